@@ -1,0 +1,22 @@
+package tributary.ingest;
+
+import org.junit.jupiter.api.Test;
+import tributary.testsupport.OperationalEndpoints;
+import tributary.testsupport.WithInfrastructure;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithInfrastructure
+class IngestApplicationIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void exposesHealthProbesMetricsAndInfoButNothingElse() {
+		OperationalEndpoints.at("http://localhost:" + this.port).assertStandard();
+	}
+
+}

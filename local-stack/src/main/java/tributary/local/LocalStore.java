@@ -1,0 +1,96 @@
+package tributary.local;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded MongoDB-compatible store (mongo-java-server), speaking the MongoDB wire
+ * protocol on the loopback interface.
+ *
+ * <p>
+ * With a data folder it keeps its data in an H2 MVStore file that is committed on
+ * shutdown; without one it keeps everything in memory, which is what tests want.
+ */
+public final class LocalStore implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(LocalStore.class);
+
+	private final MongoServer server;
+
+	private final InetSocketAddress address;
+
+	private LocalStore(H2Backend backend, String host, int port) {
+		this.server = new MongoServer(backend);
+		this.server.bind(host, port);
+		this.address = this.server.getLocalAddress();
+	}
+
+	/**
+	 * Starts a store that keeps its data in {@code dataDir/store.mv}.
+	 * @param dataDir folder for the data file, created if needed
+	 * @param port the port to listen on, {@code 0} for any free one
+	 * @return the running store
+	 * @throws IOException if the folder cannot be created
+	 */
+	public static LocalStore persistent(Path dataDir, int port) throws IOException {
+		Files.createDirectories(dataDir);
+		String file = dataDir.resolve("store.mv").toAbsolutePath().toString();
+		return new LocalStore(new H2Backend(file), "127.0.0.1", port);
+	}
+
+	/**
+	 * Starts a store that keeps its data in memory, on any free port.
+	 * @return the running store
+	 */
+	public static LocalStore inMemory() {
+		return new LocalStore(H2Backend.inMemory(), "127.0.0.1", 0);
+	}
+
+	/**
+	 * The URI clients connect with, for {@code spring.mongodb.uri}.
+	 * @param database the database name to put in the URI
+	 * @return a {@code mongodb://} URI
+	 */
+	public String uri(String database) {
+		return "mongodb://" + this.address.getHostString() + ":" + this.address.getPort() + "/" + database;
+	}
+
+	public int port() {
+		return this.address.getPort();
+	}
+
+	/** Stops listening, closes the clients and commits the data file. */
+	@Override
+	public void close() {
+		this.server.shutdownNow();
+	}
+
+	/**
+	 * Runs the store until SIGTERM or Ctrl-C.
+	 * @param args {@code --data-dir DIR --port N}
+	 * @throws Exception if the store cannot start
+	 */
+	public static void main(String[] args) throws Exception {
+		Arguments arguments = Arguments.parse(args);
+		Path dataDir = arguments.path("data-dir");
+		int port = arguments.integer("port", 27017);
+		LocalStore store = persistent(dataDir, port);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			log.info("Stopping the store and committing {}", dataDir);
+			store.close();
+			stopped.countDown();
+		}, "store-shutdown"));
+		log.info("Store ready on {} with data in {}", store.uri(""), dataDir);
+		stopped.await();
+	}
+
+}
