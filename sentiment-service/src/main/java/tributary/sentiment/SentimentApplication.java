@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The sentiment-service: Scores the sentiment of every social media post and publishes it to customer_sentiment. */
+/**
+ * The sentiment-service: Scores the sentiment of every social media post and publishes it
+ * to customer_sentiment.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class SentimentApplication {

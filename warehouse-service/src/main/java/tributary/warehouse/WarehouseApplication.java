@@ -4,7 +4,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** The warehouse-service: Keeps every event in MongoDB, maintains exact aggregates and answers questions about them. */
+/**
+ * The warehouse-service: Keeps every event in MongoDB, maintains exact aggregates and
+ * answers questions about them.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WarehouseApplication {

@@ -1,5 +1,6 @@
 /**
- * Keeps every event in MongoDB, maintains exact aggregates and answers questions about them.
+ * Keeps every event in MongoDB, maintains exact aggregates and answers questions about
+ * them.
  */
 @NullMarked
 package tributary.warehouse;
