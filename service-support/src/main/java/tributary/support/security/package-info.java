@@ -1,5 +1,6 @@
 /**
- * API-key authentication of the services' {@code /api/**} endpoints.
+ * API-key authentication of the services' {@code /api/**} endpoints, with an optional
+ * rate limit per key.
  */
 @NullMarked
 package tributary.support.security;
