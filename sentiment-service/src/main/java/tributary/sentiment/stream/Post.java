@@ -1,0 +1,66 @@
+package tributary.sentiment.stream;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A post as read from social_media: the fields this service needs, checked against the
+ * limits of both topics' schemas so that every post accepted here yields a valid
+ * customer_sentiment record.
+ *
+ * <p>
+ * Fields it does not use ({@code lang}, {@code hashtags}, anything newer) are ignored, so
+ * that producers may add fields without breaking this consumer. {@code ingestedAt} may be
+ * missing: posts written straight to the topic by other clients have not been through
+ * ingest.
+ *
+ * @param id the post's id, unique per post
+ * @param platform where it was posted
+ * @param author who posted it
+ * @param text what was posted, the input of the scorer
+ * @param createdAt when it was posted
+ * @param location where its author was, if known
+ * @param productId the product it is about, if known
+ * @param ingestedAt when ingest-service accepted it, if it did
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record Post(String id, String platform, String author, String text, Instant createdAt, @Nullable String location,
+		@Nullable String productId, @Nullable Instant ingestedAt) {
+
+	static final int MAX_ID_LENGTH = 128;
+
+	static final int MAX_PLATFORM_LENGTH = 32;
+
+	static final int MAX_TEXT_LENGTH = 10_000;
+
+	Post {
+		required("id", id, MAX_ID_LENGTH);
+		required("platform", platform, MAX_PLATFORM_LENGTH);
+		required("author", author, MAX_ID_LENGTH);
+		required("text", text, MAX_TEXT_LENGTH);
+		if (createdAt == null) {
+			throw new InvalidPost("createdAt", "is missing");
+		}
+		optional("location", location, MAX_ID_LENGTH);
+		optional("productId", productId, MAX_ID_LENGTH);
+	}
+
+	private static void required(String field, @Nullable String value, int maxLength) {
+		if (value == null) {
+			throw new InvalidPost(field, "is missing");
+		}
+		if (value.isEmpty()) {
+			throw new InvalidPost(field, "is empty");
+		}
+		optional(field, value, maxLength);
+	}
+
+	private static void optional(String field, @Nullable String value, int maxLength) {
+		if (value != null && value.length() > maxLength) {
+			throw new InvalidPost(field, "has " + value.length() + " characters, more than " + maxLength);
+		}
+	}
+
+}

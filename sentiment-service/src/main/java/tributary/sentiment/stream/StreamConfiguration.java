@@ -1,0 +1,143 @@
+package tributary.sentiment.stream;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tributary.sentiment.engine.SentimentEngine;
+import tributary.sentiment.system.SentimentProperties;
+import tributary.support.topics.TopicsProperties;
+
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.kafka.transaction.KafkaTransactionManager;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Kafka wiring of the stream on top of Spring Boot's factories, so that connection
+ * details, client metrics and the {@code spring.kafka.*} tuning in application.yml still
+ * apply.
+ *
+ * <p>
+ * What exactly-once depends on is set here in code rather than in application.yml, where
+ * an environment variable could switch it off: transactional producers with
+ * {@code acks=all} and idempotence, read_committed consumers without auto-commit.
+ */
+@Configuration(proxyBeanMethods = false)
+class StreamConfiguration {
+
+	@Bean
+	StreamMetrics streamMetrics(MeterRegistry registry) {
+		return new StreamMetrics(registry);
+	}
+
+	@Bean
+	PostScorer postScorer(SentimentEngine engine, StreamMetrics metrics) {
+		return new PostScorer(engine, metrics, Clock.systemUTC());
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer postConsumers(JsonMapper jsonMapper) {
+		return (factory) -> {
+			@SuppressWarnings("unchecked")
+			DefaultKafkaConsumerFactory<String, Post> posts = (DefaultKafkaConsumerFactory<String, Post>) factory;
+			posts.setKeyDeserializerSupplier(StringDeserializer::new);
+			// A record that is not a valid post becomes a null value with the error in a
+			// header instead of an exception in poll(), which would stop the partition.
+			// Type headers are ignored: the contract is the JSON, not a Java class name
+			// some producer wrote.
+			posts.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(
+					new JacksonJsonDeserializer<>(Post.class, jsonMapper, false)));
+			posts.updateConfigs(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+					ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+		};
+	}
+
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer transactionalProducers(JsonMapper jsonMapper,
+			SentimentProperties properties) {
+		SentimentProperties.Stream stream = properties.stream();
+		return (factory) -> {
+			@SuppressWarnings("unchecked")
+			DefaultKafkaProducerFactory<String, Object> producers = (DefaultKafkaProducerFactory<String, Object>) factory;
+			producers.setKeySerializerSupplier(StringSerializer::new);
+			producers.setValueSerializerSupplier(() -> valueSerializer(jsonMapper));
+			// Unique per process: a fixed id shared by two instances would have them
+			// fence
+			// each other's producers in turn. The price of a fresh id is that a
+			// transaction
+			// left open by a crashed process is aborted by the broker after the
+			// transaction timeout, not at once by its successor.
+			producers.setTransactionIdPrefix(stream.transactionIdPrefix() + UUID.randomUUID() + "-");
+			producers.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+					true, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) stream.transactionTimeout().toMillis()));
+		};
+	}
+
+	/**
+	 * Scored posts as JSON, dead-lettered records as the bytes they arrived with. One
+	 * serializer for both, because one producer must write both inside the same
+	 * transaction.
+	 */
+	private static Serializer<Object> valueSerializer(JsonMapper jsonMapper) {
+		Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
+		delegates.put(byte[].class, new ByteArraySerializer());
+		delegates.put(Object.class, new JacksonJsonSerializer<>(jsonMapper).noTypeInfo());
+		return new DelegatingByTypeSerializer(delegates, true);
+	}
+
+	@Bean
+	KafkaTransactionManager<String, Object> kafkaTransactionManager(ProducerFactory<String, Object> producerFactory) {
+		return new KafkaTransactionManager<>(producerFactory);
+	}
+
+	/**
+	 * Retries a rolled-back batch from its first record, backing off, for as long as it
+	 * takes: the reasons a transaction fails (broker down, fenced producer, timeout)
+	 * pass, and skipping the batch would lose posts.
+	 */
+	@Bean
+	DefaultAfterRollbackProcessor<Object, Object> afterRollbackProcessor(SentimentProperties properties) {
+		SentimentProperties.Stream stream = properties.stream();
+		ExponentialBackOff backOff = new ExponentialBackOff(Math.max(1, stream.retryInitialInterval().toMillis()), 2.0);
+		backOff.setMaxInterval(stream.retryMaxInterval().toMillis());
+		return new DefaultAfterRollbackProcessor<>(backOff);
+	}
+
+	/**
+	 * Publishes a record that cannot be scored to the dead-letter topic of its topic,
+	 * same partition, with Spring Kafka's standard headers
+	 * ({@code kafka_dlt-exception-fqcn}, {@code -message}, {@code -original-topic},
+	 * {@code -original-partition}, {@code -original-offset} ...). Called inside the
+	 * listener's transaction, it sends in that transaction.
+	 */
+	@Bean
+	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaOperations<String, Object> kafka,
+			TopicsProperties topics) {
+		return new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(topics.deadLetter(record.topic()), record.partition()));
+	}
+
+}

@@ -1,0 +1,85 @@
+package tributary.sentiment.system;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The sentiment-service's settings ({@code tributary.sentiment.*}).
+ *
+ * @param api limits of the scoring API
+ * @param stream the social_media to customer_sentiment stream
+ */
+@ConfigurationProperties("tributary.sentiment")
+public record SentimentProperties(@DefaultValue Api api, @DefaultValue Stream stream) {
+
+	/**
+	 * Limits of {@code POST /api/v1/sentiment/score}.
+	 *
+	 * @param maxBatchSize the most texts one request may carry
+	 * @param maxTextLength the longest text, in chars, as the social_media schema allows
+	 */
+	public record Api(@DefaultValue("1000") int maxBatchSize, @DefaultValue("10000") int maxTextLength) {
+
+		public Api {
+			if (maxBatchSize < 1) {
+				throw new IllegalArgumentException(
+						"tributary.sentiment.api.max-batch-size must be at least 1 but was " + maxBatchSize);
+			}
+			if (maxTextLength < 1) {
+				throw new IllegalArgumentException(
+						"tributary.sentiment.api.max-text-length must be at least 1 but was " + maxTextLength);
+			}
+		}
+
+	}
+
+	/**
+	 * The consume-score-produce stream.
+	 *
+	 * <p>
+	 * {@code group-id} and {@code concurrency} are read by the listener annotation
+	 * through placeholders with the same defaults; they are declared here so that they
+	 * are validated and documented with the rest.
+	 *
+	 * @param groupId the consumer group whose committed offsets say which posts are done
+	 * @param concurrency consumers (each with its own transactional producer) in this
+	 * instance; more than the topic's partitions leaves some idle
+	 * @param transactionIdPrefix start of the transactional ids of this instance's
+	 * producers; a random part is appended per process so that two instances never fence
+	 * each other
+	 * @param transactionTimeout how long the broker keeps a transaction open; after a
+	 * crash, read_committed readers wait at most this long for the dead process's open
+	 * transaction to be aborted
+	 * @param retryInitialInterval first pause before a failed transaction is retried
+	 * @param retryMaxInterval longest pause between retries; a failed transaction is
+	 * retried until it succeeds, so no post is skipped while the broker is unavailable
+	 */
+	public record Stream(@DefaultValue("sentiment") String groupId, @DefaultValue("2") int concurrency,
+			@DefaultValue("sentiment-") String transactionIdPrefix, @DefaultValue("15s") Duration transactionTimeout,
+			@DefaultValue("500ms") Duration retryInitialInterval, @DefaultValue("30s") Duration retryMaxInterval) {
+
+		public Stream {
+			if (groupId.isBlank()) {
+				throw new IllegalArgumentException("tributary.sentiment.stream.group-id must not be blank");
+			}
+			if (concurrency < 1) {
+				throw new IllegalArgumentException(
+						"tributary.sentiment.stream.concurrency must be at least 1 but was " + concurrency);
+			}
+			if (transactionTimeout.toMillis() < 1000) {
+				throw new IllegalArgumentException(
+						"tributary.sentiment.stream.transaction-timeout must be at least 1s but was "
+								+ transactionTimeout);
+			}
+			if (retryInitialInterval.isNegative() || retryMaxInterval.compareTo(retryInitialInterval) < 0) {
+				throw new IllegalArgumentException(
+						"tributary.sentiment.stream.retry-initial-interval (" + retryInitialInterval
+								+ ") must be between 0 and retry-max-interval (" + retryMaxInterval + ")");
+			}
+		}
+
+	}
+
+}
