@@ -1,0 +1,41 @@
+// Joins the StatefulSet's members into replica set rs0 and creates the user the warehouse
+// connects as. Idempotent: the Job may run again (after a failure or a re-apply) without harm.
+const replicas = parseInt(process.env.MONGODB_REPLICAS, 10);
+if (!(replicas >= 1)) {
+  throw new Error('MONGODB_REPLICAS must be a positive number but was ' + process.env.MONGODB_REPLICAS);
+}
+const hosts = Array.from({ length: replicas }, (_, i) => `mongodb-${i}.mongodb:27017`);
+
+let initiated = true;
+try {
+  rs.status();
+}
+catch (error) {
+  if (error.codeName !== 'NotYetInitialized') {
+    throw error;
+  }
+  initiated = false;
+}
+if (!initiated) {
+  // The first member gets a higher priority so that it is elected and this script,
+  // connected to it, can go on writing.
+  rs.initiate({
+    _id: 'rs0',
+    members: hosts.map((host, i) => ({ _id: i, host: host, priority: i === 0 ? 2 : 1 })),
+  });
+  print(`Initiated replica set rs0 with ${hosts.join(', ')}`);
+}
+
+// Users are written on the primary; reach it through the replica set.
+const replicaSet = connect(`mongodb://${encodeURIComponent(process.env.MONGODB_ROOT_USERNAME)}:`
+  + `${encodeURIComponent(process.env.MONGODB_ROOT_PASSWORD)}@${hosts.join(',')}/admin`
+  + '?replicaSet=rs0&authSource=admin&serverSelectionTimeoutMS=120000');
+const warehouse = replicaSet.getSiblingDB('tributary');
+if (warehouse.getUser('tributary') === null) {
+  warehouse.createUser({
+    user: 'tributary',
+    pwd: process.env.MONGODB_APP_PASSWORD,
+    roles: [{ role: 'readWrite', db: 'tributary' }],
+  });
+  print('Created user tributary with readWrite on database tributary');
+}
