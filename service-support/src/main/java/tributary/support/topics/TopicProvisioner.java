@@ -21,7 +21,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +91,7 @@ public class TopicProvisioner implements SmartInitializingSingleton {
 		Set<String> existing = admin.listTopics().names().get(remaining(deadline), TimeUnit.MILLISECONDS);
 		List<NewTopic> missing = topics.stream().filter((topic) -> !existing.contains(topic.name())).toList();
 		List<String> created = new ArrayList<>();
+		Set<String> present = new java.util.HashSet<>(existing);
 		for (var entry : admin.createTopics(missing).values().entrySet()) {
 			try {
 				entry.getValue().get(remaining(deadline), TimeUnit.MILLISECONDS);
@@ -98,13 +101,16 @@ public class TopicProvisioner implements SmartInitializingSingleton {
 				if (!(ex.getCause() instanceof TopicExistsException)) {
 					throw ex;
 				}
-				// Another service created it a moment ago: that is the same outcome.
+				// Created a moment ago by another service, or not yet in the listing: it
+				// exists, so it is
+				// checked like any existing topic.
+				present.add(entry.getKey());
 			}
 		}
 		if (!created.isEmpty()) {
 			log.info("Created topics {}", created);
 		}
-		List<String> differing = differences(admin, topics, existing, deadline);
+		List<String> differing = differences(admin, topics, present, deadline);
 		differing.forEach((difference) -> log.warn("{}; leaving it as it is", difference));
 		return new ProvisioningReport(created, differing);
 	}
@@ -117,16 +123,13 @@ public class TopicProvisioner implements SmartInitializingSingleton {
 		if (present.isEmpty()) {
 			return List.of();
 		}
-		Map<String, TopicDescription> descriptions = admin.describeTopics(present.keySet())
-			.allTopicNames()
-			.get(remaining(deadline), TimeUnit.MILLISECONDS);
 		List<ConfigResource> resources = present.keySet()
 			.stream()
 			.map((name) -> new ConfigResource(ConfigResource.Type.TOPIC, name))
 			.toList();
-		Map<ConfigResource, Config> configs = admin.describeConfigs(resources)
-			.all()
-			.get(remaining(deadline), TimeUnit.MILLISECONDS);
+		Map<String, TopicDescription> descriptions = untilKnown(deadline,
+				() -> admin.describeTopics(present.keySet()).allTopicNames());
+		Map<ConfigResource, Config> configs = untilKnown(deadline, () -> admin.describeConfigs(resources).all());
 		List<String> differences = new ArrayList<>();
 		for (NewTopic wanted : present.values()) {
 			TopicDescription actual = descriptions.get(wanted.name());
@@ -147,6 +150,25 @@ public class TopicProvisioner implements SmartInitializingSingleton {
 			}
 		}
 		return differences;
+	}
+
+	/**
+	 * Retries a describe call while a topic created a moment ago has not reached every
+	 * broker's metadata yet.
+	 */
+	private static <T> T untilKnown(Instant deadline, Supplier<KafkaFuture<T>> call)
+			throws ExecutionException, InterruptedException, TimeoutException {
+		while (true) {
+			try {
+				return call.get().get(remaining(deadline), TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException ex) {
+				if (!(ex.getCause() instanceof UnknownTopicOrPartitionException)) {
+					throw ex;
+				}
+				Thread.sleep(100);
+			}
+		}
 	}
 
 	private static long remaining(Instant deadline) throws TimeoutException {

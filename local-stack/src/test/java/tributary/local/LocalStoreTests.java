@@ -1,0 +1,44 @@
+package tributary.local;
+
+import java.nio.file.Path;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocalStoreTests {
+
+	@TempDir
+	Path dataDir;
+
+	@Test
+	void keepsWhatWasWrittenAcrossARestart() throws Exception {
+		try (LocalStore store = LocalStore.persistent(this.dataDir, 0);
+				MongoClient client = MongoClients.create(store.uri(""))) {
+			events(client).insertOne(new Document("_id", "e-1").append("text", "kept"));
+		}
+
+		try (LocalStore store = LocalStore.persistent(this.dataDir, 0);
+				MongoClient client = MongoClients.create(store.uri(""))) {
+			assertThat(events(client).find(new Document("_id", "e-1")).first()).containsEntry("text", "kept");
+		}
+	}
+
+	@Test
+	void answersPingLikeMongoDb() {
+		try (LocalStore store = LocalStore.inMemory(); MongoClient client = MongoClients.create(store.uri(""))) {
+			Document reply = client.getDatabase("admin").runCommand(new Document("ping", 1));
+			assertThat(reply.get("ok")).isIn(1, 1.0);
+		}
+	}
+
+	private static MongoCollection<Document> events(MongoClient client) {
+		return client.getDatabase("tributary").getCollection("events");
+	}
+
+}
