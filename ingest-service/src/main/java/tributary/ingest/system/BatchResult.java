@@ -1,0 +1,47 @@
+package tributary.ingest.system;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ProblemDetail;
+
+/**
+ * What became of each item of a batch.
+ *
+ * @param topic where the accepted items were written
+ * @param accepted how many the broker acknowledged
+ * @param rejected how many were invalid and not published
+ * @param failed how many were valid but not acknowledged in time: retry them
+ * @param items one result per item, in the order sent
+ */
+public record BatchResult(String topic, int accepted, int rejected, int failed, List<ItemResult> items) {
+
+	/**
+	 * What became of one item: published (with {@code partition} and {@code offset}) or
+	 * not (with a {@code problem}).
+	 *
+	 * @param index the item's position in the array or among the NDJSON lines, from 0
+	 * @param line for NDJSON, the item's line in the body, from 1
+	 * @param id the event's id, when it could be read
+	 * @param partition where it was written
+	 * @param offset its offset there
+	 * @param problem why it was not published: status 400 if invalid, 503 if the broker
+	 * did not acknowledge it, 413 if too large for the broker
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ItemResult(int index, @Nullable Integer line, @Nullable String id, @Nullable Integer partition,
+			@Nullable Long offset, @Nullable ProblemDetail problem) {
+
+		static ItemResult published(int index, @Nullable Integer line, String id, int partition, long offset) {
+			return new ItemResult(index, line, id, partition, offset, null);
+		}
+
+		static ItemResult refused(int index, @Nullable Integer line, @Nullable String id, ProblemDetail problem) {
+			return new ItemResult(index, line, id, null, null, problem);
+		}
+
+	}
+
+}

@@ -1,0 +1,12 @@
+package tributary.ingest.system;
+
+/**
+ * A single event the broker has acknowledged.
+ *
+ * @param id the event's id, as given or generated
+ * @param topic where it was written
+ * @param partition the partition it went to (its key's)
+ * @param offset its offset in that partition
+ */
+public record EventAccepted(String id, String topic, int partition, long offset) {
+}

@@ -1,0 +1,30 @@
+package tributary.ingest.system;
+
+import java.util.concurrent.CompletableFuture;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes event records to their topic. */
+public interface EventPublisher {
+
+	/**
+	 * Starts writing one record; the result completes when the broker has acknowledged it
+	 * (or failed to).
+	 * @param topic where to write it
+	 * @param key its record key
+	 * @param type its kind, which gives the headers
+	 * @param value its value
+	 * @return where the record was written
+	 */
+	CompletableFuture<Published> publish(String topic, String key, EventType type, ObjectNode value);
+
+	/**
+	 * Where the broker wrote a record.
+	 *
+	 * @param partition its partition
+	 * @param offset its offset there
+	 */
+	record Published(int partition, long offset) {
+	}
+
+}

@@ -1,0 +1,16 @@
+package tributary.ingest.system;
+
+/**
+ * An endpoint that takes one kind of event; implemented by each feature's controller so
+ * that the API description can describe it from the same field declarations that validate
+ * it.
+ */
+public interface IngestEndpoint {
+
+	/** The path the endpoint takes events at. */
+	String path();
+
+	/** The kind of event it takes. */
+	EventType eventType();
+
+}

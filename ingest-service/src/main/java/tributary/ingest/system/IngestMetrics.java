@@ -1,0 +1,89 @@
+package tributary.ingest.system;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import org.springframework.stereotype.Component;
+
+import tributary.support.topics.TopicsProperties;
+
+/**
+ * The service's own meters: {@code tributary_ingest_events_total{topic,outcome}} and the
+ * publish latency histogram {@code tributary_ingest_publish_seconds{topic}}.
+ */
+@Component
+public class IngestMetrics {
+
+	private final MeterRegistry registry;
+
+	private final Map<String, TopicMeters> topics = new ConcurrentHashMap<>();
+
+	IngestMetrics(MeterRegistry registry, TopicsProperties topics) {
+		this.registry = registry;
+		// Registered up front so that every series exists, at zero, before the first
+		// event: rate() over a series that appears late misses its first increments.
+		List.of(topics.socialMedia(), topics.weatherData(), topics.customerFeedback()).forEach(this::meters);
+	}
+
+	void accepted(String topic, int events) {
+		meters(topic).accepted.increment(events);
+	}
+
+	void rejected(String topic, int events) {
+		meters(topic).rejected.increment(events);
+	}
+
+	void failed(String topic, int events) {
+		meters(topic).failed.increment(events);
+	}
+
+	void publishTook(String topic, long nanos) {
+		meters(topic).publish.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	private TopicMeters meters(String topic) {
+		return this.topics.computeIfAbsent(topic, (name) -> new TopicMeters(this.registry, name));
+	}
+
+	private static final class TopicMeters {
+
+		final Counter accepted;
+
+		final Counter rejected;
+
+		final Counter failed;
+
+		final Timer publish;
+
+		TopicMeters(MeterRegistry registry, String topic) {
+			this.accepted = outcome(registry, topic, "accepted");
+			this.rejected = outcome(registry, topic, "rejected");
+			this.failed = outcome(registry, topic, "failed");
+			this.publish = Timer.builder("tributary.ingest.publish")
+				.description("Time from handing an event to the producer until the broker acknowledged it or failed")
+				.tag("topic", topic)
+				.publishPercentileHistogram()
+				.minimumExpectedValue(Duration.ofMillis(1))
+				.maximumExpectedValue(Duration.ofSeconds(10))
+				.register(registry);
+		}
+
+		private static Counter outcome(MeterRegistry registry, String topic, String outcome) {
+			return Counter.builder("tributary.ingest.events")
+				.description("Events by outcome: accepted (acknowledged by the broker), rejected (invalid), "
+						+ "failed (valid but not acknowledged in time)")
+				.tag("topic", topic)
+				.tag("outcome", outcome)
+				.register(registry);
+		}
+
+	}
+
+}

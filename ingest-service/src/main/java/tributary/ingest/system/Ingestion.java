@@ -1,0 +1,257 @@
+package tributary.ingest.system;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Service;
+
+import tributary.ingest.system.BatchResult.ItemResult;
+import tributary.ingest.system.EventPublisher.Published;
+import tributary.ingest.system.EventType.Checked;
+import tributary.ingest.system.IngestProblem.BrokerUnavailable;
+import tributary.ingest.system.IngestProblem.EventTooLarge;
+import tributary.ingest.system.IngestProblem.InvalidBatch;
+import tributary.ingest.system.IngestProblem.InvalidEvent;
+import tributary.support.topics.TopicsProperties;
+
+/**
+ * Takes a submission from an ingest endpoint to the broker and answers only with what the
+ * broker confirmed.
+ *
+ * <p>
+ * A single event is answered {@code 202} after the broker acknowledged it. The valid
+ * items of a batch are all handed to the producer before any acknowledgement is awaited,
+ * so they travel together in the producer's batches instead of one round trip each; the
+ * answer waits for every one of them, within {@code tributary.ingest.publish-timeout}. An
+ * event whose acknowledgement did not come in time is reported as failed even though the
+ * broker may still write it: clients retry with the same {@code id}, and consumers treat
+ * ids as idempotency keys.
+ */
+@Service
+public class Ingestion {
+
+	private static final Logger log = LoggerFactory.getLogger(Ingestion.class);
+
+	private final SubmissionReader reader;
+
+	private final EventPublisher publisher;
+
+	private final IngestMetrics metrics;
+
+	private final TopicsProperties topics;
+
+	private final IngestProperties properties;
+
+	private final Clock clock;
+
+	Ingestion(SubmissionReader reader, EventPublisher publisher, IngestMetrics metrics, TopicsProperties topics,
+			IngestProperties properties, Clock clock) {
+		this.reader = reader;
+		this.publisher = publisher;
+		this.metrics = metrics;
+		this.topics = topics;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Reads, validates and publishes what a client posted.
+	 * @param type the kind of event the endpoint takes
+	 * @param request the request, whose body is read here
+	 * @return {@code 202} with the record's position or the batch's results, {@code 207}
+	 * with each item's result if only some were published
+	 * @throws IOException if the body cannot be read
+	 * @throws IngestProblem for every other outcome
+	 */
+	public ResponseEntity<?> ingest(EventType type, HttpServletRequest request) throws IOException {
+		Submission submission = this.reader.read(request);
+		String topic = type.topic(this.topics);
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		long deadline = System.nanoTime() + this.properties.publishTimeout().toNanos();
+		if (submission instanceof Submission.Single single) {
+			return ResponseEntity.accepted().body(one(type, topic, single, now, deadline));
+		}
+		return many(type, topic, (Submission.Batch) submission, now, deadline);
+	}
+
+	private EventAccepted one(EventType type, String topic, Submission.Single single, Instant now, long deadline) {
+		Checked checked = type.check(single.event(), now, this.properties.futureTolerance());
+		if (checked instanceof Checked.Invalid invalid) {
+			this.metrics.rejected(topic, 1);
+			throw new InvalidEvent(invalid.errors());
+		}
+		Checked.Valid valid = (Checked.Valid) checked;
+		try {
+			Published published = this.publisher.publish(topic, valid.key(), type, valid.value())
+				.get(remaining(deadline), TimeUnit.NANOSECONDS);
+			this.metrics.accepted(topic, 1);
+			return new EventAccepted(valid.id(), topic, published.partition(), published.offset());
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			this.metrics.failed(topic, 1);
+			Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
+			log.warn("Could not publish event {} to {}: {}", valid.id(), topic, String.valueOf(cause));
+			if (cause instanceof RecordTooLargeException) {
+				throw new EventTooLarge("The event is larger than the broker takes: " + cause.getMessage());
+			}
+			throw new BrokerUnavailable(
+					"The broker did not acknowledge the event in time; it was not published. Retry later with the same id",
+					this.properties.retryAfter());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.metrics.failed(topic, 1);
+			throw new BrokerUnavailable("The service is shutting down; retry with the same id",
+					this.properties.retryAfter());
+		}
+	}
+
+	private ResponseEntity<BatchResult> many(EventType type, String topic, Submission.Batch batch, Instant now,
+			long deadline) {
+		List<Submission.Item> items = batch.items();
+		List<@Nullable String> ids = new ArrayList<>(items.size());
+		List<@Nullable CompletableFuture<Published>> sent = new ArrayList<>(items.size());
+		List<@Nullable ProblemDetail> refused = new ArrayList<>(items.size());
+		@Nullable Throwable unavailable = null;
+		for (Submission.Item item : items) {
+			if (item.event() == null) {
+				ids.add(null);
+				sent.add(null);
+				refused.add(Problems.malformedJson(String.valueOf(item.malformed())));
+				continue;
+			}
+			Checked checked = type.check(item.event(), now, this.properties.futureTolerance());
+			if (checked instanceof Checked.Invalid invalid) {
+				ids.add(null);
+				sent.add(null);
+				refused.add(Problems.invalidEvent(invalid.errors()));
+				continue;
+			}
+			Checked.Valid valid = (Checked.Valid) checked;
+			ids.add(valid.id());
+			refused.add(null);
+			// Once a send has failed at once (no metadata within max.block.ms) or time is
+			// up,
+			// the rest would block just as long each: they fail without being tried.
+			if (unavailable == null && System.nanoTime() - deadline >= 0) {
+				unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
+			}
+			if (unavailable != null) {
+				sent.add(CompletableFuture.failedFuture(unavailable));
+				continue;
+			}
+			CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
+			sent.add(future);
+			if (future.isCompletedExceptionally()) {
+				unavailable = cause(future);
+			}
+		}
+		awaitAll(sent, deadline);
+		return answer(topic, items, ids, sent, refused);
+	}
+
+	private ResponseEntity<BatchResult> answer(String topic, List<Submission.Item> items, List<@Nullable String> ids,
+			List<@Nullable CompletableFuture<Published>> sent, List<@Nullable ProblemDetail> refused) {
+		List<ItemResult> results = new ArrayList<>(items.size());
+		int accepted = 0;
+		int rejected = 0;
+		int failed = 0;
+		@Nullable Throwable firstFailure = null;
+		for (int i = 0; i < items.size(); i++) {
+			Submission.Item item = items.get(i);
+			CompletableFuture<Published> future = sent.get(i);
+			if (future == null) {
+				rejected++;
+				results.add(ItemResult.refused(item.index(), item.line(), null, refused.get(i)));
+			}
+			else if (future.isDone() && !future.isCompletedExceptionally()) {
+				accepted++;
+				Published published = future.join();
+				results.add(ItemResult.published(item.index(), item.line(), ids.get(i), published.partition(),
+						published.offset()));
+			}
+			else {
+				failed++;
+				Throwable cause = future.isDone() ? cause(future) : new TimeoutException("no acknowledgement in time");
+				firstFailure = (firstFailure != null) ? firstFailure : cause;
+				results.add(ItemResult.refused(item.index(), item.line(), ids.get(i), failureProblem(cause)));
+			}
+		}
+		this.metrics.accepted(topic, accepted);
+		this.metrics.rejected(topic, rejected);
+		this.metrics.failed(topic, failed);
+		BatchResult result = new BatchResult(topic, accepted, rejected, failed, results);
+		if (failed > 0) {
+			log.warn("Could not publish {} of {} events to {}: {}", failed, items.size(), topic,
+					String.valueOf(firstFailure));
+		}
+		if (accepted == items.size()) {
+			return ResponseEntity.accepted().body(result);
+		}
+		if (accepted == 0 && failed > 0) {
+			throw new BrokerUnavailable(result, this.properties.retryAfter());
+		}
+		if (accepted == 0) {
+			throw new InvalidBatch(result);
+		}
+		return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(result);
+	}
+
+	private ProblemDetail failureProblem(Throwable cause) {
+		if (cause instanceof RecordTooLargeException) {
+			return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Event too large",
+					"The event is larger than the broker takes: " + cause.getMessage());
+		}
+		return Problems.brokerUnavailable(
+				"The broker did not acknowledge the event in time; it was not published. Retry it with the same id");
+	}
+
+	private static void awaitAll(List<@Nullable CompletableFuture<Published>> sent, long deadline) {
+		try {
+			CompletableFuture.allOf(sent.stream().filter((future) -> future != null).toArray(CompletableFuture[]::new))
+				.get(remaining(deadline), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// Each item's own future says what became of it.
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Throwable cause(CompletableFuture<?> failed) {
+		try {
+			failed.join();
+			throw new IllegalStateException("Not failed");
+		}
+		catch (CompletionException ex) {
+			return (ex.getCause() != null) ? ex.getCause() : ex;
+		}
+		catch (java.util.concurrent.CancellationException ex) {
+			return ex;
+		}
+	}
+
+	private static long remaining(long deadline) {
+		return Math.max(0, deadline - System.nanoTime());
+	}
+
+}

@@ -1,0 +1,56 @@
+package tributary.ingest.system;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * Publishes through one shared, thread-safe Kafka producer (configured under
+ * {@code spring.kafka.producer}: acks=all, idempotent, bounded blocking and delivery
+ * time). Sharing it lets records from concurrent requests travel in the same batches.
+ */
+class KafkaEventPublisher implements EventPublisher {
+
+	private final Producer<String, JsonNode> producer;
+
+	private final IngestMetrics metrics;
+
+	KafkaEventPublisher(ProducerFactory<String, JsonNode> producerFactory, IngestMetrics metrics) {
+		// Created now rather than on the first request, so that its metrics are in the
+		// first scrape and the first event does not pay for the connection.
+		this.producer = producerFactory.createProducer();
+		this.metrics = metrics;
+	}
+
+	@Override
+	public CompletableFuture<Published> publish(String topic, String key, EventType type, ObjectNode value) {
+		ProducerRecord<String, JsonNode> record = new ProducerRecord<>(topic, null, key, value,
+				new RecordHeaders(type.headers()));
+		CompletableFuture<Published> published = new CompletableFuture<>();
+		long start = System.nanoTime();
+		try {
+			this.producer.send(record, (metadata, exception) -> {
+				this.metrics.publishTook(topic, System.nanoTime() - start);
+				if (exception != null) {
+					published.completeExceptionally(exception);
+				}
+				else {
+					published.complete(new Published(metadata.partition(), metadata.offset()));
+				}
+			});
+		}
+		catch (KafkaException ex) {
+			// Thrown rather than reported for a closed producer or a serializer failure.
+			published.completeExceptionally(ex);
+		}
+		return published;
+	}
+
+}
