@@ -1,0 +1,165 @@
+package tributary.warehouse.events;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.bson.Document;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Every event once, in one collection per topic, keyed by the event's id.
+ *
+ * <p>
+ * A document is only ever inserted, never replaced: the first record to bring an id owns
+ * it for good, with its Kafka coordinates beside it. That is what lets the aggregates
+ * tell a redelivery of the same record (same coordinates: it counts, once) from a
+ * different record that repeats an id (a duplicate: it never counts), however often and
+ * in whatever order records arrive.
+ */
+@Repository
+public class RawEvents {
+
+	static final String EVENT = "event";
+
+	static final String TOPIC = "topic";
+
+	static final String PARTITION = "partition";
+
+	static final String OFFSET = "offset";
+
+	static final String STORED_AT = "storedAt";
+
+	private static final int DUPLICATE_KEY = 11000;
+
+	private final MongoTemplate mongo;
+
+	private final Timer writes;
+
+	public RawEvents(MongoTemplate mongo, MeterRegistry meters) {
+		this.mongo = mongo;
+		this.writes = Timer.builder("tributary.warehouse.bulk.write")
+			.description("One bulk write to the store")
+			.tag("target", "raw")
+			.publishPercentileHistogram()
+			.register(meters);
+	}
+
+	/**
+	 * Stores the records of one topic that are not stored yet, in one unordered bulk
+	 * insert.
+	 * @param topic the topic, which names the collection
+	 * @param arrivals records of that topic
+	 * @return what happened to each, in the same order
+	 * @throws com.mongodb.MongoException if the store cannot be reached: nothing is
+	 * decided then, and the same call may be repeated
+	 */
+	public List<StoreResult> store(String topic, List<Arrival> arrivals) {
+		if (arrivals.isEmpty()) {
+			return List.of();
+		}
+		Instant storedAt = Instant.now();
+		Date storedDate = Date.from(storedAt);
+		List<Document> documents = new ArrayList<>(arrivals.size());
+		for (Arrival arrival : arrivals) {
+			Coordinates at = arrival.coordinates();
+			documents.add(new Document("_id", arrival.event().id()).append(TOPIC, at.topic())
+				.append(PARTITION, at.partition())
+				.append(OFFSET, at.offset())
+				.append(STORED_AT, storedDate)
+				.append(EVENT, arrival.received().document()));
+		}
+		Map<Integer, BulkWriteError> errors = new HashMap<>();
+		MongoCollection<Document> collection = this.mongo.getCollection(topic);
+		Timer.Sample sample = Timer.start();
+		try {
+			collection.insertMany(documents, new InsertManyOptions().ordered(false));
+		}
+		catch (MongoBulkWriteException ex) {
+			if (ex.getWriteConcernError() != null) {
+				throw ex;
+			}
+			ex.getWriteErrors().forEach((error) -> errors.put(error.getIndex(), error));
+		}
+		finally {
+			sample.stop(this.writes);
+		}
+		Map<String, Coordinates> owners = owners(collection, arrivals, errors);
+		List<StoreResult> results = new ArrayList<>(arrivals.size());
+		for (int i = 0; i < arrivals.size(); i++) {
+			Arrival arrival = arrivals.get(i);
+			BulkWriteError error = errors.get(i);
+			if (error == null) {
+				results.add(new StoreResult(arrival, Outcome.STORED, storedAt, null));
+			}
+			else if (error.getCode() != DUPLICATE_KEY) {
+				results.add(new StoreResult(arrival, Outcome.UNSTORABLE, storedAt, error.getMessage()));
+			}
+			else {
+				Coordinates owner = owners.get(arrival.event().id());
+				if (owner == null) {
+					throw new IllegalStateException("Event " + arrival.event().id() + " in " + topic
+							+ " was reported as present but cannot be read back");
+				}
+				Outcome outcome = owner.equals(arrival.coordinates()) ? Outcome.REDELIVERED : Outcome.DUPLICATE;
+				results.add(new StoreResult(arrival, outcome, storedAt, null));
+			}
+		}
+		return results;
+	}
+
+	/** The coordinates of the records that own the ids the insert collided with. */
+	private static Map<String, Coordinates> owners(MongoCollection<Document> collection, List<Arrival> arrivals,
+			Map<Integer, BulkWriteError> errors) {
+		List<String> ids = errors.entrySet()
+			.stream()
+			.filter((error) -> error.getValue().getCode() == DUPLICATE_KEY)
+			.map((error) -> arrivals.get(error.getKey()).event().id())
+			.distinct()
+			.toList();
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Coordinates> owners = new HashMap<>();
+		for (Document owner : collection.find(Filters.in("_id", ids))
+			.projection(Projections.include(TOPIC, PARTITION, OFFSET))) {
+			owners.put(owner.getString("_id"), coordinates(owner));
+		}
+		return owners;
+	}
+
+	/**
+	 * One raw event.
+	 * @param topic the topic it came from
+	 * @param id its id
+	 * @return the event, if stored
+	 */
+	public Optional<StoredEvent> find(String topic, String id) {
+		Document found = this.mongo.getCollection(topic).find(Filters.eq("_id", id)).first();
+		if (found == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new StoredEvent(id, coordinates(found), found.getDate(STORED_AT).toInstant(),
+				found.get(EVENT, Document.class)));
+	}
+
+	private static Coordinates coordinates(Document document) {
+		return new Coordinates(document.getString(TOPIC), document.getInteger(PARTITION),
+				((Number) document.get(OFFSET)).longValue());
+	}
+
+}

@@ -1,0 +1,304 @@
+package tributary.warehouse.insights;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tributary.warehouse.events.Arrival;
+import tributary.warehouse.events.Coordinates;
+import tributary.warehouse.insights.Contributions.Target;
+import tributary.warehouse.system.WarehouseProperties;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Folds counted events into the aggregate documents, each exactly once (see the
+ * {@linkplain tributary.warehouse.insights package description} for why this is exact).
+ */
+@Repository
+public class Aggregates {
+
+	private static final Logger log = LoggerFactory.getLogger(Aggregates.class);
+
+	static final String VERSION = "version";
+
+	static final String APPLIED = "applied";
+
+	static final String LOCATIONS = "locations";
+
+	private static final int DUPLICATE_KEY = 11000;
+
+	private final MongoTemplate mongo;
+
+	private final int maxConflictRetries;
+
+	private final Timer aggregateWrites;
+
+	private final Timer locationWrites;
+
+	private final Counter conflicts;
+
+	public Aggregates(MongoTemplate mongo, WarehouseProperties properties, MeterRegistry meters) {
+		this.mongo = mongo;
+		this.maxConflictRetries = properties.store().maxConflictRetries();
+		this.aggregateWrites = writeTimer(meters, "aggregate");
+		this.locationWrites = writeTimer(meters, "location");
+		this.conflicts = Counter.builder("tributary.warehouse.aggregate.conflicts")
+			.description("Aggregate documents another writer changed between read and write, re-read and retried")
+			.register(meters);
+	}
+
+	private static Timer writeTimer(MeterRegistry meters, String target) {
+		return Timer.builder("tributary.warehouse.bulk.write")
+			.description("One bulk write to the store")
+			.tag("target", target)
+			.publishPercentileHistogram()
+			.register(meters);
+	}
+
+	/**
+	 * Folds events into every aggregate they belong to. Safe to call again with any of
+	 * the same events (a redelivery): what is in already is not added twice.
+	 * @param counted records that count, in partition order
+	 * @throws com.mongodb.MongoException if the store cannot be reached; calling again
+	 * with the same events then completes the work
+	 */
+	public void apply(List<Arrival> counted) {
+		Map<Target, List<Part>> parts = new LinkedHashMap<>();
+		for (Arrival arrival : counted) {
+			Contributions.of(arrival.event(),
+					(target, change) -> parts.computeIfAbsent(target, (key) -> new ArrayList<>())
+						.add(new Part(arrival.coordinates(), change)));
+		}
+		Map<Aggregate, List<Target>> byCollection = parts.keySet()
+			.stream()
+			.collect(Collectors.groupingBy(Target::aggregate, LinkedHashMap::new, Collectors.toList()));
+		byCollection.forEach((aggregate, targets) -> apply(aggregate, targets, parts));
+		registerLocations(parts.keySet());
+	}
+
+	private void apply(Aggregate aggregate, List<Target> targets, Map<Target, List<Part>> parts) {
+		MongoCollection<Document> collection = this.mongo.getCollection(aggregate.collection());
+		List<Target> pending = targets;
+		for (int attempt = 0; !pending.isEmpty(); attempt++) {
+			if (attempt > this.maxConflictRetries) {
+				throw new ConcurrentAggregateUpdates(aggregate.collection(), pending.size(), attempt);
+			}
+			Map<String, Mark> marks = read(collection, pending);
+			List<Target> writing = new ArrayList<>();
+			List<WriteModel<Document>> writes = new ArrayList<>();
+			for (Target target : pending) {
+				Mark mark = marks.getOrDefault(target.id(), Mark.ABSENT);
+				UpdateOneModel<Document> write = write(target, mark, parts.get(target));
+				if (write != null) {
+					writing.add(target);
+					writes.add(write);
+				}
+			}
+			pending = lostRaces(collection, writing, writes);
+			if (!pending.isEmpty()) {
+				this.conflicts.increment(pending.size());
+				log.debug("{} documents of {} changed under us; re-reading them", pending.size(),
+						aggregate.collection());
+			}
+		}
+	}
+
+	/**
+	 * The upsert that folds in the parts above the document's marks and matches only the
+	 * version that was read, or nothing if every part is in already.
+	 */
+	private static @org.jspecify.annotations.Nullable UpdateOneModel<Document> write(Target target, Mark mark,
+			List<Part> parts) {
+		Change change = new Change();
+		Map<Source, Long> applied = new HashMap<>(mark.applied());
+		for (Part part : parts) {
+			Source source = Source.of(part.coordinates());
+			long offset = part.coordinates().offset();
+			if (offset > applied.getOrDefault(source, -1L)) {
+				change.addAll(part.change());
+			}
+		}
+		// Raise the marks only after choosing, so that records of one partition in one
+		// batch are all compared with the mark as it was read.
+		for (Part part : parts) {
+			applied.merge(Source.of(part.coordinates()), part.coordinates().offset(), Math::max);
+		}
+		if (change.isEmpty()) {
+			return null;
+		}
+		List<Bson> updates = new ArrayList<>(change.updates());
+		target.identity().forEach((field, value) -> updates.add(Updates.set(field, value)));
+		updates.add(Updates.set(APPLIED, Source.toDocuments(applied)));
+		updates.add(Updates.inc(VERSION, 1L));
+		// Matching the version read makes the write a compare-and-set; the upsert makes a
+		// lost race a duplicate-key error on this very document, which an unordered bulk
+		// write reports by index.
+		Document expected = new Document("_id", target.id()).append(VERSION, mark.version());
+		return new UpdateOneModel<>(expected, Updates.combine(updates), new UpdateOptions().upsert(true));
+	}
+
+	private List<Target> lostRaces(MongoCollection<Document> collection, List<Target> writing,
+			List<WriteModel<Document>> writes) {
+		if (writes.isEmpty()) {
+			return List.of();
+		}
+		Timer.Sample sample = Timer.start();
+		try {
+			collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+			return List.of();
+		}
+		catch (MongoBulkWriteException ex) {
+			if (ex.getWriteConcernError() != null) {
+				throw ex;
+			}
+			List<Target> lost = new ArrayList<>();
+			for (BulkWriteError error : ex.getWriteErrors()) {
+				if (error.getCode() != DUPLICATE_KEY) {
+					throw ex;
+				}
+				lost.add(writing.get(error.getIndex()));
+			}
+			return lost;
+		}
+		finally {
+			sample.stop(this.aggregateWrites);
+		}
+	}
+
+	private static Map<String, Mark> read(MongoCollection<Document> collection, List<Target> targets) {
+		List<String> ids = targets.stream().map(Target::id).toList();
+		Map<String, Mark> marks = new HashMap<>();
+		for (Document document : collection.find(Filters.in("_id", ids))
+			.projection(Projections.include(VERSION, APPLIED))) {
+			marks.put(document.getString("_id"), Mark.of(document));
+		}
+		return marks;
+	}
+
+	/**
+	 * Records every location seen with the first and last hour it has data for. Both are
+	 * a minimum and a maximum, so writing them again changes nothing.
+	 */
+	private void registerLocations(Collection<Target> targets) {
+		Map<String, List<Date>> hours = new LinkedHashMap<>();
+		for (Target target : targets) {
+			String location = target.location();
+			if (location != null) {
+				hours.computeIfAbsent(location, (key) -> new ArrayList<>()).add(target.identity().getDate("hour"));
+			}
+		}
+		if (hours.isEmpty()) {
+			return;
+		}
+		List<UpdateOneModel<Document>> pending = new ArrayList<>();
+		for (Map.Entry<String, List<Date>> location : hours.entrySet()) {
+			List<Date> seen = location.getValue();
+			pending.add(new UpdateOneModel<>(Filters.eq("_id", location.getKey()),
+					Updates.combine(Updates.set("location", location.getKey()),
+							Updates.min("firstHour", seen.stream().min(Date::compareTo).orElseThrow()),
+							Updates.max("lastHour", seen.stream().max(Date::compareTo).orElseThrow())),
+					new UpdateOptions().upsert(true)));
+		}
+		MongoCollection<Document> collection = this.mongo.getCollection(LOCATIONS);
+		for (int attempt = 0; !pending.isEmpty(); attempt++) {
+			pending = upsertLocations(collection, pending, attempt);
+		}
+	}
+
+	/** Writes the upserts and returns those that lost an insert race, to write again. */
+	private List<UpdateOneModel<Document>> upsertLocations(MongoCollection<Document> collection,
+			List<UpdateOneModel<Document>> writes, int attempt) {
+		Timer.Sample sample = Timer.start();
+		try {
+			collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+			return List.of();
+		}
+		catch (MongoBulkWriteException ex) {
+			// Two consumers inserting the same new location at once: the second time the
+			// loser's write is an update.
+			boolean onlyRaces = ex.getWriteErrors().stream().allMatch((error) -> error.getCode() == DUPLICATE_KEY);
+			if (ex.getWriteConcernError() != null || !onlyRaces || attempt >= this.maxConflictRetries) {
+				throw ex;
+			}
+			return ex.getWriteErrors().stream().map((error) -> writes.get(error.getIndex())).toList();
+		}
+		finally {
+			sample.stop(this.locationWrites);
+		}
+	}
+
+	/** What one record adds to one document. */
+	private record Part(Coordinates coordinates, Change change) {
+	}
+
+	/**
+	 * A source partition of an aggregate.
+	 *
+	 * @param topic the topic
+	 * @param partition the partition
+	 */
+	record Source(String topic, int partition) {
+
+		static Source of(Coordinates coordinates) {
+			return new Source(coordinates.topic(), coordinates.partition());
+		}
+
+		/** An array rather than a map: topic names may contain dots. */
+		static List<Document> toDocuments(Map<Source, Long> applied) {
+			return applied.entrySet()
+				.stream()
+				.sorted(Map.Entry
+					.comparingByKey(java.util.Comparator.comparing(Source::topic).thenComparingInt(Source::partition)))
+				.map((entry) -> new Document("t", entry.getKey().topic()).append("p", entry.getKey().partition())
+					.append("o", entry.getValue()))
+				.toList();
+		}
+
+	}
+
+	/**
+	 * What a document has folded in so far.
+	 *
+	 * @param version its version, 0 if it does not exist
+	 * @param applied per source partition, the highest offset folded in
+	 */
+	record Mark(long version, Map<Source, Long> applied) {
+
+		static final Mark ABSENT = new Mark(0, Map.of());
+
+		static Mark of(Document document) {
+			Map<Source, Long> applied = new HashMap<>();
+			for (Document entry : document.getList(APPLIED, Document.class, List.of())) {
+				applied.put(new Source(entry.getString("t"), entry.getInteger("p")),
+						((Number) entry.get("o")).longValue());
+			}
+			return new Mark(((Number) document.get(VERSION)).longValue(), applied);
+		}
+
+	}
+
+}

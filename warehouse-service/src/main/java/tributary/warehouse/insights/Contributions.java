@@ -1,0 +1,129 @@
+package tributary.warehouse.insights;
+
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.function.BiConsumer;
+
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import tributary.warehouse.events.Event;
+import tributary.warehouse.events.FeedbackSubmitted;
+import tributary.warehouse.events.PostPublished;
+import tributary.warehouse.events.PostScored;
+import tributary.warehouse.events.ReadingObserved;
+
+/** What one event adds to which aggregate documents. */
+final class Contributions {
+
+	/** The platform name of the all-platforms documents: no real platform is empty. */
+	static final String ALL_PLATFORMS = "";
+
+	private Contributions() {
+	}
+
+	/**
+	 * Hands each aggregate document the event belongs to, with what it adds there.
+	 * @param event a counted event
+	 * @param sink receives the target documents and their changes
+	 */
+	static void of(Event event, BiConsumer<Target, Change> sink) {
+		if (event instanceof ReadingObserved reading) {
+			reading(reading, sink);
+		}
+		else if (event instanceof PostPublished post) {
+			if (post.location() != null) {
+				sink.accept(Target.hourly(post.location(), Hour.of(post.createdAt())),
+						new Change().count("posts.count"));
+			}
+			if (post.productId() != null) {
+				sink.accept(Target.product(post.productId()), new Change().count("posts.count"));
+			}
+		}
+		else if (event instanceof PostScored scored) {
+			Hour hour = Hour.of(scored.createdAt());
+			if (scored.location() != null) {
+				sink.accept(Target.hourly(scored.location(), hour), sentiment(scored));
+			}
+			if (scored.productId() != null) {
+				sink.accept(Target.product(scored.productId()), sentiment(scored));
+			}
+			sink.accept(Target.platform(scored.platform(), hour), sentiment(scored));
+			sink.accept(Target.platform(ALL_PLATFORMS, hour), sentiment(scored));
+		}
+		else if (event instanceof FeedbackSubmitted feedback) {
+			feedback(feedback, sink);
+		}
+		else {
+			throw new IllegalArgumentException("No aggregate knows " + event.getClass().getName());
+		}
+	}
+
+	private static void reading(ReadingObserved reading, BiConsumer<Target, Change> sink) {
+		Change change = new Change().count("weather.readings")
+			.add("weather.temperatureSum", reading.temperatureC())
+			.min("weather.temperatureMin", reading.temperatureC())
+			.max("weather.temperatureMax", reading.temperatureC());
+		if (reading.humidityPct() != null) {
+			change.count("weather.humidityReadings").add("weather.humiditySum", reading.humidityPct());
+		}
+		if (reading.precipitationMm() != null) {
+			change.count("weather.precipitationReadings").add("weather.precipitationSum", reading.precipitationMm());
+		}
+		sink.accept(Target.hourly(reading.location(), Hour.of(reading.observedAt())), change);
+	}
+
+	private static void feedback(FeedbackSubmitted feedback, BiConsumer<Target, Change> sink) {
+		BigDecimal rating = BigDecimal.valueOf(feedback.rating());
+		if (feedback.location() != null) {
+			sink.accept(Target.hourly(feedback.location(), Hour.of(feedback.submittedAt())),
+					new Change().count("feedback.count").add("feedback.ratingSum", rating));
+		}
+		if (feedback.productId() != null) {
+			sink.accept(Target.product(feedback.productId()),
+					new Change().count("feedback.count")
+						.count("feedback.ratings." + ratingKey(feedback.rating()))
+						.add("feedback.ratingSum", rating));
+		}
+	}
+
+	static String ratingKey(int rating) {
+		// A letter first: a numeric field name would read as an array index in a path.
+		return "r" + rating;
+	}
+
+	private static Change sentiment(PostScored scored) {
+		return new Change().count("sentiment.count")
+			.count("sentiment." + scored.label().value())
+			.add("sentiment.compoundSum", scored.compound());
+	}
+
+	/**
+	 * An aggregate document.
+	 *
+	 * @param aggregate its collection
+	 * @param id its {@code _id}
+	 * @param identity the fields that say what it is about, set on every write
+	 */
+	record Target(Aggregate aggregate, String id, Document identity) {
+
+		static Target hourly(String location, Hour hour) {
+			return new Target(Aggregate.HOURLY, Aggregate.id(location, hour),
+					new Document("location", location).append("hour", Date.from(hour.start())));
+		}
+
+		static Target product(String productId) {
+			return new Target(Aggregate.PRODUCTS, productId, new Document("productId", productId));
+		}
+
+		static Target platform(String platform, Hour hour) {
+			return new Target(Aggregate.PLATFORMS, Aggregate.id(platform, hour),
+					new Document("platform", platform).append("hour", Date.from(hour.start())));
+		}
+
+		@Nullable String location() {
+			return (this.aggregate == Aggregate.HOURLY) ? this.identity.getString("location") : null;
+		}
+
+	}
+
+}

@@ -1,0 +1,42 @@
+/**
+ * Aggregates that are exactly right without transactions, and the questions they answer.
+ *
+ * <h2>How every event counts exactly once</h2>
+ * <p>
+ * The store offers no multi-document transactions (the embedded store has none), and a
+ * consumer can crash, be fenced by a rebalance or see a topic replayed at any moment. The
+ * aggregates stay exact by two rules:
+ * <ol>
+ * <li><b>Who counts</b> ({@link tributary.warehouse.events.RawEvents}): an event is
+ * inserted into the raw store if its id is absent and never overwritten. A record counts
+ * only if the stored document carries its own coordinates (topic, partition, offset):
+ * either it was just inserted, or it is that very record redelivered, perhaps after a
+ * crash between the raw write and the aggregate write. A different record repeating a
+ * stored id is a duplicate and never counts, now or on any replay.</li>
+ * <li><b>Counted once per document</b> ({@link Aggregates}): each aggregate document
+ * keeps, per source topic-partition, the highest offset folded into it, and a version.
+ * Records of one partition reach one document in offset order (a consumer commits a batch
+ * only after writing all of it), so a record whose offset is not above its partition's
+ * mark is already in. A batch reads the affected documents by {@code _id}, folds in only
+ * records above the marks and writes each document with one upsert that matches only the
+ * version it read. A single-document write is atomic, so the sums and the marks move
+ * together or not at all; a writer that lost a race (a consumer fenced by a rebalance, a
+ * concurrent consumer of another partition) gets a duplicate-key error for that document
+ * alone and re-reads and retries it.</li>
+ * </ol>
+ * Then redelivery, replay from the start, a rebalance or a crash at any point neither
+ * doubles nor drops anything, and each aggregate equals what the distinct stored events
+ * give. Sums are exact decimals ({@code Decimal128}) and means are kept as sum and count,
+ * divided when read, so the figures do not depend on batch boundaries either. Buckets are
+ * UTC hours of the event's own time, computed here rather than by the store.
+ *
+ * <h2>Reading</h2>
+ * <p>
+ * Every query is an {@code _id} lookup: the ids of a location's or platform's hours in a
+ * range are computed and fetched with {@code $in}, which both MongoDB and the embedded
+ * store answer from the {@code _id} index.
+ */
+@NullMarked
+package tributary.warehouse.insights;
+
+import org.jspecify.annotations.NullMarked;

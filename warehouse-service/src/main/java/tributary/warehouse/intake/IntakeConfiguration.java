@@ -1,0 +1,134 @@
+package tributary.warehouse.intake;
+
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tributary.warehouse.events.EventReader;
+import tributary.warehouse.events.RawEvents;
+import tributary.warehouse.events.SourceTopics;
+import tributary.warehouse.insights.Aggregates;
+import tributary.warehouse.system.WarehouseProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.KafkaException;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The consumer of the four topics: one batch listener container in group
+ * {@code tributary.warehouse.consumer.group-id}, built here rather than with
+ * {@code @KafkaListener} because its topics, group and concurrency come from typed
+ * configuration. Its listener id is {@code warehouse}.
+ */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
+
+	@Bean
+	KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
+		@SuppressWarnings("unchecked")
+		ProducerFactory<byte[], byte[]> bytes = (ProducerFactory<byte[], byte[]>) producerFactory;
+		// Dead letters are the consumed bytes, published unchanged.
+		return new KafkaTemplate<>(bytes, Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+	}
+
+	@Bean
+	WarehouseListener warehouseListener(SourceTopics topics, EventReader reader, RawEvents rawEvents,
+			Aggregates aggregates, KafkaTemplate<byte[], byte[]> deadLetterTemplate, IntakeMetrics metrics,
+			WarehouseProperties properties) {
+		DeadLetters deadLetters = new DeadLetters(deadLetterTemplate, topics, properties.consumer().groupId());
+		return new WarehouseListener(topics, reader, rawEvents, aggregates, deadLetters, metrics);
+	}
+
+	@Bean(name = "warehouse")
+	ConcurrentMessageListenerContainer<?, ?> warehouseContainer(ConcurrentKafkaListenerContainerFactory<?, ?> factory,
+			SourceTopics topics, WarehouseListener listener, WarehouseProperties properties) {
+		WarehouseProperties.Consumer consumer = properties.consumer();
+		ConcurrentMessageListenerContainer<?, ?> container = factory
+			.createContainer(topics.names().toArray(String[]::new));
+		ContainerProperties containerProperties = container.getContainerProperties();
+		containerProperties.setGroupId(consumer.groupId());
+		containerProperties.setClientId("warehouse");
+		containerProperties.setMessageListener(listener);
+		// Offsets are committed after each batch is stored: the default BATCH ack mode.
+		containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+		containerProperties.setKafkaConsumerProperties(consumerProperties(consumer));
+		container.setConcurrency(consumer.concurrency());
+		container.setCommonErrorHandler(errorHandler(consumer));
+		return container;
+	}
+
+	private static Properties consumerProperties(WarehouseProperties.Consumer consumer) {
+		Properties properties = new Properties();
+		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+		// A new group (first start, or a replay) starts from the beginning: nothing is
+		// skipped.
+		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		// Records of aborted producer transactions never reach the store.
+		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
+		properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(consumer.maxPollRecords()));
+		return properties;
+	}
+
+	/**
+	 * Retries a failed batch for as long as it takes, never dead-letters it: the listener
+	 * dead-letters unusable records itself, so a batch only fails when the store or the
+	 * broker cannot be reached, and those records are good. Nothing is committed while
+	 * retrying; the consumer stays paused in its group.
+	 */
+	private static DefaultErrorHandler errorHandler(WarehouseProperties.Consumer consumer) {
+		ExponentialBackOff backOff = new ExponentialBackOff(consumer.retryInitialInterval().toMillis(), 2.0);
+		backOff.setMaxInterval(consumer.retryMaxInterval().toMillis());
+		backOff.setMaxElapsedTime(Long.MAX_VALUE);
+		backOff.setMaxAttempts(Long.MAX_VALUE);
+		DefaultErrorHandler handler = new DefaultErrorHandler((record, ex) -> {
+			// Unreachable with a back-off that never ends; if it were reached, re-seek
+			// rather than drop.
+			throw new KafkaException("Records are never given up on: " + ex.getMessage(), ex);
+		}, backOff);
+		// Every failure reaching the handler is about the store or the broker, not the
+		// record.
+		handler.setClassifications(Map.of(), true);
+		handler.setRetryListeners(new RetryListener() {
+			@Override
+			public void failedDelivery(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, Exception ex,
+					int deliveryAttempt) {
+			}
+
+			@Override
+			public void failedDelivery(org.apache.kafka.clients.consumer.ConsumerRecords<?, ?> records, Exception ex,
+					int attempt) {
+				log.warn("Could not store a batch of {} records (attempt {}), retrying: {}", records.count(), attempt,
+						rootMessage(ex));
+			}
+		});
+		return handler;
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+}

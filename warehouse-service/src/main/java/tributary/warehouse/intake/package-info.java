@@ -1,0 +1,8 @@
+/**
+ * Taking records off the four topics in batches: read and check each, store the raw
+ * events, fold the counted ones into the aggregates, dead-letter what cannot be used.
+ */
+@NullMarked
+package tributary.warehouse.intake;
+
+import org.jspecify.annotations.NullMarked;

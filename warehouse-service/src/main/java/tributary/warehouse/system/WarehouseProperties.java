@@ -1,0 +1,75 @@
+package tributary.warehouse.system;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the warehouse consumes, writes and answers.
+ *
+ * @param consumer how records are taken from the topics
+ * @param store how the store is reached
+ * @param query limits of the query API
+ */
+@ConfigurationProperties("tributary.warehouse")
+public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue Store store,
+		@DefaultValue Query query) {
+
+	/**
+	 * How records are taken from the topics.
+	 *
+	 * @param groupId the consumer group; a new group replays every topic from the start
+	 * @param concurrency consumers in this instance (each owns some partitions)
+	 * @param maxPollRecords records handed to one batch at most
+	 * @param retryInitialInterval first pause after a batch could not be written
+	 * @param retryMaxInterval longest pause between attempts; attempts never stop
+	 */
+	public record Consumer(@DefaultValue("warehouse") String groupId, @DefaultValue("3") int concurrency,
+			@DefaultValue("2000") int maxPollRecords, @DefaultValue("500ms") Duration retryInitialInterval,
+			@DefaultValue("15s") Duration retryMaxInterval) {
+
+		public Consumer {
+			if (groupId.isBlank()) {
+				throw new IllegalArgumentException("tributary.warehouse.consumer.group-id must not be blank");
+			}
+			if (concurrency < 1 || maxPollRecords < 1) {
+				throw new IllegalArgumentException(
+						"tributary.warehouse.consumer.concurrency and max-poll-records must be at least 1");
+			}
+		}
+
+	}
+
+	/**
+	 * How the store is reached.
+	 *
+	 * @param timeout how long one store operation may wait for the store before failing
+	 * (then the batch is retried)
+	 * @param maxConflictRetries how often an aggregate update lost to a concurrent writer
+	 * is re-read and retried within one batch before the whole batch is retried
+	 */
+	public record Store(@DefaultValue("5s") Duration timeout, @DefaultValue("100") int maxConflictRetries) {
+
+	}
+
+	/**
+	 * Limits of the query API.
+	 *
+	 * @param defaultRange the time range when a query names none
+	 * @param maxRange the longest range one query may ask for
+	 * @param maxPageSize the largest page a listing returns
+	 */
+	public record Query(@DefaultValue("24h") Duration defaultRange, @DefaultValue("7d") Duration maxRange,
+			@DefaultValue("500") int maxPageSize) {
+
+		public Query {
+			if (defaultRange.compareTo(maxRange) > 0) {
+				throw new IllegalArgumentException(
+						"tributary.warehouse.query.default-range must not exceed max-range but was " + defaultRange);
+			}
+		}
+
+	}
+
+}

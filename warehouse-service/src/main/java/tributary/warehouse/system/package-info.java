@@ -1,0 +1,8 @@
+/**
+ * Wiring shared by the features: typed configuration, the store's client, health and
+ * indexes, and the API description.
+ */
+@NullMarked
+package tributary.warehouse.system;
+
+import org.jspecify.annotations.NullMarked;
