@@ -8,16 +8,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import tributary.support.security.ApiKeyInterceptor;
-
-/** The service's wiring: the producer, the clock and cross-origin access. */
+/** The service's wiring: the producer and the clock. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
 
@@ -41,24 +36,6 @@ class IngestConfiguration {
 	@SuppressWarnings("unchecked")
 	KafkaEventPublisher eventPublisher(ProducerFactory<?, ?> producerFactory, IngestMetrics metrics) {
 		return new KafkaEventPublisher((ProducerFactory<String, JsonNode>) producerFactory, metrics);
-	}
-
-	@Bean
-	WebMvcConfigurer crossOriginAccess(IngestProperties properties) {
-		return new WebMvcConfigurer() {
-			@Override
-			public void addCorsMappings(CorsRegistry registry) {
-				IngestProperties.Cors cors = properties.cors();
-				if (cors.enabled()) {
-					registry.addMapping("/api/**")
-						.allowedOrigins(cors.allowedOrigins().toArray(String[]::new))
-						.allowedMethods("GET", "POST")
-						.allowedHeaders(HttpHeaders.CONTENT_TYPE, ApiKeyInterceptor.HEADER)
-						.exposedHeaders(HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION)
-						.maxAge(cors.maxAge().toSeconds());
-				}
-			}
-		};
 	}
 
 }

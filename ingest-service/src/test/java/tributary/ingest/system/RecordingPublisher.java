@@ -1,0 +1,94 @@
+package tributary.ingest.system;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Header;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A publisher for slice tests: it keeps what it was given, answers like a broker with one
+ * partition per key, and fails the keys it is told to, as a broker that stopped would.
+ * Every record it takes is checked against its topic's schema.
+ */
+public class RecordingPublisher implements EventPublisher {
+
+	private final List<Sent> sent = new CopyOnWriteArrayList<>();
+
+	private final Set<String> failingKeys = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong offsets = new AtomicLong();
+
+	private final List<String> contractViolations = new CopyOnWriteArrayList<>();
+
+	private volatile boolean brokerDown;
+
+	@Override
+	public CompletableFuture<Published> publish(String topic, String key, EventType type, ObjectNode value) {
+		if (this.brokerDown || this.failingKeys.contains(key)) {
+			return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): broker away"));
+		}
+		Map<String, String> headers = new java.util.LinkedHashMap<>();
+		for (Header header : type.headers()) {
+			headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+		}
+		String json = value.toString();
+		Contracts.violations(type.contract(), json)
+			.forEach((violation) -> this.contractViolations.add(json + ": " + violation));
+		this.sent.add(new Sent(topic, key, headers, value));
+		return CompletableFuture
+			.completedFuture(new Published(Math.floorMod(key.hashCode(), 6), this.offsets.getAndIncrement()));
+	}
+
+	/** What was published, in order. */
+	public List<Sent> sent() {
+		return new ArrayList<>(this.sent);
+	}
+
+	/** Makes every publish fail as with a broker that is away. */
+	public void brokerDown() {
+		this.brokerDown = true;
+	}
+
+	/**
+	 * Makes publishing records with a key fail.
+	 * @param key the record key
+	 */
+	public void failKey(String key) {
+		this.failingKeys.add(key);
+	}
+
+	public void reset() {
+		this.sent.clear();
+		this.failingKeys.clear();
+		this.contractViolations.clear();
+		this.brokerDown = false;
+	}
+
+	/** Asserts that every record published so far validates against its schema. */
+	public void assertContractsHeld() {
+		assertThat(this.contractViolations).as("records that break their topic's schema").isEmpty();
+	}
+
+	/**
+	 * One record handed to the publisher.
+	 *
+	 * @param topic its topic
+	 * @param key its key
+	 * @param headers its headers, as text
+	 * @param value its value
+	 */
+	public record Sent(String topic, String key, Map<String, String> headers, ObjectNode value) {
+	}
+
+}
