@@ -3,6 +3,7 @@ package tributary.support.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -11,7 +12,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * <p>
  * It runs before the handler reads the body, so an unauthenticated request is turned away
  * without parsing anything. The matched key's index is left in the request attribute
- * {@link #KEY_ATTRIBUTE} for rate limiting and metrics.
+ * {@link #KEY_ATTRIBUTE} for rate limiting and metrics. A CORS preflight passes: browsers
+ * never send credentials with one, and it reaches no handler (the CORS configuration
+ * answers it), so a service that allows cross-origin calls can be called at all.
  */
 public class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -29,6 +32,9 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (CorsUtils.isPreFlightRequest(request)) {
+			return true;
+		}
 		String presented = request.getHeader(HEADER);
 		int key = this.keys.match(presented).orElseThrow(() -> new InvalidApiKey(presented != null));
 		request.setAttribute(KEY_ATTRIBUTE, key);
