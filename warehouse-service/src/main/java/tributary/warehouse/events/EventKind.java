@@ -31,8 +31,8 @@ public enum EventKind {
 			json.optionalNumber("lon", -180, 180);
 			return new ReadingObserved(json.string("id", 1, 128), json.string("location", 1, 128),
 					json.instant("observedAt"), json.number("temperatureC", -90, 60),
-					json.optionalNumber("humidityPct", 0, 100),
-					json.optionalNumber("precipitationMm", 0, Double.POSITIVE_INFINITY), json.instant("ingestedAt"));
+					json.optionalNumber("humidityPct", 0, 100), json.optionalNumber("precipitationMm", 0, 2000),
+					json.instant("ingestedAt"));
 		}
 	},
 

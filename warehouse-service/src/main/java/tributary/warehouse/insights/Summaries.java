@@ -263,7 +263,7 @@ final class Summaries {
 	}
 
 	private static @Nullable Double divide(BigDecimal sum, long count) {
-		return (count > 0) ? sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64).doubleValue() : null;
+		return (count > 0) ? sum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL128).doubleValue() : null;
 	}
 
 }

@@ -1,0 +1,291 @@
+package tributary.warehouse.insights;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tributary.testsupport.Infrastructure;
+import tributary.warehouse.ExpectedInsights;
+import tributary.warehouse.TestEvents;
+import tributary.warehouse.TestEvents.TestEvent;
+import tributary.warehouse.events.Arrival;
+import tributary.warehouse.events.Coordinates;
+import tributary.warehouse.events.EventKind;
+import tributary.warehouse.events.EventReader;
+import tributary.warehouse.events.Outcome;
+import tributary.warehouse.events.RawEvents;
+import tributary.warehouse.events.StoreResult;
+import tributary.warehouse.system.WarehouseProperties;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The raw store and the aggregates on the embedded store: exact figures however records
+ * are batched, redelivered, duplicated or written by racing consumers.
+ */
+class AggregatesTests {
+
+	private static final Map<String, EventKind> KINDS = Map.of("weather", EventKind.READING, "post", EventKind.POST,
+			"sentiment", EventKind.SENTIMENT, "feedback", EventKind.FEEDBACK);
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static MongoClient client;
+
+	private MongoTemplate mongo;
+
+	private RawEvents rawEvents;
+
+	private Aggregates aggregates;
+
+	private Insights insights;
+
+	private final EventReader reader = new EventReader();
+
+	private final Map<String, Long> nextOffset = new HashMap<>();
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(Infrastructure.mongoUri("unused"));
+	}
+
+	@AfterAll
+	static void disconnect() {
+		client.close();
+	}
+
+	@BeforeEach
+	void freshDatabase() {
+		this.mongo = new MongoTemplate(client, "aggregates-" + UUID.randomUUID());
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		WarehouseProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
+			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
+		this.rawEvents = new RawEvents(this.mongo, meters);
+		this.aggregates = new Aggregates(this.mongo, properties, meters);
+		new AggregateIndexes(this.mongo).afterSingletonsInstantiated();
+		this.insights = new Insights(this.mongo);
+	}
+
+	@Test
+	void aggregatesEqualWhatTheDistinctEventsGive() {
+		List<Arrival> arrivals = arrivals(new TestEvents(1, "exact").mixed(600), 6);
+		ExpectedInsights expected = expected(arrivals);
+		for (List<Arrival> batch : batches(arrivals, 97)) {
+			take(batch);
+		}
+		assertAll(expected);
+	}
+
+	@Test
+	void redeliveryAndReplayInOtherBatchesChangeNothing() {
+		List<Arrival> arrivals = arrivals(new TestEvents(2, "replay").mixed(400), 4);
+		batches(arrivals, 50).forEach(this::take);
+		Map<String, List<Document>> before = aggregateDocuments();
+		// The same records again, cut into different batches and interleaved differently.
+		batches(arrivals, 33).forEach(this::take);
+		List<Arrival> shuffledPartitions = new ArrayList<>(arrivals);
+		Collections.shuffle(shuffledPartitions, new Random(7));
+		shuffledPartitions.sort(java.util.Comparator.comparing((Arrival arrival) -> arrival.coordinates().topic())
+			.thenComparingInt((arrival) -> arrival.coordinates().partition())
+			.thenComparingLong((arrival) -> arrival.coordinates().offset()));
+		take(shuffledPartitions);
+		assertThat(withoutVersions(aggregateDocuments())).isEqualTo(withoutVersions(before));
+		assertAll(expected(arrivals));
+	}
+
+	@Test
+	void anotherRecordWithAStoredIdIsADuplicateAndNeverCounts() {
+		TestEvents events = new TestEvents(3, "dup");
+		TestEvent reading = events.reading();
+		Arrival first = arrival(reading, "w", 0, 10);
+		Arrival again = arrival(reading, "w", 3, 42);
+		assertThat(outcomes(take(List.of(first)))).containsExactly(Outcome.STORED);
+		assertThat(outcomes(take(List.of(again, first)))).containsExactly(Outcome.DUPLICATE, Outcome.REDELIVERED);
+		// Both in one batch, the duplicate first in its partition: still one reading.
+		assertThat(outcomes(take(List.of(arrival(reading, "w", 3, 43), again)))).containsOnly(Outcome.DUPLICATE);
+		ExpectedInsights expected = new ExpectedInsights();
+		expected.add("weather", json.readTree(reading.json()));
+		assertAll(expected);
+	}
+
+	@Test
+	void aCrashBetweenTheRawAndTheAggregateWritesIsMadeGoodByRedelivery() {
+		List<Arrival> arrivals = arrivals(new TestEvents(4, "crash").mixed(300), 3);
+		List<List<Arrival>> batches = batches(arrivals, 40);
+		for (int i = 0; i < batches.size(); i++) {
+			if (i % 2 == 0) {
+				// Stored raw, then "crashed" before the aggregates: nothing was
+				// committed.
+				for (Map.Entry<String, List<Arrival>> topic : byTopic(batches.get(i)).entrySet()) {
+					this.rawEvents.store(topic.getKey(), topic.getValue());
+				}
+			}
+			take(batches.get(i));
+		}
+		assertAll(expected(arrivals));
+	}
+
+	@Test
+	void racingWritersOfTheSamePartitionsCountEveryEventOnce() throws Exception {
+		// A consumer fenced by a rebalance keeps writing while the new owner writes the
+		// same records in other batches; a consumer of other partitions writes the same
+		// documents at the same time.
+		List<Arrival> arrivals = arrivals(new TestEvents(5, "race").mixed(900), 6);
+		ExecutorService writers = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int size : new int[] { 17, 64, 150 }) {
+				done.add(writers.submit(() -> batches(arrivals, size).forEach(this::take)));
+			}
+			for (Future<?> writer : done) {
+				writer.get();
+			}
+		}
+		finally {
+			writers.shutdown();
+		}
+		assertAll(expected(arrivals));
+	}
+
+	@Test
+	void sumsAreExactDecimals() {
+		TestEvents events = new TestEvents(6, "decimal");
+		List<TestEvent> readings = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			TestEvent reading = events.reading();
+			reading.value().put("location", "Decimal City");
+			reading.value().put("observedAt", "2026-11-20T07:30:00Z");
+			reading.value().put("precipitationMm", new java.math.BigDecimal("0.1"));
+			readings.add(reading);
+		}
+		List<Arrival> arrivals = new ArrayList<>();
+		for (int i = 0; i < readings.size(); i++) {
+			arrivals.add(arrival(readings.get(i), "w", i % 3, i));
+		}
+		take(arrivals);
+		JsonNode hour = json
+			.valueToTree(this.insights.hourly("Decimal City", Instant.parse("2026-11-20T07:00:00Z"),
+					Instant.parse("2026-11-20T08:00:00Z")))
+			.get("hours")
+			.get(0);
+		// Ten times 0.1 in binary floating point is 0.9999999999999999.
+		assertThat(hour.get("weather").get("precipitationMm").doubleValue()).isEqualTo(1.0);
+	}
+
+	private List<StoreResult> take(List<Arrival> batch) {
+		List<StoreResult> results = new ArrayList<>();
+		byTopic(batch).forEach((topic, arrivals) -> results.addAll(this.rawEvents.store(topic, arrivals)));
+		this.aggregates
+			.apply(results.stream().filter((result) -> result.outcome().counts()).map(StoreResult::arrival).toList());
+		return results;
+	}
+
+	private static List<Outcome> outcomes(List<StoreResult> results) {
+		return results.stream().map(StoreResult::outcome).toList();
+	}
+
+	private static Map<String, List<Arrival>> byTopic(List<Arrival> batch) {
+		Map<String, List<Arrival>> byTopic = new java.util.LinkedHashMap<>();
+		batch.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (key) -> new ArrayList<>())
+			.add(arrival));
+		return byTopic;
+	}
+
+	/** The events as records spread over partitions by key, offsets in order. */
+	private List<Arrival> arrivals(List<TestEvent> events, int partitions) {
+		List<Arrival> arrivals = new ArrayList<>();
+		for (TestEvent event : events) {
+			int partition = Math.floorMod(event.key().hashCode(), partitions);
+			String topic = event.role();
+			long offset = this.nextOffset.merge(topic + "-" + partition, 1L, Long::sum);
+			arrivals.add(arrival(event, topic, partition, offset));
+		}
+		return arrivals;
+	}
+
+	private Arrival arrival(TestEvent event, String topic, int partition, long offset) {
+		return new Arrival(new Coordinates(topic, partition, offset),
+				this.reader.read(KINDS.get(event.role()), event.json().getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static List<List<Arrival>> batches(List<Arrival> arrivals, int size) {
+		List<List<Arrival>> batches = new ArrayList<>();
+		for (int i = 0; i < arrivals.size(); i += size) {
+			batches.add(arrivals.subList(i, Math.min(arrivals.size(), i + size)));
+		}
+		return batches;
+	}
+
+	private static ExpectedInsights expected(List<Arrival> arrivals) {
+		ExpectedInsights expected = new ExpectedInsights();
+		Map<String, Boolean> seen = new HashMap<>();
+		for (Arrival arrival : arrivals) {
+			String topic = arrival.coordinates().topic();
+			if (seen.putIfAbsent(topic + "/" + arrival.event().id(), true) == null) {
+				expected.add(topic, json.readTree(arrival.received().document().toJson()));
+			}
+		}
+		return expected;
+	}
+
+	private void assertAll(ExpectedInsights expected) {
+		Instant from = TestEvents.START.minusSeconds(3600);
+		Instant to = TestEvents.START.plusSeconds(8 * 3600);
+		for (String location : expected.hourly.keySet()) {
+			expected.assertHourly(location, json.valueToTree(this.insights.hourly(location, from, to)));
+		}
+		for (String product : expected.products.keySet()) {
+			expected.assertProduct(product, json.valueToTree(this.insights.product(product).orElseThrow()));
+		}
+		for (String platform : expected.platforms.keySet()) {
+			expected.assertPlatform(platform,
+					json.valueToTree(this.insights.sentiment(platform.isEmpty() ? null : platform, from, to)));
+		}
+		assertThat(this.insights.locations(0, 100).items()).extracting("location")
+			.containsExactlyInAnyOrderElementsOf(expected.hourly.keySet());
+		assertThat(this.insights.products(0, 100).items()).extracting("productId")
+			.containsExactlyElementsOf(expected.products.keySet());
+	}
+
+	private Map<String, List<Document>> aggregateDocuments() {
+		Map<String, List<Document>> documents = new HashMap<>();
+		for (Aggregate aggregate : Aggregate.values()) {
+			documents.put(aggregate.collection(),
+					this.mongo.getCollection(aggregate.collection()).find().into(new ArrayList<>()));
+		}
+		return documents;
+	}
+
+	private static Map<String, List<Document>> withoutVersions(Map<String, List<Document>> documents) {
+		Map<String, List<Document>> stripped = new HashMap<>();
+		documents.forEach((collection, list) -> stripped.put(collection, list.stream().map((document) -> {
+			Document copy = new Document(document);
+			copy.remove(Aggregates.VERSION);
+			return copy;
+		}).toList()));
+		return stripped;
+	}
+
+}
