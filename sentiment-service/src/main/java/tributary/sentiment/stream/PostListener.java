@@ -92,7 +92,7 @@ class PostListener {
 				DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
 						SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
 				if (unreadable != null) {
-					deadLetter(record, consumer, unreadable, DeadLetterReason.UNREADABLE);
+					deadLetter(record, consumer, explained(unreadable), DeadLetterReason.UNREADABLE);
 				}
 				else {
 					deadLetter(record, consumer, new InvalidPost("The record has no value"), DeadLetterReason.EMPTY);
@@ -117,18 +117,27 @@ class PostListener {
 
 	private void deadLetter(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception cause,
 			DeadLetterReason reason) {
-		log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), describe(cause));
+		log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+				cause.getMessage());
 		this.deadLetters.accept(record, consumer, cause);
 		this.metrics.deadLettered(reason);
 	}
 
-	private static String describe(Throwable failure) {
-		Throwable cause = failure;
+	/**
+	 * The deserializer's exception says only "failed to deserialize"; the dead-letter
+	 * headers ({@code kafka_dlt-exception-message}) should say why, e.g. "The post's text
+	 * is missing", without anyone having to read a stack trace.
+	 */
+	private static DeserializationException explained(DeserializationException unreadable) {
+		Throwable cause = unreadable;
 		while (cause.getCause() != null && cause.getCause() != cause) {
 			cause = cause.getCause();
 		}
-		return (cause == failure) ? String.valueOf(failure.getMessage())
-				: failure.getMessage() + ": " + cause.getMessage();
+		if (cause == unreadable) {
+			return unreadable;
+		}
+		return new DeserializationException("Not a valid post: " + cause.getMessage(), unreadable.getData(), false,
+				cause);
 	}
 
 }

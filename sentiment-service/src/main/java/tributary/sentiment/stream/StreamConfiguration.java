@@ -1,5 +1,6 @@
 package tributary.sentiment.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -7,9 +8,13 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,6 +33,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
@@ -68,8 +74,7 @@ class StreamConfiguration {
 			// header instead of an exception in poll(), which would stop the partition.
 			// Type headers are ignored: the contract is the JSON, not a Java class name
 			// some producer wrote.
-			posts.setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(
-					new JacksonJsonDeserializer<>(Post.class, jsonMapper, false)));
+			posts.setValueDeserializerSupplier(() -> postDeserializer(jsonMapper));
 			posts.updateConfigs(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
 					ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
 		};
@@ -96,20 +101,26 @@ class StreamConfiguration {
 		};
 	}
 
+	static Deserializer<Post> postDeserializer(JsonMapper jsonMapper) {
+		return new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(Post.class, jsonMapper, false));
+	}
+
 	/**
 	 * Scored posts as JSON, dead-lettered records as the bytes they arrived with. One
 	 * serializer for both, because one producer must write both inside the same
 	 * transaction.
 	 */
-	private static Serializer<Object> valueSerializer(JsonMapper jsonMapper) {
+	static Serializer<Object> valueSerializer(JsonMapper jsonMapper) {
 		Map<Class<?>, Serializer<?>> delegates = new LinkedHashMap<>();
 		delegates.put(byte[].class, new ByteArraySerializer());
 		delegates.put(Object.class, new JacksonJsonSerializer<>(jsonMapper).noTypeInfo());
 		return new DelegatingByTypeSerializer(delegates, true);
 	}
 
+	// <Object, Object>: Boot hands the listener containers a transaction manager of
+	// exactly that type; any other would leave them without transactions.
 	@Bean
-	KafkaTransactionManager<String, Object> kafkaTransactionManager(ProducerFactory<String, Object> producerFactory) {
+	KafkaTransactionManager<Object, Object> kafkaTransactionManager(ProducerFactory<Object, Object> producerFactory) {
 		return new KafkaTransactionManager<>(producerFactory);
 	}
 
@@ -136,8 +147,29 @@ class StreamConfiguration {
 	@Bean
 	DeadLetterPublishingRecoverer deadLetterPublishingRecoverer(KafkaOperations<String, Object> kafka,
 			TopicsProperties topics) {
-		return new DeadLetterPublishingRecoverer(kafka,
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(topics.deadLetter(record.topic()), record.partition()));
+		recoverer.setHeadersFunction(StreamConfiguration::explainedFailure);
+		return recoverer;
+	}
+
+	/**
+	 * For a record that could not be deserialized the recoverer describes the exception
+	 * the deserializer left in the record's header, whose message is only "failed to
+	 * deserialize"; these headers replace the message and the cause with those of the
+	 * exception the listener passed, which say what is wrong with the post.
+	 */
+	private static Headers explainedFailure(ConsumerRecord<?, ?> record, Exception failure) {
+		Headers headers = new RecordHeaders();
+		if (failure.getMessage() != null) {
+			headers.add(new DeadLetterPublishingRecoverer.SingleRecordHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE,
+					failure.getMessage().getBytes(StandardCharsets.UTF_8)));
+		}
+		if (failure.getCause() != null) {
+			headers.add(new DeadLetterPublishingRecoverer.SingleRecordHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN,
+					failure.getCause().getClass().getName().getBytes(StandardCharsets.UTF_8)));
+		}
+		return headers;
 	}
 
 }

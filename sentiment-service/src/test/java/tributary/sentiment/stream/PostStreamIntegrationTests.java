@@ -1,0 +1,204 @@
+package tributary.sentiment.stream;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tributary.sentiment.contract.ContractSchemas;
+import tributary.sentiment.engine.SentimentEngine;
+import tributary.sentiment.engine.SentimentScore;
+import tributary.testsupport.OperationalEndpoints;
+import tributary.testsupport.WithInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The stream through a real broker: posts in, one scored record out per post; poison
+ * records to the dead-letter topic without stopping the partition; the operational
+ * surface with the stream's metrics.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@WithInfrastructure
+class PostStreamIntegrationTests {
+
+	private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+	private static final String POSTS = "social_media_" + RUN;
+
+	private static final String SENTIMENT = "customer_sentiment_" + RUN;
+
+	private static final String DEAD_LETTERS = POSTS + "_dlt";
+
+	private static final SentimentEngine engine = SentimentEngine.create();
+
+	@DynamicPropertySource
+	static void isolatedTopics(DynamicPropertyRegistry registry) {
+		registry.add("tributary.topics.social-media", () -> POSTS);
+		registry.add("tributary.topics.customer-sentiment", () -> SENTIMENT);
+		registry.add("tributary.sentiment.stream.group-id", () -> "sentiment-" + RUN);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JsonMapper json;
+
+	@Test
+	void scoresEveryPostOnceAndKeepsItsKey() {
+		List<String> texts = List.of("I love these headphones!", "Delivery was late again.", "It is a phone.",
+				"Worst. Support. Ever. 😡", "sooo good 🔥 #blessed");
+		List<ProducerRecord<String, String>> posts = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			String text = texts.get(i % texts.size());
+			ProducerRecord<String, String> post = new ProducerRecord<>(POSTS, "author-" + (i % 7),
+					KafkaTestClients.post("once-" + RUN + "-" + i, "author-" + (i % 7), text));
+			post.headers().add(new RecordHeader("event-type", "post".getBytes(StandardCharsets.UTF_8)));
+			post.headers().add(new RecordHeader("schema-version", "1".getBytes(StandardCharsets.UTF_8)));
+			posts.add(post);
+		}
+
+		KafkaTestClients.send(posts);
+
+		Map<String, ConsumerRecord<String, String>> scored = awaitScored("once-", 100);
+		for (ProducerRecord<String, String> post : posts) {
+			JsonNode input = this.json.readTree(post.value());
+			String id = input.get("id").stringValue();
+			ConsumerRecord<String, String> record = scored.get(id);
+			assertThat(record).as(id).isNotNull();
+			assertThat(record.key()).isEqualTo(post.key());
+			assertThat(KafkaTestClients.header(record, "event-type")).isEqualTo("sentiment");
+			assertThat(KafkaTestClients.header(record, "schema-version")).isEqualTo("1");
+			assertThat(record.headers().lastHeader("__TypeId__")).isNull();
+			ContractSchemas.assertValid("customer_sentiment", record.value());
+			JsonNode output = this.json.readTree(record.value());
+			assertThat(output.get("id").stringValue()).isEqualTo(id);
+			assertThat(output.get("postId").stringValue()).isEqualTo(id);
+			assertThat(output.get("author").stringValue()).isEqualTo(post.key());
+			assertThat(output.get("platform").stringValue()).isEqualTo("twitter");
+			assertThat(output.get("location").stringValue()).isEqualTo("Berlin");
+			assertThat(output.get("productId").stringValue()).isEqualTo("hp-200");
+			assertThat(output.get("createdAt").stringValue()).isEqualTo("2026-11-20T09:15:00Z");
+			assertThat(output.get("ingestedAt").stringValue()).isEqualTo("2026-11-20T09:15:01.250Z");
+			SentimentScore expected = engine.score(input.get("text").stringValue());
+			assertThat(output.get("compound").doubleValue()).isEqualTo(expected.compound());
+			assertThat(output.get("positive").doubleValue()).isEqualTo(expected.positive());
+			assertThat(output.get("neutral").doubleValue()).isEqualTo(expected.neutral());
+			assertThat(output.get("negative").doubleValue()).isEqualTo(expected.negative());
+			assertThat(output.get("label").stringValue()).isEqualTo(PostScorer.labelName(expected.label()));
+			assertThat(output.get("engineVersion").stringValue()).isEqualTo(SentimentEngine.VERSION);
+		}
+	}
+
+	@Test
+	void deadLettersUnreadableRecordsAndKeepsScoringThePartition() {
+		String key = "poison-" + RUN;
+		String noText = """
+				{"id":"poison-%s-2","platform":"x","author":"a","createdAt":"2026-11-20T10:00:00Z"}""".formatted(RUN);
+		// Same key, so the same partition: the post after the bad ones must still come
+		// through.
+		KafkaTestClients.send(List.of(new ProducerRecord<>(POSTS, key, "this is not JSON {"),
+				new ProducerRecord<>(POSTS, key, noText),
+				new ProducerRecord<>(POSTS, key, KafkaTestClients.post("poison-" + RUN + "-3", key, "Still here :)"))));
+
+		assertThat(awaitScored("poison-", 1)).containsOnlyKeys("poison-" + RUN + "-3");
+		List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(60))
+			.until(() -> ofKey(KafkaTestClients.readCommitted(DEAD_LETTERS), key), (records) -> records.size() >= 2);
+		assertThat(dead).hasSize(2);
+		assertThat(dead).extracting(ConsumerRecord::value).containsExactly("this is not JSON {", noText);
+		for (ConsumerRecord<String, String> record : dead) {
+			assertThat(KafkaTestClients.header(record, "kafka_dlt-original-topic")).isEqualTo(POSTS);
+			assertThat(KafkaTestClients.header(record, "kafka_dlt-original-partition")).isNotNull();
+			assertThat(KafkaTestClients.header(record, "kafka_dlt-original-offset")).isNotNull();
+			assertThat(KafkaTestClients.header(record, "kafka_dlt-exception-fqcn"))
+				.isEqualTo("org.springframework.kafka.support.serializer.DeserializationException");
+			assertThat(KafkaTestClients.header(record, "kafka_dlt-exception-cause-fqcn")).isNotNull();
+		}
+		assertThat(KafkaTestClients.header(dead.get(1), "kafka_dlt-exception-message"))
+			.isEqualTo("Not a valid post: The post's text is missing");
+		assertThat(KafkaTestClients.header(dead.get(1), "kafka_dlt-exception-cause-fqcn"))
+			.isEqualTo(InvalidPost.class.getName());
+		assertThat(KafkaTestClients.readCommitted(SENTIMENT).stream().filter((record) -> key.equals(record.key())))
+			.hasSize(1);
+	}
+
+	@Test
+	void scoresPostsFromPlainProducersWithoutHeadersOrKey() {
+		String plain = """
+				{"id":"plain-%s-1","platform":"mastodon","author":"grace","text":"What a lovely day",\
+				"createdAt":"2026-11-20T10:00:00Z","someFutureField":{"nested":true}}""".formatted(RUN);
+
+		KafkaTestClients.send(List.of(new ProducerRecord<>(POSTS, null, plain)));
+
+		ConsumerRecord<String, String> record = awaitScored("plain-", 1).get("plain-" + RUN + "-1");
+		assertThat(record.key()).isNull();
+		ContractSchemas.assertValid("customer_sentiment", record.value());
+		JsonNode output = this.json.readTree(record.value());
+		assertThat(output.get("ingestedAt").isNull()).isTrue();
+		assertThat(output.get("label").stringValue()).isEqualTo("positive");
+	}
+
+	@Test
+	void exposesOperationalEndpointsWithStreamMetricsAndConsumerLag() {
+		KafkaTestClients.send(List.of(
+				new ProducerRecord<>(POSTS, "metrics",
+						KafkaTestClients.post("metrics-" + RUN + "-1", "metrics", "Great!")),
+				new ProducerRecord<>(POSTS, "metrics", "]")));
+		awaitScored("metrics-", 1);
+		OperationalEndpoints endpoints = OperationalEndpoints.at("http://localhost:" + this.port);
+
+		endpoints.assertStandard();
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			String metrics = endpoints.get("/actuator/prometheus").body();
+			assertThat(metrics)
+				.containsPattern("tributary_sentiment_scored_total\\{[^}]*label=\"positive\"[^}]*} [1-9]")
+				.contains("tributary_sentiment_scoring_seconds_bucket")
+				.containsPattern("tributary_sentiment_dead_lettered_total\\{[^}]*reason=\"unreadable\"[^}]*} [1-9]")
+				.contains("kafka_consumer_fetch_manager_records_lag_max");
+		});
+	}
+
+	/** Waits for the scored records of posts whose id starts with the prefix. */
+	private Map<String, ConsumerRecord<String, String>> awaitScored(String prefix, int count) {
+		String idPrefix = prefix + RUN + "-";
+		List<ConsumerRecord<String, String>> scored = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(300))
+			.until(() -> KafkaTestClients.readCommitted(SENTIMENT)
+				.stream()
+				.filter((record) -> this.json.readTree(record.value()).get("postId").stringValue().startsWith(idPrefix))
+				.toList(), (records) -> records.size() >= count);
+		Set<String> ids = scored.stream()
+			.map((record) -> this.json.readTree(record.value()).get("postId").stringValue())
+			.collect(Collectors.toSet());
+		assertThat(ids).as("one record per post").hasSize(scored.size()).hasSize(count);
+		return scored.stream()
+			.collect(Collectors.toMap((record) -> this.json.readTree(record.value()).get("postId").stringValue(),
+					Function.identity()));
+	}
+
+	private static List<ConsumerRecord<String, String>> ofKey(List<ConsumerRecord<String, String>> records,
+			String key) {
+		return records.stream().filter((record) -> key.equals(record.key())).toList();
+	}
+
+}
