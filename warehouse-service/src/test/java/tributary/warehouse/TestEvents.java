@@ -35,6 +35,12 @@ public final class TestEvents {
 
 	private int sequence;
 
+	/**
+	 * A stream of events whose ids, locations, platforms and products all start with the
+	 * prefix, so that streams of several tests share nothing.
+	 * @param seed makes the stream reproducible
+	 * @param prefix lowercase letters and digits
+	 */
 	public TestEvents(long seed, String prefix) {
 		this.random = new Random(seed);
 		this.prefix = prefix;
@@ -55,7 +61,7 @@ public final class TestEvents {
 
 	public TestEvent reading() {
 		Map<String, Object> value = new LinkedHashMap<>();
-		String location = pick(LOCATIONS);
+		String location = this.prefix + " " + pick(LOCATIONS);
 		Instant observedAt = time();
 		value.put("id", nextId("w"));
 		value.put("stationId", "st-" + location.hashCode() % 7 + "-" + this.random.nextInt(3));
@@ -79,15 +85,15 @@ public final class TestEvents {
 		Map<String, Object> value = new LinkedHashMap<>();
 		Instant createdAt = time();
 		value.put("id", nextId("p"));
-		value.put("platform", pick(PLATFORMS));
+		value.put("platform", this.prefix + "-" + pick(PLATFORMS));
 		value.put("author", "author-" + this.random.nextInt(40));
 		value.put("text", "Post number " + this.sequence + " about things");
 		value.put("createdAt", createdAt.toString());
 		if (this.random.nextInt(5) > 0) {
-			value.put("location", pick(LOCATIONS));
+			value.put("location", this.prefix + " " + pick(LOCATIONS));
 		}
 		if (this.random.nextBoolean()) {
-			value.put("productId", pick(PRODUCTS));
+			value.put("productId", this.prefix + "-" + pick(PRODUCTS));
 		}
 		value.put("ingestedAt", createdAt.plusMillis(200).toString());
 		value.put("campaign", "unknown fields are kept");
@@ -127,10 +133,10 @@ public final class TestEvents {
 		value.put("rating", 1 + this.random.nextInt(5));
 		value.put("submittedAt", submittedAt.toString());
 		if (this.random.nextInt(4) > 0) {
-			value.put("productId", pick(PRODUCTS));
+			value.put("productId", this.prefix + "-" + pick(PRODUCTS));
 		}
 		if (this.random.nextInt(3) > 0) {
-			value.put("location", pick(LOCATIONS));
+			value.put("location", this.prefix + " " + pick(LOCATIONS));
 		}
 		value.put("ingestedAt", submittedAt.plusMillis(100).toString());
 		return new TestEvent("feedback", (String) value.get("customerId"), value);

@@ -24,10 +24,12 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	 * @param maxPollRecords records handed to one batch at most
 	 * @param retryInitialInterval first pause after a batch could not be written
 	 * @param retryMaxInterval longest pause between attempts; attempts never stop
+	 * @param lagInterval how often the group's lag per topic is measured for the
+	 * {@code tributary_warehouse_consumer_lag} gauge
 	 */
 	public record Consumer(@DefaultValue("warehouse") String groupId, @DefaultValue("3") int concurrency,
 			@DefaultValue("2000") int maxPollRecords, @DefaultValue("500ms") Duration retryInitialInterval,
-			@DefaultValue("15s") Duration retryMaxInterval) {
+			@DefaultValue("15s") Duration retryMaxInterval, @DefaultValue("15s") Duration lagInterval) {
 
 		public Consumer {
 			if (groupId.isBlank()) {

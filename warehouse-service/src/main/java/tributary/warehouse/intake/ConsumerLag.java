@@ -1,0 +1,127 @@
+package tributary.warehouse.intake;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tributary.warehouse.events.SourceTopics;
+import tributary.warehouse.system.WarehouseProperties;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code tributary_warehouse_consumer_lag{topic}}: records in each topic that the group
+ * has not committed yet, measured from the broker's side. It grows while the store is
+ * unreachable (nothing is committed then) and, unlike the consumer's own metrics, it is
+ * there for every topic whether or not this instance owns its partitions.
+ */
+@Component
+class ConsumerLag implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
+
+	private final KafkaAdmin kafkaAdmin;
+
+	private final SourceTopics topics;
+
+	private final WarehouseProperties.Consumer consumer;
+
+	private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
+
+	private volatile ScheduledExecutorService scheduler;
+
+	private volatile Admin admin;
+
+	ConsumerLag(KafkaAdmin kafkaAdmin, SourceTopics topics, WarehouseProperties properties, MeterRegistry meters) {
+		this.kafkaAdmin = kafkaAdmin;
+		this.topics = topics;
+		this.consumer = properties.consumer();
+		for (String topic : topics.names()) {
+			AtomicLong lag = new AtomicLong();
+			this.lags.put(topic, lag);
+			Gauge.builder("tributary.warehouse.consumer.lag", lag, AtomicLong::get)
+				.description("Records of the topic not yet committed by the warehouse's consumer group")
+				.tag("topic", topic)
+				.tag("group", this.consumer.groupId())
+				.register(meters);
+		}
+	}
+
+	@Override
+	public void start() {
+		Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
+		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "warehouse-lag");
+		this.admin = Admin.create(config);
+		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> new Thread(task, "warehouse-lag"));
+		long interval = this.consumer.lagInterval().toMillis();
+		this.scheduler.scheduleWithFixedDelay(this::measure, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	void measure() {
+		try {
+			List<String> names = this.topics.names();
+			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+			for (TopicDescription topic : this.admin.describeTopics(names).allTopicNames().get().values()) {
+				topic.partitions()
+					.forEach((partition) -> ends.put(new TopicPartition(topic.name(), partition.partition()),
+							OffsetSpec.latest()));
+			}
+			Map<TopicPartition, ListOffsetsResultInfo> latest = this.admin.listOffsets(ends).all().get();
+			Map<TopicPartition, OffsetAndMetadata> committed = this.admin
+				.listConsumerGroupOffsets(this.consumer.groupId())
+				.partitionsToOffsetAndMetadata()
+				.get();
+			Map<String, Long> lag = new HashMap<>();
+			latest.forEach((partition, end) -> {
+				OffsetAndMetadata done = committed.get(partition);
+				long behind = end.offset() - ((done != null) ? done.offset() : 0);
+				lag.merge(partition.topic(), Math.max(0, behind), Long::sum);
+			});
+			lag.forEach((topic, behind) -> this.lags.get(topic).set(behind));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			log.debug("Could not measure the consumer lag: {}", ex.getMessage());
+		}
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService running = this.scheduler;
+		if (running != null) {
+			running.shutdownNow();
+			this.scheduler = null;
+		}
+		Admin client = this.admin;
+		if (client != null) {
+			client.close(java.time.Duration.ofSeconds(5));
+			this.admin = null;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.scheduler != null;
+	}
+
+}

@@ -1,0 +1,209 @@
+package tributary.warehouse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tributary.testsupport.Infrastructure;
+import tributary.warehouse.TestEvents.TestEvent;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One test's own topics, consumer group and database on the shared broker and store, and
+ * what the test does with them: publish as ingest would, publish with kcat, read dead
+ * letters, wait until the warehouse has committed everything.
+ */
+public final class TestBroker implements AutoCloseable {
+
+	public final String suffix = "_" + UUID.randomUUID().toString().substring(0, 8);
+
+	public final String group = "warehouse" + this.suffix;
+
+	public final String database = "warehouse" + this.suffix;
+
+	private final Map<String, String> topics = Map.of("post", "social_media" + this.suffix, "weather",
+			"weather_data" + this.suffix, "feedback", "customer_feedback" + this.suffix, "sentiment",
+			"customer_sentiment" + this.suffix);
+
+	private final Map<String, String> eventTypes = Map.of("post", "post", "weather", "weather-reading", "feedback",
+			"feedback", "sentiment", "sentiment");
+
+	private final KafkaProducer<String, String> producer;
+
+	private final Admin admin;
+
+	public TestBroker() {
+		String servers = Infrastructure.kafkaBootstrapServers();
+		this.producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 5),
+				new StringSerializer(), new StringSerializer());
+		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
+	}
+
+	/** The service's properties for these topics, group and database. */
+	public void register(DynamicPropertyRegistry registry) {
+		registry.add("tributary.topics.social-media", () -> topic("post"));
+		registry.add("tributary.topics.weather-data", () -> topic("weather"));
+		registry.add("tributary.topics.customer-feedback", () -> topic("feedback"));
+		registry.add("tributary.topics.customer-sentiment", () -> topic("sentiment"));
+		registry.add("tributary.topics.partitions", () -> 4);
+		registry.add("tributary.warehouse.consumer.group-id", () -> this.group);
+		registry.add("spring.mongodb.database", () -> this.database);
+	}
+
+	/** The same settings as command-line arguments, for a service in another JVM. */
+	public List<String> arguments() {
+		return List.of("--tributary.topics.social-media=" + topic("post"),
+				"--tributary.topics.weather-data=" + topic("weather"),
+				"--tributary.topics.customer-feedback=" + topic("feedback"),
+				"--tributary.topics.customer-sentiment=" + topic("sentiment"), "--tributary.topics.partitions=4",
+				"--tributary.warehouse.consumer.group-id=" + this.group,
+				"--spring.kafka.bootstrap-servers=" + Infrastructure.kafkaBootstrapServers(),
+				"--spring.mongodb.uri=" + Infrastructure.mongoUri(this.database));
+	}
+
+	public String topic(String role) {
+		return this.topics.get(role);
+	}
+
+	public List<String> topics() {
+		return List.copyOf(this.topics.values());
+	}
+
+	/** Creates the topics and their dead-letter topics ahead of a service. */
+	public void createTopics() throws ExecutionException, InterruptedException {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : this.topics.values()) {
+			topics.add(new NewTopic(topic, 4, (short) 1));
+			topics.add(new NewTopic(topic + "_dlt", 4, (short) 1));
+		}
+		this.admin.createTopics(topics).all().get();
+	}
+
+	/** Publishes events the way ingest and sentiment do: keyed, with headers. */
+	public void publish(List<TestEvent> events) {
+		for (TestEvent event : events) {
+			publish(event.role(), event.key(), event.json());
+		}
+		this.producer.flush();
+	}
+
+	public void publish(String role, String key, String value) {
+		ProducerRecord<String, String> record = new ProducerRecord<>(topic(role), key, value);
+		record.headers().add("event-type", this.eventTypes.get(role).getBytes(StandardCharsets.UTF_8));
+		record.headers().add("schema-version", "1".getBytes(StandardCharsets.UTF_8));
+		this.producer.send(record);
+	}
+
+	public void flush() {
+		this.producer.flush();
+	}
+
+	/**
+	 * Writes values to a topic with kcat, one per line, without key or headers. Fails
+	 * when kcat is not installed: {@code apt-get install -y kcat}.
+	 */
+	public void publishWithKcat(String role, List<String> values) throws IOException, InterruptedException {
+		Process kcat = new ProcessBuilder("kcat", "-P", "-b", Infrastructure.kafkaBootstrapServers(), "-t", topic(role))
+			.redirectErrorStream(true)
+			.start();
+		kcat.getOutputStream().write(String.join("\n", values).concat("\n").getBytes(StandardCharsets.UTF_8));
+		kcat.getOutputStream().close();
+		assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).as("kcat finished").isTrue();
+		String output = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(kcat.exitValue()).as("kcat exit status; output: " + output).isZero();
+	}
+
+	/** Records left to commit by the group: 0 once the warehouse has taken everything. */
+	public long lag() throws ExecutionException, InterruptedException {
+		Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(this.group)
+			.partitionsToOffsetAndMetadata()
+			.get();
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		for (String topic : this.topics.values()) {
+			for (int partition = 0; partition < 4; partition++) {
+				latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+			}
+		}
+		long lag = 0;
+		for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : this.admin.listOffsets(latest)
+			.all()
+			.get()
+			.entrySet()) {
+			OffsetAndMetadata done = committed.get(end.getKey());
+			lag += end.getValue().offset() - ((done != null) ? done.offset() : 0);
+		}
+		return lag;
+	}
+
+	/** Moves the group back to the start of every topic: a full replay. */
+	public void rewindGroup() throws ExecutionException, InterruptedException {
+		Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
+		for (String topic : this.topics.values()) {
+			for (int partition = 0; partition < 4; partition++) {
+				start.put(new TopicPartition(topic, partition), new OffsetAndMetadata(0));
+			}
+		}
+		this.admin.alterConsumerGroupOffsets(this.group, start).all().get();
+	}
+
+	/** Every record in the dead-letter topic of a role's topic, read from the start. */
+	public List<ConsumerRecord<byte[], byte[]>> deadLetters(String role, int atLeast) {
+		String topic = topic(role) + "_dlt";
+		try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic)
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (records.size() < atLeast && System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+			}
+			consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+			return records;
+		}
+	}
+
+	public static String header(ConsumerRecord<?, ?> record, String name) {
+		var header = record.headers().lastHeader(name);
+		return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+	@Override
+	public void close() {
+		this.producer.close();
+		this.admin.close();
+	}
+
+}
