@@ -111,7 +111,10 @@ final class ServiceConfiguration {
 		String applicationYaml = null;
 		try (ZipFile jar = new ZipFile(jar(service).toFile())) {
 			for (ZipEntry entry : jar.stream().toList()) {
-				if (entry.getName().equals("BOOT-INF/classes/" + METADATA)) {
+				// The repackaged jar keeps the application's META-INF at its root (older
+				// layouts: under
+				// BOOT-INF/classes).
+				if (entry.getName().equals(METADATA) || entry.getName().equals("BOOT-INF/classes/" + METADATA)) {
 					try (InputStream in = jar.getInputStream(entry)) {
 						addMetadata(in.readAllBytes(), properties, mapProperties);
 					}
