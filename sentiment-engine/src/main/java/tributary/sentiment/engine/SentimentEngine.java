@@ -54,6 +54,12 @@ public final class SentimentEngine {
 
 	static final double MAX_QUESTION_EMPHASIS = 0.96;
 
+	/**
+	 * Sentiment words in a question are asked about rather than asserted ("is it any
+	 * good?"), so they count for less.
+	 */
+	static final double QUESTION_FACTOR = 0.8;
+
 	/** How quickly the compound score approaches ±1 as valences add up (VADER: 15). */
 	static final double NORMALIZATION_ALPHA = 15;
 
@@ -153,6 +159,18 @@ public final class SentimentEngine {
 				}
 			}
 		}
+		boolean question = false;
+		for (int t = count - 1; t >= 0; t--) {
+			if (tokens.has(t, Tokens.QUESTION_END)) {
+				question = true;
+			}
+			else if (tokens.has(t, Tokens.STATEMENT_END)) {
+				question = false;
+			}
+			if (question) {
+				tokens.valences[t] *= QUESTION_FACTOR;
+			}
+		}
 		double emphasis = punctuationEmphasis(tokens);
 		double sum = 0;
 		double positive = 0;
@@ -208,8 +226,10 @@ public final class SentimentEngine {
 			return 0;
 		}
 		double valence = this.lexicon.valence(id);
-		if ((t > 0 && ids[t - 1] == this.no) || (t > 1 && ids[t - 2] == this.no)
-				|| (t > 2 && ids[t - 3] == this.no && (ids[t - 1] == this.or || ids[t - 1] == this.nor))) {
+		int clause = clauseDistance(tokens, t);
+		if ((clause >= 1 && ids[t - 1] == this.no) || (clause >= 2 && ids[t - 2] == this.no)
+				|| (clause >= 3 && ids[t - 3] == this.no && (ids[t - 1] == this.or || ids[t - 1] == this.nor))) {
+			// "no good", "no real help", "no love or care"
 			valence *= NEGATION;
 		}
 		if (capsStandOut && tokens.has(t, Tokens.CAPS)) {
@@ -227,7 +247,7 @@ public final class SentimentEngine {
 			if (this.lexicon.hasValence(ids[before]) && !(distance == 1 && this.lexicon.booster(ids[before]) != 0)) {
 				// A sentiment word counts on its own, unless it is a degree word right
 				// before this one ("damn good").
-				continue;
+				break;
 			}
 			valence += degree(tokens, before, valence, capsStandOut)
 					* ((distance == 1) ? 1 : (distance == 2) ? 0.95 : 0.9);
@@ -242,6 +262,15 @@ public final class SentimentEngine {
 			valence *= NEGATION;
 		}
 		return valence;
+	}
+
+	/** How many tokens before {@code t}, up to three, are in the same clause. */
+	private static int clauseDistance(Tokens tokens, int t) {
+		int distance = 0;
+		while (distance < 3 && t - distance > 0 && !tokens.has(t - distance, Tokens.CLAUSE_START)) {
+			distance++;
+		}
+		return distance;
 	}
 
 	/**

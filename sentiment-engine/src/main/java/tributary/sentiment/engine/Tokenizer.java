@@ -61,6 +61,7 @@ final class Tokenizer {
 			}
 			int before = tokens.count;
 			boolean clauseEnd = word(text, start, i, tokens, clauseStart);
+			markSentenceEnd(text, start, i, tokens);
 			clauseStart = (tokens.count == before) ? clauseStart || clauseEnd : clauseEnd;
 		}
 		joinPhrases(tokens);
@@ -156,8 +157,64 @@ final class Tokenizer {
 		if (id == Lexicon.UNKNOWN) {
 			id = laughter(key, length);
 		}
+		if (id == Lexicon.UNKNOWN && length >= 4 && key[length - 2] == 'i' && key[length - 1] == 'n') {
+			// Dropped g: "lovin", "rockin", "killin".
+			key = tokens.key(length + 1);
+			key[length] = 'g';
+			id = this.lexicon.find(key, 0, length + 1);
+		}
+		if (id == Lexicon.UNKNOWN && (flags & Tokens.HASHTAG) != 0 && upper > 0 && lower > 0) {
+			camelCase(text, first, last, tokens, flags);
+			return clauseEnd;
+		}
 		tokens.add(id, flags);
 		return clauseEnd;
+	}
+
+	/** Marks the last token of a question ("?") or of a statement (".", "!"). */
+	private static void markSentenceEnd(CharSequence text, int start, int end, Tokens tokens) {
+		if (tokens.count == 0) {
+			return;
+		}
+		int last = end;
+		while (last > start && !Character.isLetterOrDigit(text.charAt(last - 1))) {
+			last--;
+		}
+		for (int i = last; i < end; i++) {
+			char c = text.charAt(i);
+			if (c == '?') {
+				tokens.flags[tokens.count - 1] |= Tokens.QUESTION_END;
+				return;
+			}
+			if (c == '.' || c == '!') {
+				tokens.flags[tokens.count - 1] |= Tokens.STATEMENT_END;
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Adds the words of a hashtag written in camel case ("#SoHappy", "#EpicFail") one by
+	 * one.
+	 */
+	private void camelCase(CharSequence text, int first, int last, Tokens tokens, int flags) {
+		int start = first;
+		for (int i = first + 1; i <= last; i++) {
+			if (i == last || (Character.isUpperCase(text.charAt(i)) && Character.isLowerCase(text.charAt(i - 1)))) {
+				int length = i - start;
+				char[] key = tokens.key(length);
+				for (int k = 0; k < length; k++) {
+					key[k] = (char) fold(text.charAt(start + k));
+				}
+				int id = (length < 2) ? Lexicon.UNKNOWN : this.lexicon.find(key, 0, length);
+				if (id == Lexicon.UNKNOWN && length > 2) {
+					id = unlengthened(tokens, length);
+				}
+				tokens.add(id, flags & ~Tokens.CAPS);
+				flags &= ~Tokens.CLAUSE_START;
+				start = i;
+			}
+		}
 	}
 
 	/**

@@ -28,6 +28,12 @@ final class Tokens {
 	/** The token has letters (emoticons and emoji have none). */
 	static final int WORDLIKE = 1 << 5;
 
+	/** The token ends a question. */
+	static final int QUESTION_END = 1 << 6;
+
+	/** The token ends a statement or exclamation. */
+	static final int STATEMENT_END = 1 << 7;
+
 	/** Beyond this many tokens the arrays are not kept for the next text. */
 	static final int RETAINED_CAPACITY = 1024;
 
@@ -76,6 +82,7 @@ final class Tokens {
 		this.count++;
 	}
 
+	/** Whether the token has any of the flags. */
 	boolean has(int index, int flag) {
 		return (this.flags[index] & flag) != 0;
 	}
