@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A post as read from social_media: the fields this service needs, checked against the
@@ -26,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param ingestedAt when ingest-service accepted it, if it did
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record Post(String id, String platform, String author, String text, Instant createdAt, @Nullable String location,
-		@Nullable String productId, @Nullable Instant ingestedAt) {
+record Post(String id, String platform, String author, String text,
+		@JsonDeserialize(using = IsoInstants.Reader.class) Instant createdAt, @Nullable String location,
+		@Nullable String productId, @JsonDeserialize(using = IsoInstants.Reader.class) @Nullable Instant ingestedAt) {
 
 	static final int MAX_ID_LENGTH = 128;
 

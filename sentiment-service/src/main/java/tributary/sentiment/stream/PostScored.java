@@ -3,6 +3,7 @@ package tributary.sentiment.stream;
 import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The value of a customer_sentiment record: one scored post, as
@@ -25,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param engineVersion the engine and lexicon that scored it
  */
 record PostScored(String id, String postId, String author, String platform, @Nullable String location,
-		@Nullable String productId, Instant createdAt, @Nullable Instant ingestedAt, Instant analyzedAt,
-		double compound, double positive, double neutral, double negative, String label, String engineVersion) {
+		@Nullable String productId, @JsonSerialize(using = IsoInstants.Writer.class) Instant createdAt,
+		@JsonSerialize(using = IsoInstants.Writer.class) @Nullable Instant ingestedAt,
+		@JsonSerialize(using = IsoInstants.Writer.class) Instant analyzedAt, double compound, double positive,
+		double neutral, double negative, String label, String engineVersion) {
 
 }

@@ -1,0 +1,8 @@
+/**
+ * The end-to-end throughput benchmark of the stream (run by {@code benchmark.sh}, not by
+ * the test suite).
+ */
+@NullMarked
+package tributary.sentiment.benchmark;
+
+import org.jspecify.annotations.NullMarked;
