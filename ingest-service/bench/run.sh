@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Benchmarks ingest-service against a co-located broker, side by side with Kafka's own ProducerPerformance.
+#
+#   ingest-service/bench/run.sh            # 3 rounds of 20 s per scenario
+#   ROUNDS=5 DURATION=30 ingest-service/bench/run.sh
+#
+# Starts a broker and the service on free loopback ports (never 8080/9092), runs every scenario once per
+# round (interleaved, so a noisy neighbour hurts all of them alike), prints each round and the medians, and
+# stops everything it started. Needs wrk (apt-get install -y wrk), kcat, curl and JDK 25.
+set -euo pipefail
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-20}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH=$ROOT/ingest-service/bench
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA=$JAVA_HOME/bin/java
+OUT=${OUT:-$BENCH/target/run-$(date +%Y%m%dT%H%M%S)}
+mkdir -p "$OUT"
+RESULTS=$OUT/results.tsv
+: > "$RESULTS"
+
+echo "Building the service and the benchmark tools..."
+(cd "$ROOT" && ./mvnw -B -q -pl ingest-service package -DskipTests && ./mvnw -B -q -f ingest-service/bench/pom.xml package)
+CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
+JAR=$(ls "$ROOT"/ingest-service/target/ingest-service-*.jar | grep -v original | head -1)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+KAFKA_PORT=$(free_port)
+CONTROLLER_PORT=$(free_port)
+HTTP_PORT=$(free_port)
+BOOTSTRAP=127.0.0.1:$KAFKA_PORT
+BASE=http://127.0.0.1:$HTTP_PORT
+API_KEY=bench-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export API_KEY
+
+PIDS=()
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+
+# The broker runs the way kafka-server-start runs it (1 GiB heap, G1), not as the tests' small C1-only JVM.
+"$JAVA" -Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+  -Dlogback.configurationFile=tributary/local/logback-local.xml -cp "$CP" tributary.local.LocalKafka \
+  --data-dir "$OUT/kafka" --port "$KAFKA_PORT" --controller-port "$CONTROLLER_PORT" > "$OUT/broker.log" 2>&1 &
+BROKER=$!
+PIDS+=("$BROKER")
+for _ in $(seq 1 120); do kcat -b "$BOOTSTRAP" -L -m 2 >/dev/null 2>&1 && break; sleep 0.5; done
+
+# The service as deployed (virtual threads on), with a JFR profile of the whole run.
+TRIBUTARY_SECURITY_API_KEYS=$API_KEY "$JAVA" -Xms1g -Xmx1g -XX:+UseG1GC \
+  -XX:StartFlightRecording=settings=profile \
+  -jar "$JAR" --server.port="$HTTP_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
+  --logging.level.root=WARN > "$OUT/service.log" 2>&1 &
+SERVICE=$!
+PIDS+=("$SERVICE")
+for _ in $(seq 1 240); do curl -fs "$BASE/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "$BASE/readyz" >/dev/null || { echo "The service did not start; see $OUT/service.log"; exit 1; }
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+TICKS=$(getconf CLK_TCK)
+
+# Runs a scenario, records its RESULT line with the CPU the service and the broker used meanwhile.
+measure() {
+  local round=$1 name=$2
+  shift 2
+  local service_before broker_before started line elapsed
+  service_before=$(cpu_ticks "$SERVICE")
+  broker_before=$(cpu_ticks "$BROKER")
+  started=$(date +%s.%N)
+  line=$("$@" 2>&1 | grep -E '^RESULT|^requests=|records sent' | tail -1)
+  elapsed=$(echo "$(date +%s.%N) - $started" | bc)
+  local service_cores broker_cores
+  service_cores=$(echo "scale=2; ($(cpu_ticks "$SERVICE") - $service_before) / $TICKS / $elapsed" | bc)
+  broker_cores=$(echo "scale=2; ($(cpu_ticks "$BROKER") - $broker_before) / $TICKS / $elapsed" | bc)
+  echo "round $round  $name  $line  service_cores=$service_cores broker_cores=$broker_cores"
+  printf '%s\t%s\t%s service_cores=%s broker_cores=%s\n' "$round" "$name" "$line" "$service_cores" "$broker_cores" >> "$RESULTS"
+}
+
+single() { wrk -t2 -c64 -d"${DURATION}s" --latency -s "$BENCH/single.lua" "$BASE/api/v1/social-media"; }
+fixed_rate() { "$JAVA" -cp "$CP" tributary.bench.FixedRateLoad "$BASE/api/v1/social-media" "$API_KEY" 2000 "$DURATION"; }
+batch() { ITEMS=100 FORMAT=json wrk -t2 -c8 -d"${DURATION}s" -s "$BENCH/batch.lua" "$BASE/api/v1/social-media"; }
+ndjson() { ITEMS=1000 FORMAT=ndjson wrk -t2 -c4 -d"${DURATION}s" -s "$BENCH/batch.lua" "$BASE/api/v1/social-media"; }
+# The ceiling: Kafka's own producer, same broker, same producer settings as the service, 300-byte records.
+producer_perf() {
+  "$JAVA" -Xmx1g -cp "$CP" org.apache.kafka.tools.ProducerPerformance --topic weather_data \
+    --num-records "${PERF_RECORDS:-4000000}" --record-size 300 --throughput -1 \
+    --producer-props bootstrap.servers="$BOOTSTRAP" acks=all enable.idempotence=true compression.type=lz4 \
+    batch.size=65536 linger.ms=1
+}
+
+echo "Warming up (JIT, connections, topic metadata)..."
+DURATION=10 single > /dev/null
+DURATION=5 batch > /dev/null
+DURATION=5 ndjson > /dev/null
+
+for round in $(seq 1 "$ROUNDS"); do
+  measure "$round" single-c64 single
+  measure "$round" fixed-2000 fixed_rate
+  measure "$round" batch-100 batch
+  measure "$round" ndjson-1000 ndjson
+  measure "$round" producer-perf producer_perf
+done
+
+"$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.dump filename="$OUT/service.jfr" > /dev/null || true
+"$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/service.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
+"$JAVA_HOME/bin/jfr" view --width 160 allocation-by-class "$OUT/service.jfr" > "$OUT/allocation-by-class.txt" 2>&1 || true
+python3 "$BENCH/summarize.py" "$RESULTS" | tee "$OUT/summary.md"
+echo "Raw results, logs and the profile (service.jfr, hot-methods.txt) are in $OUT"
