@@ -8,8 +8,9 @@ import java.util.Objects;
  * A valence lexicon and rules in the tradition of VADER (Hutto and Gilbert, ICWSM 2014):
  * each sentiment-bearing token gets its lexicon valence, shifted by the words before it
  * (degree words, negation up to three words back within the clause), by capitals and
- * lengthening, then "but" moves weight to the clause after it, "!" and "?" add emphasis,
- * and the sum is squashed into [−1, 1].
+ * lengthening; then "but" moves weight to the clause after it, a question weakens what it
+ * asks about, "!" and "?" add emphasis, and the sum is squashed into [−1, 1]. Each thread
+ * keeps its own scratch arrays, so scoring allocates only the result.
  */
 public final class SentimentEngine {
 
