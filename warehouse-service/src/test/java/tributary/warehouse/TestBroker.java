@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -23,6 +24,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,6 +34,7 @@ import tributary.warehouse.TestEvents.TestEvent;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * One test's own topics, consumer group and database on the shared broker and store, and
@@ -54,6 +57,8 @@ public final class TestBroker implements AutoCloseable {
 			"feedback", "sentiment", "sentiment");
 
 	private final KafkaProducer<String, String> producer;
+
+	private final List<Future<RecordMetadata>> sends = new ArrayList<>();
 
 	private final Admin admin;
 
@@ -103,6 +108,20 @@ public final class TestBroker implements AutoCloseable {
 			topics.add(new NewTopic(topic + "_dlt", 4, (short) 1));
 		}
 		this.admin.createTopics(topics).all().get();
+		// A new partition's leader may take a while to serve; wait until every one
+		// answers.
+		Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+		for (NewTopic topic : topics) {
+			for (int partition = 0; partition < 4; partition++) {
+				partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+			}
+		}
+		await().atMost(Duration.ofMinutes(2))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.until(() -> this.admin.listOffsets(partitions).all().get() != null);
+	}
+
 	}
 
 	/** Publishes events the way ingest and sentiment do: keyed, with headers. */
@@ -110,18 +129,28 @@ public final class TestBroker implements AutoCloseable {
 		for (TestEvent event : events) {
 			publish(event.role(), event.key(), event.json());
 		}
-		this.producer.flush();
+		flush();
 	}
 
 	public void publish(String role, String key, String value) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(topic(role), key, value);
 		record.headers().add("event-type", this.eventTypes.get(role).getBytes(StandardCharsets.UTF_8));
 		record.headers().add("schema-version", "1".getBytes(StandardCharsets.UTF_8));
-		this.producer.send(record);
+		this.sends.add(this.producer.send(record));
 	}
 
+	/** Waits until the broker has acknowledged every record sent so far. */
 	public void flush() {
 		this.producer.flush();
+		try {
+			for (Future<RecordMetadata> send : this.sends) {
+				send.get();
+			}
+		}
+		catch (ExecutionException | InterruptedException ex) {
+			throw new IllegalStateException("A test record did not reach the broker", ex);
+		}
+		this.sends.clear();
 	}
 
 	/**

@@ -1,0 +1,111 @@
+package tributary.warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP relay in front of the store that a test can cut and restore, to make the store
+ * unreachable for the service without touching the store itself.
+ */
+final class StoreProxy implements AutoCloseable {
+
+	private final ServerSocket server;
+
+	private final String targetHost;
+
+	private final int targetPort;
+
+	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+
+	private volatile boolean open = true;
+
+	StoreProxy(String mongoUri) throws IOException {
+		URI target = URI.create(mongoUri);
+		this.targetHost = target.getHost();
+		this.targetPort = target.getPort();
+		this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+		Thread acceptor = new Thread(this::accept, "store-proxy");
+		acceptor.setDaemon(true);
+		acceptor.start();
+	}
+
+	/** A URI to the store through this relay. */
+	String uri(String database) {
+		return "mongodb://127.0.0.1:" + this.server.getLocalPort() + "/" + database;
+	}
+
+	/** Drops every connection and refuses new ones, as if the store had gone away. */
+	void cut() {
+		this.open = false;
+		this.sockets.forEach(StoreProxy::closeQuietly);
+		this.sockets.clear();
+	}
+
+	void restore() {
+		this.open = true;
+	}
+
+	private void accept() {
+		while (!this.server.isClosed()) {
+			try {
+				Socket client = this.server.accept();
+				if (!this.open) {
+					closeQuietly(client);
+					continue;
+				}
+				Socket upstream = new Socket(this.targetHost, this.targetPort);
+				this.sockets.add(client);
+				this.sockets.add(upstream);
+				pipe(client, upstream);
+				pipe(upstream, client);
+			}
+			catch (IOException ex) {
+				// Closed, or the store refused: the client sees a dropped connection.
+			}
+		}
+	}
+
+	private void pipe(Socket from, Socket to) {
+		Thread thread = new Thread(() -> {
+			byte[] buffer = new byte[64 * 1024];
+			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+				for (int read; (read = in.read(buffer)) >= 0;) {
+					out.write(buffer, 0, read);
+					out.flush();
+				}
+			}
+			catch (IOException ex) {
+				// One side went away: close the other too.
+			}
+			finally {
+				closeQuietly(from);
+				closeQuietly(to);
+			}
+		}, "store-proxy-pipe");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static void closeQuietly(Socket socket) {
+		try {
+			socket.close();
+		}
+		catch (IOException ex) {
+			// Already closed.
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		cut();
+		this.server.close();
+	}
+
+}

@@ -1,0 +1,185 @@
+package tributary.warehouse;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tributary.testsupport.Infrastructure;
+import tributary.warehouse.TestEvents.TestEvent;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The warehouse killed in the middle of its work, and cut off from its store: it resumes
+ * with nothing lost and nothing counted twice.
+ */
+class WarehouseFailureIntegrationTests {
+
+	private static final String API_KEY = "test-api-key-0123456789";
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void killedMidBatchAndRestartedItEndsWithExactAggregates() throws Exception {
+		try (TestBroker broker = new TestBroker();
+				MongoClient mongo = MongoClients.create(Infrastructure.mongoUri("x"))) {
+			broker.createTopics();
+			List<TestEvent> events = new TestEvents(21, "crash").mixed(5000);
+			broker.publish(events);
+			var raw = mongo.getDatabase(broker.database).getCollection(broker.topic("weather"));
+			long readings = events.stream().filter((event) -> event.role().equals("weather")).count();
+
+			Process service = startInAnotherJvm(broker);
+			try {
+				await().atMost(Duration.ofMinutes(2))
+					.pollInterval(Duration.ofMillis(20))
+					.until(() -> raw.countDocuments() > readings / 4 || !service.isAlive());
+				assertThat(service.isAlive()).as("still working when killed").isTrue();
+			}
+			finally {
+				// SIGKILL: no shutdown hook, no last commit, possibly halfway through a
+				// batch.
+				service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			}
+			assertThat(broker.lag()).as("work left when killed").isPositive();
+
+			try (ConfigurableApplicationContext restarted = startHere(broker,
+					Infrastructure.mongoUri(broker.database))) {
+				await().atMost(Duration.ofMinutes(3))
+					.pollInterval(Duration.ofMillis(500))
+					.untilAsserted(() -> assertThat(broker.lag()).isZero());
+				MeterRegistry meters = restarted.getBean(MeterRegistry.class);
+				double redelivered = meters.find("tributary.warehouse.events")
+					.tag("outcome", "redelivered")
+					.counters()
+					.stream()
+					.mapToDouble((counter) -> counter.count())
+					.sum();
+				assertThat(redelivered).as("records stored before the kill but not committed").isPositive();
+				ExpectedInsights expected = new ExpectedInsights();
+				events.forEach((event) -> expected.add(event.role(), json.readTree(event.json())));
+				assertInsights(port(restarted), expected);
+			}
+		}
+	}
+
+	@Test
+	void anUnreachableStoreStopsCommitsAndShowsDownUntilItReturns() throws Exception {
+		try (TestBroker broker = new TestBroker(); StoreProxy store = new StoreProxy(Infrastructure.mongoUri("x"))) {
+			broker.createTopics();
+			TestEvents generator = new TestEvents(22, "outage");
+			List<TestEvent> events = new ArrayList<>(generator.mixed(300));
+			try (ConfigurableApplicationContext service = startHere(broker, store.uri(broker.database),
+					"--tributary.warehouse.store.timeout=1s", "--tributary.warehouse.consumer.retry-max-interval=1s")) {
+				int port = port(service);
+				broker.publish(events);
+				await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(broker.lag()).isZero());
+
+				store.cut();
+				List<TestEvent> during = generator.mixed(300);
+				events.addAll(during);
+				broker.publish(during);
+				await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+					HttpResponse<String> health = get(port, "/readyz");
+					assertThat(health.statusCode()).isEqualTo(503);
+				});
+				assertThat(get(port, "/actuator/health").body()).contains("\"mongo\":{\"status\":\"DOWN\"");
+				long lagWhileDown = broker.lag();
+				assertThat(lagWhileDown).as("nothing committed while the store is away").isPositive();
+				await().during(Duration.ofSeconds(3))
+					.atMost(Duration.ofSeconds(10))
+					.untilAsserted(() -> assertThat(broker.lag()).isEqualTo(lagWhileDown));
+
+				store.restore();
+				await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(broker.lag()).isZero());
+				assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
+				for (String role : new String[] { "post", "weather", "feedback", "sentiment" }) {
+					assertThat(broker.deadLetters(role, 0)).as("never dead-lettered for the store being down")
+						.isEmpty();
+				}
+				ExpectedInsights expected = new ExpectedInsights();
+				events.forEach((event) -> expected.add(event.role(), json.readTree(event.json())));
+				assertInsights(port, expected);
+			}
+		}
+	}
+
+	private static Process startInAnotherJvm(TestBroker broker) throws IOException {
+		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+		Path log = Files.createTempFile(Path.of("target"), "killed-warehouse-", ".log");
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classpath,
+				WarehouseApplication.class.getName(), "--server.port=0", "--tributary.security.api-keys=" + API_KEY));
+		command.addAll(broker.arguments());
+		File logFile = log.toFile();
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile).start();
+	}
+
+	private static ConfigurableApplicationContext startHere(TestBroker broker, String mongoUri, String... more) {
+		List<String> arguments = new ArrayList<>(broker.arguments());
+		arguments.removeIf((argument) -> argument.startsWith("--spring.mongodb.uri="));
+		arguments.add("--spring.mongodb.uri=" + mongoUri);
+		arguments.add("--server.port=0");
+		arguments.addAll(List.of(more));
+		return new SpringApplicationBuilder(WarehouseApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	private static int port(ConfigurableApplicationContext context) {
+		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	private static void assertInsights(int port, ExpectedInsights expected) throws Exception {
+		String range = "&from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z";
+		for (String location : expected.hourly.keySet()) {
+			expected.assertHourly(location,
+					getJson(port, "/api/v1/insights/hourly?location=" + encode(location) + range));
+		}
+		for (String product : expected.products.keySet()) {
+			expected.assertProduct(product, getJson(port, "/api/v1/insights/products/" + encode(product)));
+		}
+		for (String platform : expected.platforms.keySet()) {
+			expected.assertPlatform(platform, getJson(port, "/api/v1/insights/sentiment?"
+					+ (platform.isEmpty() ? "" : "platform=" + encode(platform)) + range));
+		}
+	}
+
+	private static JsonNode getJson(int port, String path) throws IOException, InterruptedException {
+		HttpResponse<String> response = get(port, path);
+		assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
+		return json.readTree(response.body());
+	}
+
+	private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("X-API-Key", API_KEY)
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+}
