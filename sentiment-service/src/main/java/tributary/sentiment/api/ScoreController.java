@@ -2,6 +2,11 @@ package tributary.sentiment.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import tools.jackson.databind.JsonNode;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.system.SentimentProperties;
@@ -31,6 +36,28 @@ class ScoreController {
 	 * @param body {@code {"text": "..."}} or an array of them
 	 * @return one result, or an array of results in the order of the texts
 	 */
+	@Operation(summary = "Score the sentiment of one text or a batch",
+			description = "Send {\"text\": \"...\"} for one result, or an array of such objects (at most "
+					+ "tributary.sentiment.api.max-batch-size, 1,000 by default) for an array of results in the "
+					+ "same order. compound is in [-1, 1]; label is positive at 0.05 and above, negative at -0.05 "
+					+ "and below, neutral in between.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(oneOf = { TextToScore.class, TextToScore[].class }))))
+	@ApiResponse(responseCode = "200", description = "The result, or the results in the order of the texts",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(oneOf = { SentimentResult.class, SentimentResult[].class })))
+	@ApiResponse(responseCode = "400",
+			description = "Not JSON, or a text missing, not a string or too long; "
+					+ "errors names each field, e.g. [3].text",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "401", description = "No valid API key in the X-API-Key header",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "413", description = "More texts than one request may carry",
+			content = @Content(mediaType = "application/problem+json"))
+	@ApiResponse(responseCode = "415", description = "The body is not application/json",
+			content = @Content(mediaType = "application/problem+json"))
+	@SecurityRequirement(name = ApiDocumentation.API_KEY)
 	@PostMapping(path = "/score", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	Object score(@RequestBody JsonNode body) {

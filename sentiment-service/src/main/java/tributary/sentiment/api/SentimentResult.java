@@ -2,6 +2,7 @@ package tributary.sentiment.api;
 
 import java.util.Locale;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import tributary.sentiment.engine.SentimentScore;
 
 /**
@@ -14,7 +15,11 @@ import tributary.sentiment.engine.SentimentScore;
  * @param label {@code positive} (compound at least 0.05), {@code negative} (at most
  * -0.05) or {@code neutral}
  */
-record SentimentResult(double compound, double positive, double neutral, double negative, String label) {
+@Schema(name = "SentimentResult", description = "The sentiment of one text")
+record SentimentResult(@Schema(minimum = "-1", maximum = "1", example = "0.8316") double compound,
+		@Schema(minimum = "0", maximum = "1") double positive, @Schema(minimum = "0", maximum = "1") double neutral,
+		@Schema(minimum = "0", maximum = "1") double negative, @Schema(allowableValues = {
+				"positive", "neutral", "negative" }) String label){
 
 	static SentimentResult of(SentimentScore score) {
 		return new SentimentResult(score.compound(), score.positive(), score.neutral(), score.negative(),

@@ -18,6 +18,7 @@ import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
@@ -90,7 +91,7 @@ class PostListener {
 			Post post = record.value();
 			if (post == null) {
 				DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
-						SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
+						KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logAccessor);
 				if (unreadable != null) {
 					deadLetter(record, consumer, explained(unreadable), DeadLetterReason.UNREADABLE);
 				}

@@ -22,7 +22,7 @@ import tributary.sentiment.engine.SentimentEngine;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.kafka.support.KafkaUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -146,7 +146,7 @@ class PostContractTests {
 			Post post = this.deserializer.deserialize("social_media", headers, bad.getBytes(StandardCharsets.UTF_8));
 
 			assertThat(post).as(bad).isNull();
-			assertThat(headers.lastHeader(SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER)).as(bad).isNotNull();
+			assertThat(headers.lastHeader(KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER)).as(bad).isNotNull();
 		}
 	}
 

@@ -1,5 +1,9 @@
 package tributary.sentiment.stream;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,6 +180,30 @@ class PostStreamIntegrationTests {
 				.containsPattern("tributary_sentiment_dead_lettered_total\\{[^}]*reason=\"unreadable\"[^}]*} [1-9]")
 				.contains("kafka_consumer_fetch_manager_records_lag_max");
 		});
+	}
+
+	@Test
+	void scoresTextsOverHttpWithAnApiKeyAndDescribesTheApiWithoutOne() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest score = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/sentiment/score"))
+			.header("Content-Type", "application/json")
+			.header("X-API-Key", "test-api-key-0123456789")
+			.POST(HttpRequest.BodyPublishers.ofString("[{\"text\": \"I love it\"}, {\"text\": \"I hate it\"}]"))
+			.build();
+
+		HttpResponse<String> scored = http.send(score, HttpResponse.BodyHandlers.ofString());
+
+		assertThat(scored.statusCode()).isEqualTo(200);
+		JsonNode results = this.json.readTree(scored.body());
+		assertThat(results.get(0).get("label").stringValue()).isEqualTo("positive");
+		assertThat(results.get(1).get("label").stringValue()).isEqualTo("negative");
+		HttpResponse<String> docs = OperationalEndpoints.at("http://localhost:" + this.port).get("/v3/api-docs");
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/v1/sentiment/score")
+			.contains("TextToScore")
+			.contains("SentimentResult")
+			.contains("X-API-Key");
 	}
 
 	/** Waits for the scored records of posts whose id starts with the prefix. */
