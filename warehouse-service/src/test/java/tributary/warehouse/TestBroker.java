@@ -122,8 +122,6 @@ public final class TestBroker implements AutoCloseable {
 			.until(() -> this.admin.listOffsets(partitions).all().get() != null);
 	}
 
-	}
-
 	/** Publishes events the way ingest and sentiment do: keyed, with headers. */
 	public void publish(List<TestEvent> events) {
 		for (TestEvent event : events) {
