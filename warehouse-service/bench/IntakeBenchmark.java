@@ -47,9 +47,13 @@ public class IntakeBenchmark {
 		Path work = Files.createTempDirectory("warehouse-bench-");
 		LocalKafkaProcess broker = LocalKafkaProcess.start(work.resolve("kafka"));
 		int storePort = freePort();
-		Process store = new ProcessBuilder(javaExecutable(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-				"tributary.local.LocalStore", "--data-dir", work.resolve("store").toString(), "--port",
-				Integer.toString(storePort))
+		List<String> storeCommand = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
+		if (System.getProperty("bench.storeJfr") != null) {
+			storeCommand.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.storeJfr") + ",settings=profile");
+		}
+		storeCommand.addAll(List.of("-cp", System.getProperty("java.class.path"), "tributary.local.LocalStore",
+				"--data-dir", work.resolve("store").toString(), "--port", Integer.toString(storePort)));
+		Process store = new ProcessBuilder(storeCommand)
 			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("store.log").toFile())
 			.start();

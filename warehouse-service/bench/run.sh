@@ -9,6 +9,6 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 JFR_OPTS=()
 if [[ "${JFR:-0}" == "1" ]]; then
-	JFR_OPTS=(-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile)
+	JFR_OPTS=(-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile -Dbench.storeJfr=target/bench-store.jfr)
 fi
 exec "$JAVA_HOME/bin/java" -Xmx1g "${JFR_OPTS[@]}" -cp "$CP" bench/IntakeBenchmark.java "$@"
