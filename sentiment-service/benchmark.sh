@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end throughput of sentiment-service: see BENCHMARKS.md. Starts its own broker on
 # free ports and the service on a random port; leaves nothing running.
-#   sentiment-service/benchmark.sh [--posts 200000] [--runs 3] [--concurrency 2] [--jfr]
+#   sentiment-service/benchmark.sh [--posts 200000] [--runs 3] [--jfr] \
+#     [--variants "c1=--tributary.sentiment.stream.concurrency=1;c2=--tributary.sentiment.stream.concurrency=2"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

@@ -1,5 +1,6 @@
 package tributary.sentiment.stream;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -58,9 +59,11 @@ class PostListener {
 
 	static final String SCHEMA_VERSION_HEADER = "schema-version";
 
-	private static final Header EVENT_TYPE = new RecordHeader(EVENT_TYPE_HEADER, "sentiment".getBytes());
+	private static final Header EVENT_TYPE = new RecordHeader(EVENT_TYPE_HEADER,
+			"sentiment".getBytes(StandardCharsets.UTF_8));
 
-	private static final Header SCHEMA_VERSION = new RecordHeader(SCHEMA_VERSION_HEADER, "1".getBytes());
+	private static final Header SCHEMA_VERSION = new RecordHeader(SCHEMA_VERSION_HEADER,
+			"1".getBytes(StandardCharsets.UTF_8));
 
 	private final PostScorer scorer;
 

@@ -41,8 +41,10 @@ import tributary.local.LocalKafkaProcess;
  * <p>
  * Each run uses a fresh consumer group and output topic over the same input, so runs are
  * alike. The CPU time of the service and the broker is taken from the operating system
- * over each run, to see where the two cores go. Arguments:
- * {@code --jar PATH [--posts 200000] [--runs 3] [--concurrency 2] [--jfr] [--out DIR]}.
+ * over each run, to see where the two cores go. Variants (e.g. other settings) are run
+ * interleaved, run 1 of each, then run 2 of each, so that the load of a shared machine
+ * falls on all of them alike. Arguments: {@code --jar PATH [--posts 200000] [--runs 3]
+ * [--variants 'label=--some.property=x --other=y;label2=...'] [--jfr] [--out DIR]}.
  */
 public final class StreamBenchmark {
 
@@ -54,7 +56,7 @@ public final class StreamBenchmark {
 
 	private final int runs;
 
-	private final int concurrency;
+	private final Map<String, List<String>> variants;
 
 	private final boolean jfr;
 
@@ -64,7 +66,7 @@ public final class StreamBenchmark {
 		this.jar = Path.of(require(arguments, "jar"));
 		this.posts = Integer.parseInt(arguments.getOrDefault("posts", "200000"));
 		this.runs = Integer.parseInt(arguments.getOrDefault("runs", "3"));
-		this.concurrency = Integer.parseInt(arguments.getOrDefault("concurrency", "2"));
+		this.variants = variants(arguments.getOrDefault("variants", "default="));
 		this.jfr = arguments.containsKey("jfr");
 		this.out = Path.of(arguments.getOrDefault("out", "target/benchmark"));
 	}
@@ -85,20 +87,51 @@ public final class StreamBenchmark {
 			load(bootstrap, texts);
 			System.out.printf("Loaded %,d posts (%d distinct texts) in %s%n", this.posts, texts.size(),
 					Duration.between(loadStart, Instant.now()));
-			List<Result> results = new ArrayList<>();
+			Map<String, List<Result>> results = new java.util.LinkedHashMap<>();
+			int sequence = 0;
 			for (int run = 1; run <= this.runs; run++) {
-				Result result = measure(bootstrap, run, this.jfr && run == this.runs);
-				System.out.println(result);
-				results.add(result);
+				for (Map.Entry<String, List<String>> variant : this.variants.entrySet()) {
+					sequence++;
+					Result result = measure(bootstrap, sequence, variant.getKey(), variant.getValue(),
+							this.jfr && run == this.runs);
+					System.out.println(result);
+					results.computeIfAbsent(variant.getKey(), (key) -> new ArrayList<>()).add(result);
+				}
 			}
-			List<Double> rates = results.stream().map(Result::steadyRate).sorted().toList();
-			List<Double> walls = results.stream().map(Result::wallRate).sorted().toList();
-			System.out.printf(Locale.ROOT, "MEDIAN steady %.0f posts/s, including start-up %.0f posts/s over %d runs%n",
-					rates.get(rates.size() / 2), walls.get(walls.size() / 2), results.size());
+			double baseline = Double.NaN;
+			for (Map.Entry<String, List<Result>> variant : results.entrySet()) {
+				double steady = median(variant.getValue().stream().map(Result::steadyRate).toList());
+				double wall = median(variant.getValue().stream().map(Result::wallRate).toList());
+				double serviceMicros = median(variant.getValue().stream().map(Result::serviceMicrosPerPost).toList());
+				double brokerMicros = median(variant.getValue().stream().map(Result::brokerMicrosPerPost).toList());
+				baseline = Double.isNaN(baseline) ? steady : baseline;
+				System.out.printf(Locale.ROOT,
+						"MEDIAN %s: steady %.0f posts/s (x%.2f of %s), including start-up %.0f posts/s; CPU per post:"
+								+ " service %.1f us, broker %.1f us; over %d runs%n",
+						variant.getKey(), steady, steady / baseline, results.keySet().iterator().next(), wall,
+						serviceMicros, brokerMicros, variant.getValue().size());
+			}
 		}
 	}
 
-	private Result measure(String bootstrap, int run, boolean withJfr) throws Exception {
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		return sorted.get(sorted.size() / 2);
+	}
+
+	private static Map<String, List<String>> variants(String spec) {
+		Map<String, List<String>> variants = new java.util.LinkedHashMap<>();
+		for (String variant : spec.split(";")) {
+			int equals = variant.indexOf('=');
+			String label = variant.substring(0, equals).trim();
+			String arguments = variant.substring(equals + 1).trim();
+			variants.put(label, arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+")));
+		}
+		return variants;
+	}
+
+	private Result measure(String bootstrap, int run, String label, List<String> settings, boolean withJfr)
+			throws Exception {
 		String output = "customer_sentiment_run" + run;
 		String group = "sentiment-benchmark-" + run;
 		createTopics(bootstrap, List.of(output, output + "_dlt"));
@@ -110,8 +143,8 @@ public final class StreamBenchmark {
 		command.addAll(List.of("-jar", this.jar.toString(), "--spring.kafka.bootstrap-servers=" + bootstrap,
 				"--server.port=0", "--spring.main.banner-mode=off", "--tributary.topics.social-media=social_media",
 				"--tributary.topics.customer-sentiment=" + output, "--tributary.sentiment.stream.group-id=" + group,
-				"--tributary.sentiment.stream.concurrency=" + this.concurrency,
 				"--tributary.security.api-keys=benchmark-key-0123456789", "--logging.level.root=WARN"));
+		command.addAll(settings);
 		Path log = this.out.resolve("service-run" + run + ".log");
 		Instant launched = Instant.now();
 		Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -131,7 +164,7 @@ public final class StreamBenchmark {
 				if (done >= this.posts) {
 					Cpu cpu = Cpu.of(service).minus(cpuAtFirst);
 					verify(bootstrap, output);
-					return new Result(run, this.posts, Duration.between(launched, now), atFirst,
+					return new Result(run, label, this.posts, Duration.between(launched, now), atFirst,
 							Duration.between(first, now), cpu);
 				}
 				if (!service.isAlive() || now.isAfter(deadline)) {
@@ -300,13 +333,23 @@ public final class StreamBenchmark {
 	 * One run.
 	 *
 	 * @param run its number
+	 * @param label its variant
 	 * @param posts posts processed
 	 * @param sinceLaunch from starting the service's JVM to the last commit
 	 * @param atFirst posts committed when the first commit was seen
 	 * @param steady from the first commit seen to the last
 	 * @param cpu CPU used by the service and the broker over the steady part
 	 */
-	private record Result(int run, int posts, Duration sinceLaunch, long atFirst, Duration steady, Cpu cpu) {
+	private record Result(int run, String label, int posts, Duration sinceLaunch, long atFirst, Duration steady,
+			Cpu cpu) {
+
+		double serviceMicrosPerPost() {
+			return this.cpu.service * 1e6 / (this.posts - this.atFirst);
+		}
+
+		double brokerMicrosPerPost() {
+			return this.cpu.broker * 1e6 / (this.posts - this.atFirst);
+		}
 
 		double steadyRate() {
 			return (this.posts - this.atFirst) / (this.steady.toNanos() / 1e9);
@@ -320,10 +363,13 @@ public final class StreamBenchmark {
 		public String toString() {
 			double seconds = this.steady.toNanos() / 1e9;
 			return String.format(Locale.ROOT,
-					"run %d: %,d posts; steady %.0f posts/s (%.2f s after the first commit); including JVM start"
-							+ " %.0f posts/s (%.2f s); CPU over the steady part: service %.2f cores, broker %.2f cores",
-					this.run, this.posts, steadyRate(), seconds, wallRate(), this.sinceLaunch.toNanos() / 1e9,
-					this.cpu.service / seconds, this.cpu.broker / seconds);
+					"run %d (%s): %,d posts; steady %.0f posts/s (%.2f s after the first commit); including JVM"
+							+ " start %.0f posts/s (%.2f s); CPU over the steady part: service %.2f cores (%.1f us/post),"
+							+ " broker %.2f cores (%.1f us/post); load average %.1f",
+					this.run, this.label, this.posts, steadyRate(), seconds, wallRate(),
+					this.sinceLaunch.toNanos() / 1e9, this.cpu.service / seconds, serviceMicrosPerPost(),
+					this.cpu.broker / seconds, brokerMicrosPerPost(),
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 
 	}
