@@ -14,10 +14,16 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.sentiment.SentimentApplication;
 import tributary.testsupport.Infrastructure;
@@ -34,6 +40,8 @@ import static org.awaitility.Awaitility.await;
  * one scored record per post, none twice and none missed.
  */
 class RestartIntegrationTests {
+
+	private static final Logger log = LoggerFactory.getLogger(RestartIntegrationTests.class);
 
 	private static final int POSTS = 6_000;
 
@@ -68,15 +76,26 @@ class RestartIntegrationTests {
 		arguments.add("--tributary.sentiment.stream.transaction-timeout=5s");
 		arguments.add("--spring.kafka.consumer.properties.session.timeout.ms=6000");
 
+		boolean leftOpen;
 		Process killed = startProcess(arguments, run.id);
-		try {
+		try (Admin admin = run.admin()) {
 			awaitProgress(run);
+			// Kill it the moment a transaction is seen open on the output (records
+			// written, not yet committed), the case exactly-once is about.
+			await().atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(1))
+				.until(() -> run.transactionOpen(admin));
+			killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+			leftOpen = run.transactionOpen(admin);
 		}
 		finally {
-			// SIGKILL: no shutdown hook, no graceful stop, a transaction may be open.
+			// SIGKILL: no shutdown hook, no graceful stop.
 			killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		}
 		assertThat(run.committed()).as("killed mid-stream").isLessThan(POSTS);
+		// Usually the killed process leaves its transaction open; if it committed in
+		// the moment between seeing it open and the kill, this is still a crash.
+		log.info("Killed with a transaction left open: {}", leftOpen);
 
 		try (ConfigurableApplicationContext second = start(run.arguments(false))) {
 			awaitCompletion(run);
@@ -163,6 +182,31 @@ class RestartIntegrationTests {
 				arguments.add("--spring.kafka.listener.idle-between-polls=100ms");
 			}
 			return arguments;
+		}
+
+		Admin admin() {
+			return Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+					Infrastructure.kafkaBootstrapServers()));
+		}
+
+		/**
+		 * Whether some partition of the output has records of a transaction not yet
+		 * ended.
+		 */
+		boolean transactionOpen(Admin admin) throws Exception {
+			java.util.Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, 6)
+				.boxed()
+				.collect(Collectors.toMap((partition) -> new TopicPartition(this.sentiment, partition),
+						(partition) -> OffsetSpec.latest()));
+			var written = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+				.all()
+				.get(10, TimeUnit.SECONDS);
+			var stable = admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+				.all()
+				.get(10, TimeUnit.SECONDS);
+			return written.entrySet()
+				.stream()
+				.anyMatch((entry) -> entry.getValue().offset() > stable.get(entry.getKey()).offset());
 		}
 
 		long committed() {
