@@ -89,11 +89,9 @@ class StreamConfiguration {
 			DefaultKafkaProducerFactory<String, Object> producers = (DefaultKafkaProducerFactory<String, Object>) factory;
 			producers.setKeySerializerSupplier(StringSerializer::new);
 			producers.setValueSerializerSupplier(() -> valueSerializer(jsonMapper));
-			// Unique per process: a fixed id shared by two instances would have them
-			// fence
-			// each other's producers in turn. The price of a fresh id is that a
-			// transaction
-			// left open by a crashed process is aborted by the broker after the
+			// Unique per process: with a fixed id, two instances would fence each
+			// other's producers in turn. The price of a fresh id: a transaction left
+			// open by a crashed process is aborted by the broker after the
 			// transaction timeout, not at once by its successor.
 			producers.setTransactionIdPrefix(stream.transactionIdPrefix() + UUID.randomUUID() + "-");
 			producers.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
