@@ -50,8 +50,10 @@ public record SentimentProperties(@DefaultValue Api api, @DefaultValue Stream st
 	 * producers; a random part is appended per process so that two instances never fence
 	 * each other
 	 * @param transactionTimeout how long the broker keeps a transaction open; after a
-	 * crash, read_committed readers wait at most this long for the dead process's open
-	 * transaction to be aborted
+	 * crash, read_committed readers of the partitions the dead process was writing wait
+	 * this long, plus up to the broker's
+	 * {@code transaction.abort.timed.out.transaction.cleanup.interval.ms} (10 s by
+	 * default), for its open transaction to be aborted
 	 * @param retryInitialInterval first pause before a failed transaction is retried
 	 * @param retryMaxInterval longest pause between retries; a failed transaction is
 	 * retried until it succeeds, so no post is skipped while the broker is unavailable
