@@ -8,6 +8,8 @@ import java.util.concurrent.CountDownLatch;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import tributary.local.h2.IncompatibleStoreFile;
+import tributary.local.h2.ValueOrderedH2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * With a data folder it keeps its data in an H2 MVStore file that is committed on
- * shutdown; without one it keeps everything in memory, which is what tests want.
+ * shutdown; without one it keeps everything in memory, which is what tests want. Either
+ * way its unique indexes order keys by value ({@link ValueOrderedH2Backend}).
  */
 public final class LocalStore implements AutoCloseable {
 
@@ -39,11 +42,12 @@ public final class LocalStore implements AutoCloseable {
 	 * @param port the port to listen on, {@code 0} for any free one
 	 * @return the running store
 	 * @throws IOException if the folder cannot be created
+	 * @throws IncompatibleStoreFile if the file was written in a format this version
+	 * cannot use, with what to do
 	 */
 	public static LocalStore persistent(Path dataDir, int port) throws IOException {
 		Files.createDirectories(dataDir);
-		String file = dataDir.resolve("store.mv").toAbsolutePath().toString();
-		return new LocalStore(new H2Backend(file), "127.0.0.1", port);
+		return new LocalStore(ValueOrderedH2Backend.open(dataDir.resolve("store.mv")), "127.0.0.1", port);
 	}
 
 	/**
@@ -51,7 +55,7 @@ public final class LocalStore implements AutoCloseable {
 	 * @return the running store
 	 */
 	public static LocalStore inMemory() {
-		return new LocalStore(H2Backend.inMemory(), "127.0.0.1", 0);
+		return new LocalStore(ValueOrderedH2Backend.inMemory(), "127.0.0.1", 0);
 	}
 
 	/**

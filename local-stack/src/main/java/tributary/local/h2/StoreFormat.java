@@ -1,0 +1,158 @@
+package tributary.local.h2;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The format of the store file, kept as the MVStore's store version: 0 for a file written
+ * by mongo-java-server's own H2 backend (unique index keys in the order of their Java
+ * serialization), 1 for ours (keys in {@link ValueOrder}). A version 0 file is upgraded
+ * once when opened, a newer one refused.
+ */
+final class StoreFormat {
+
+	/** Unique index keys in {@link ValueOrder}. */
+	static final int VALUE_ORDERED_INDEXES = 1;
+
+	private static final Logger log = LoggerFactory.getLogger(StoreFormat.class);
+
+	/**
+	 * mongo-java-server names an index map
+	 * {@code <database>.<collection>._index_<index>}.
+	 */
+	private static final String INDEX_MAP_INFIX = "._index_";
+
+	/**
+	 * ...and the data map of that collection {@code databases.<database>.<collection>}.
+	 */
+	private static final String DATA_MAP_PREFIX = "databases.";
+
+	private static final String REBUILDING_SUFFIX = ".rebuilding";
+
+	private StoreFormat() {
+	}
+
+	static MVMap.Builder<KeyValue, Object> indexMap() {
+		return new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueDataType());
+	}
+
+	static String indexMapName(String collectionNamespace, String indexName) {
+		return collectionNamespace + INDEX_MAP_INFIX + indexName;
+	}
+
+	static MVStore inMemory() {
+		MVStore store = MVStore.open(null);
+		store.setStoreVersion(VALUE_ORDERED_INDEXES);
+		return store;
+	}
+
+	/**
+	 * Opens the store file, upgrading it first if an older format wrote it.
+	 * @param file the file, created if missing
+	 * @return the open store, in the current format
+	 * @throws IncompatibleStoreFile if a newer format wrote the file, or the upgrade
+	 * finds two index keys the old order told apart and the new one holds equal
+	 */
+	static MVStore open(Path file) {
+		if (Files.exists(file)) {
+			upgrade(file);
+		}
+		MVStore store = MVStore.open(file.toString());
+		if (store.getStoreVersion() != VALUE_ORDERED_INDEXES) {
+			if (!store.getMapNames().isEmpty()) {
+				// upgrade() made it current: this file changed under us
+				store.closeImmediately();
+				throw new IncompatibleStoreFile(file,
+						"changed format while being opened; is another process using it?");
+			}
+			store.setStoreVersion(VALUE_ORDERED_INDEXES);
+			store.commit();
+		}
+		return store;
+	}
+
+	private static void upgrade(Path file) {
+		// without auto-commit nothing of a half-done upgrade ever reaches the file
+		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+		boolean upgraded = false;
+		try {
+			int version = store.getStoreVersion();
+			if (version > VALUE_ORDERED_INDEXES) {
+				throw new IncompatibleStoreFile(file,
+						"was written in store format " + version + " by a newer Tributary, and this one reads up to "
+								+ VALUE_ORDERED_INDEXES
+								+ ": use that newer version, or move the file away to start empty");
+			}
+			if (version < VALUE_ORDERED_INDEXES) {
+				List<String> indexMaps = indexMapNames(store);
+				log.info("Store file {} keeps its unique indexes in the old key order: rebuilding {} of them once",
+						file, indexMaps.size());
+				for (String name : indexMaps) {
+					rebuild(store, name, file);
+				}
+				store.setStoreVersion(VALUE_ORDERED_INDEXES);
+				store.commit();
+			}
+			upgraded = true;
+		}
+		finally {
+			if (upgraded) {
+				store.close();
+			}
+			else {
+				store.closeImmediately();
+			}
+		}
+	}
+
+	private static List<String> indexMapNames(MVStore store) {
+		List<String> names = new ArrayList<>();
+		for (String name : store.getMapNames()) {
+			int infix = name.indexOf(INDEX_MAP_INFIX);
+			if (infix > 0 && store.hasMap(DATA_MAP_PREFIX + name.substring(0, infix))) {
+				names.add(name);
+			}
+		}
+		names.sort(null);
+		return names;
+	}
+
+	/**
+	 * Copies an index map into a new one in value order; iterating the old one compares
+	 * no keys, so its order does not matter.
+	 */
+	private static void rebuild(MVStore store, String name, Path file) {
+		String temporary = name + REBUILDING_SUFFIX;
+		if (store.hasMap(temporary)) {
+			store.removeMap(temporary);
+		}
+		MVMap<Object, Object> legacy = store.openMap(name);
+		MVMap<KeyValue, Object> rebuilt = store.openMap(temporary, indexMap());
+		for (Map.Entry<Object, Object> entry : legacy.entrySet()) {
+			if (!(entry.getKey() instanceof KeyValue key)) {
+				throw new IncompatibleStoreFile(file,
+						"has a map '" + name + "' that looks like a unique index but holds a "
+								+ entry.getKey().getClass().getName() + " key: move the file away to start empty");
+			}
+			if (rebuilt.putIfAbsent(key, entry.getValue()) != null) {
+				throw new IncompatibleStoreFile(file,
+						"has two keys in unique index map '" + name + "' that are equal by value, " + key
+								+ ", which the old key order told apart: remove one of those documents with the "
+								+ "previous version, or move the file away to start empty");
+			}
+		}
+		log.info("Rebuilt index map '{}' ({} keys)", name, rebuilt.sizeAsLong());
+		store.removeMap(legacy);
+		store.renameMap(rebuilt, name);
+	}
+
+}
