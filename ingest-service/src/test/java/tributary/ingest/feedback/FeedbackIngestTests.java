@@ -2,26 +2,21 @@ package tributary.ingest.feedback;
 
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tributary.ingest.system.IngestSlice;
-import tributary.ingest.system.RecordingPublisher;
+import tributary.ingest.system.IngestSliceTests;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static tributary.ingest.system.Json.quoted;
@@ -29,26 +24,10 @@ import static tributary.ingest.system.Json.with;
 
 @WebMvcTest(FeedbackController.class)
 @Import(IngestSlice.class)
-class FeedbackIngestTests {
+class FeedbackIngestTests extends IngestSliceTests {
 
 	static final String VALID = """
 			{"customerId":"c-1001","rating":5,"submittedAt":"2025-06-01T11:30:00Z"}""";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	RecordingPublisher publisher;
-
-	@BeforeEach
-	void reset() {
-		this.publisher.reset();
-	}
-
-	@AfterEach
-	void everyPublishedRecordFollowsItsSchema() {
-		this.publisher.assertContractsHeld();
-	}
 
 	@Test
 	void publishesFeedbackKeyedByCustomer() throws Exception {
@@ -106,9 +85,7 @@ class FeedbackIngestTests {
 	}
 
 	private ResultActions send(String json) throws Exception {
-		return this.mvc.perform(post(FeedbackController.PATH).contentType(MediaType.APPLICATION_JSON)
-			.header("X-API-Key", IngestSlice.API_KEY)
-			.content(json));
+		return submit(FeedbackController.PATH, MediaType.APPLICATION_JSON, json);
 	}
 
 }

@@ -5,27 +5,22 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tributary.ingest.system.IngestSlice;
-import tributary.ingest.system.RecordingPublisher;
+import tributary.ingest.system.IngestSliceTests;
 import tributary.ingest.system.RecordingPublisher.Sent;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -35,26 +30,10 @@ import static tributary.ingest.system.Json.with;
 
 @WebMvcTest(PostController.class)
 @Import(IngestSlice.class)
-class PostIngestTests {
+class PostIngestTests extends IngestSliceTests {
 
 	static final String VALID = """
 			{"platform":"twitter","author":"ada_l","text":"The new headphones are sooo good","createdAt":"2025-06-01T12:00:00Z"}""";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	RecordingPublisher publisher;
-
-	@BeforeEach
-	void reset() {
-		this.publisher.reset();
-	}
-
-	@AfterEach
-	void everyPublishedRecordFollowsItsSchema() {
-		this.publisher.assertContractsHeld();
-	}
 
 	@Test
 	void publishesAPostKeyedByAuthorWithHeadersAGeneratedIdAndIngestedAt() throws Exception {
@@ -188,9 +167,7 @@ class PostIngestTests {
 	}
 
 	private ResultActions send(String json) throws Exception {
-		return this.mvc.perform(post(PostController.PATH).contentType(MediaType.APPLICATION_JSON)
-			.header("X-API-Key", IngestSlice.API_KEY)
-			.content(json));
+		return submit(PostController.PATH, MediaType.APPLICATION_JSON, json);
 	}
 
 }

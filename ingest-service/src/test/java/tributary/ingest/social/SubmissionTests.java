@@ -1,18 +1,15 @@
 package tributary.ingest.social;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tributary.ingest.system.IngestSlice;
-import tributary.ingest.system.RecordingPublisher;
+import tributary.ingest.system.IngestSliceTests;
 import tributary.ingest.system.RecordingPublisher.Sent;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +31,7 @@ import static tributary.ingest.system.Json.with;
 @WebMvcTest(value = PostController.class,
 		properties = { "tributary.ingest.max-body-size=4KB", "tributary.ingest.max-batch-items=5" })
 @Import(IngestSlice.class)
-class SubmissionTests {
+class SubmissionTests extends IngestSliceTests {
 
 	static final String GOOD = PostIngestTests.VALID;
 
@@ -43,23 +40,7 @@ class SubmissionTests {
 	static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	RecordingPublisher publisher;
-
-	@Autowired
 	MeterRegistry meters;
-
-	@BeforeEach
-	void reset() {
-		this.publisher.reset();
-	}
-
-	@AfterEach
-	void everyPublishedRecordFollowsItsSchema() {
-		this.publisher.assertContractsHeld();
-	}
 
 	@Test
 	void publishesEveryItemOfAValidBatchAndReportsEach() throws Exception {
@@ -267,9 +248,7 @@ class SubmissionTests {
 	}
 
 	private ResultActions send(MediaType contentType, String body) throws Exception {
-		return this.mvc.perform(post(PostController.PATH).contentType(contentType)
-			.header("X-API-Key", IngestSlice.API_KEY)
-			.content(body));
+		return submit(PostController.PATH, contentType, body);
 	}
 
 }
