@@ -10,6 +10,8 @@
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
+# A subset, for a quick look at one scenario: SCENARIOS="fixed-2000" (the medians need single-c64 and producer-perf).
+SCENARIOS=${SCENARIOS:-single-c64 fixed-2000 batch-100 ndjson-1000 producer-perf}
 DURATION=${DURATION:-20}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH=$ROOT/ingest-service/bench
@@ -80,7 +82,10 @@ measure() {
 }
 
 single() { wrk -t2 -c64 -d"${DURATION}s" --latency -s "$BENCH/single.lua" "$BASE/api/v1/social-media"; }
-fixed_rate() { "$JAVA" -cp "$CP" tributary.bench.FixedRateLoad "$BASE/api/v1/social-media" "$API_KEY" 2000 "$DURATION"; }
+fixed_rate() {
+  "$JAVA" -cp "$CP" tributary.bench.FixedRateLoad "$BASE/api/v1/social-media" "$API_KEY" 2000 "$DURATION" "${FIXED_WARMUP:-10}" \
+    2> "$OUT/fixed-rate-round-$round.txt"
+}
 batch() { ITEMS=100 FORMAT=json wrk -t2 -c8 -d"${DURATION}s" -s "$BENCH/batch.lua" "$BASE/api/v1/social-media"; }
 ndjson() { ITEMS=1000 FORMAT=ndjson wrk -t2 -c4 -d"${DURATION}s" -s "$BENCH/batch.lua" "$BASE/api/v1/social-media"; }
 # The ceiling: Kafka's own producer, same broker, same producer settings as the service, 300-byte records.
@@ -96,12 +101,13 @@ DURATION=10 single > /dev/null
 DURATION=5 batch > /dev/null
 DURATION=5 ndjson > /dev/null
 
+wanted() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 for round in $(seq 1 "$ROUNDS"); do
-  measure "$round" single-c64 single
-  measure "$round" fixed-2000 fixed_rate
-  measure "$round" batch-100 batch
-  measure "$round" ndjson-1000 ndjson
-  measure "$round" producer-perf producer_perf
+  wanted single-c64 && measure "$round" single-c64 single
+  wanted fixed-2000 && measure "$round" fixed-2000 fixed_rate
+  wanted batch-100 && measure "$round" batch-100 batch
+  wanted ndjson-1000 && measure "$round" ndjson-1000 ndjson
+  wanted producer-perf && measure "$round" producer-perf producer_perf
 done
 
 "$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.dump filename="$OUT/service.jfr" > /dev/null || true

@@ -24,7 +24,7 @@ def spread(name, key):
     return f"{min(series):,.0f}–{max(series):,.0f}" if series else "-"
 
 ceiling = median("producer-perf", "records_per_s")
-rounds = len(values["single-c64"]["rps"])
+rounds = max((len(series) for keys in values.values() for series in keys.values()), default=0)
 print(f"Medians of {rounds} rounds (range over rounds in brackets)\n")
 print("| scenario | events/s | p50 ms | p99 ms | non-202 | service cores | broker cores | vs. producer |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")

@@ -19,7 +19,14 @@ import java.util.concurrent.locks.LockSupport;
  * a stall is not hidden by the generator waiting for it (coordinated omission).
  *
  * <p>
- * Usage: {@code FixedRateLoad <url> <api-key> <events/s> <seconds>}
+ * The generator first runs {@code warm-up} seconds at the same rate, unmeasured, so that
+ * its own JIT compilation and connection set-up are not counted against the service; the
+ * service itself is warm already. After the summary it prints, to standard error, the
+ * 99th percentile and the slowest request of every second, which tells a stall at one
+ * moment from a tail spread over the run.
+ *
+ * <p>
+ * Usage: {@code FixedRateLoad <url> <api-key> <events/s> <seconds> [warm-up seconds, 3]}
  */
 public final class FixedRateLoad {
 
@@ -31,19 +38,45 @@ public final class FixedRateLoad {
 		String key = args[1];
 		int rate = Integer.parseInt(args[2]);
 		int seconds = Integer.parseInt(args[3]);
-		int total = rate * seconds;
-		long[] latencies = new long[total];
-		AtomicInteger errors = new AtomicInteger();
-		AtomicInteger nextSlot = new AtomicInteger();
-		CountDownLatch done = new CountDownLatch(total);
+		int warmUp = (args.length > 4) ? Integer.parseInt(args[4]) : 3;
 		HttpClient client = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.executor(Executors.newVirtualThreadPerTaskExecutor())
 			.connectTimeout(Duration.ofSeconds(5))
 			.build();
+		if (warmUp > 0) {
+			run(client, uri, key, rate, warmUp);
+		}
+		Run run = run(client, uri, key, rate, seconds);
+		long[] sorted = run.latencies().clone();
+		Arrays.sort(sorted);
+		System.out.printf(
+				"requests=%d errors=%d achieved_rate=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f "
+						+ "p999_ms=%.2f max_ms=%.2f%n",
+				sorted.length, run.errors(), sorted.length / run.elapsedSeconds(), percentile(sorted, 0.50),
+				percentile(sorted, 0.90), percentile(sorted, 0.99), percentile(sorted, 0.999),
+				sorted[sorted.length - 1] / 1e6);
+		for (int second = 0; second < seconds; second++) {
+			long[] slice = Arrays.copyOfRange(run.latencies(), second * rate, (second + 1) * rate);
+			Arrays.sort(slice);
+			System.err.printf("second=%d p99_ms=%.2f max_ms=%.2f%n", second, percentile(slice, 0.99),
+					slice[slice.length - 1] / 1e6);
+		}
+	}
+
+	/**
+	 * Sends {@code rate} requests a second for {@code seconds} and waits for the answers.
+	 * @return each request's latency from its due time, in the order they were due
+	 */
+	private static Run run(HttpClient client, URI uri, String key, int rate, int seconds) throws InterruptedException {
+		int total = rate * seconds;
+		long[] latencies = new long[total];
+		AtomicInteger errors = new AtomicInteger();
+		CountDownLatch done = new CountDownLatch(total);
 		long intervalNanos = 1_000_000_000L / rate;
 		long start = System.nanoTime() + 50_000_000L;
 		for (int i = 0; i < total; i++) {
+			int slot = i;
 			long due = start + i * intervalNanos;
 			long wait;
 			while ((wait = due - System.nanoTime()) > 0) {
@@ -56,26 +89,20 @@ public final class FixedRateLoad {
 				.POST(HttpRequest.BodyPublishers.ofString(event()))
 				.build();
 			client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-				long latency = System.nanoTime() - due;
+				latencies[slot] = System.nanoTime() - due;
 				if (failure != null || response.statusCode() != 202) {
 					errors.incrementAndGet();
 				}
-				latencies[nextSlot.getAndIncrement()] = latency;
 				done.countDown();
 			});
 		}
 		if (!done.await(60, TimeUnit.SECONDS)) {
 			System.out.println("error: not every request completed");
 		}
-		double elapsed = (System.nanoTime() - start) / 1e9;
-		long[] sorted = Arrays.copyOf(latencies, nextSlot.get());
-		Arrays.sort(sorted);
-		System.out.printf(
-				"requests=%d errors=%d achieved_rate=%.0f p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f "
-						+ "p999_ms=%.2f max_ms=%.2f%n",
-				sorted.length, errors.get(), sorted.length / elapsed, percentile(sorted, 0.50),
-				percentile(sorted, 0.90), percentile(sorted, 0.99), percentile(sorted, 0.999),
-				sorted[sorted.length - 1] / 1e6);
+		return new Run(latencies, errors.get(), (System.nanoTime() - start) / 1e9);
+	}
+
+	private record Run(long[] latencies, int errors, double elapsedSeconds) {
 	}
 
 	private static double percentile(long[] sorted, double quantile) {
