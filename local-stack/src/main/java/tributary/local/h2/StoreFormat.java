@@ -7,21 +7,39 @@ import java.util.List;
 import java.util.Map;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The format of the store file, kept as the MVStore's store version: 0 for a file written
- * by mongo-java-server's own H2 backend (unique index keys in the order of their Java
- * serialization), 1 for ours (keys in {@link ValueOrder}). A version 0 file is upgraded
- * once when opened, a newer one refused.
+ * The format of the store file, kept as the MVStore's store version:
+ * <ol start="0">
+ * <li>written by mongo-java-server's own H2 backend: unique index keys in the order of
+ * their Java serialization, documents Java-serialized;</li>
+ * <li>unique index keys in {@link ValueOrder};</li>
+ * <li>and index keys and documents written as BSON ({@link KeyValueDataType},
+ * {@link DocumentDataType}), text ids as UTF-8 ({@link IdDataType}).</li>
+ * </ol>
+ * An older file is upgraded once when opened, a newer one refused.
  */
 final class StoreFormat {
 
 	/** Unique index keys in {@link ValueOrder}. */
 	static final int VALUE_ORDERED_INDEXES = 1;
+
+	/** Index keys and documents in BSON as well. */
+	static final int BSON_DOCUMENTS = 2;
+
+	/** What this version writes. */
+	static final int CURRENT = BSON_DOCUMENTS;
+
+	/**
+	 * H2's page cache, in MB: four times its default, so that the pages new events land
+	 * in are less often read back from the file (the store runs with 512 MB of heap).
+	 */
+	private static final int CACHE_MB = 64;
 
 	private static final Logger log = LoggerFactory.getLogger(StoreFormat.class);
 
@@ -32,9 +50,12 @@ final class StoreFormat {
 	private static final String INDEX_MAP_INFIX = "._index_";
 
 	/**
-	 * ...and the data map of that collection {@code databases.<database>.<collection>}.
+	 * ...the data map of that collection {@code databases.<database>.<collection>}...
 	 */
 	private static final String DATA_MAP_PREFIX = "databases.";
+
+	/** ...and its metadata {@code meta.<database>.<collection>}. */
+	private static final String META_MAP_PREFIX = "meta.";
 
 	private static final String REBUILDING_SUFFIX = ".rebuilding";
 
@@ -49,9 +70,21 @@ final class StoreFormat {
 		return collectionNamespace + INDEX_MAP_INFIX + indexName;
 	}
 
+	static MVMap.Builder<Object, Document> dataMap() {
+		return new MVMap.Builder<Object, Document>().keyType(new IdDataType()).valueType(new DocumentDataType());
+	}
+
+	static String dataMapName(String collectionNamespace) {
+		return DATA_MAP_PREFIX + collectionNamespace;
+	}
+
+	static String metaMapName(String collectionNamespace) {
+		return META_MAP_PREFIX + collectionNamespace;
+	}
+
 	static MVStore inMemory() {
 		MVStore store = MVStore.open(null);
-		store.setStoreVersion(VALUE_ORDERED_INDEXES);
+		store.setStoreVersion(CURRENT);
 		return store;
 	}
 
@@ -66,15 +99,15 @@ final class StoreFormat {
 		if (Files.exists(file)) {
 			upgrade(file);
 		}
-		MVStore store = MVStore.open(file.toString());
-		if (store.getStoreVersion() != VALUE_ORDERED_INDEXES) {
+		MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+		if (store.getStoreVersion() != CURRENT) {
 			if (!store.getMapNames().isEmpty()) {
 				// upgrade() made it current: this file changed under us
 				store.closeImmediately();
 				throw new IncompatibleStoreFile(file,
 						"changed format while being opened; is another process using it?");
 			}
-			store.setStoreVersion(VALUE_ORDERED_INDEXES);
+			store.setStoreVersion(CURRENT);
 			store.commit();
 		}
 		return store;
@@ -86,20 +119,23 @@ final class StoreFormat {
 		boolean upgraded = false;
 		try {
 			int version = store.getStoreVersion();
-			if (version > VALUE_ORDERED_INDEXES) {
+			if (version > CURRENT) {
 				throw new IncompatibleStoreFile(file,
 						"was written in store format " + version + " by a newer Tributary, and this one reads up to "
-								+ VALUE_ORDERED_INDEXES
-								+ ": use that newer version, or move the file away to start empty");
+								+ CURRENT + ": use that newer version, or move the file away to start empty");
 			}
-			if (version < VALUE_ORDERED_INDEXES) {
+			if (version < CURRENT) {
 				List<String> indexMaps = indexMapNames(store);
-				log.info("Store file {} keeps its unique indexes in the old key order: rebuilding {} of them once",
-						file, indexMaps.size());
+				List<String> dataMaps = dataMapNames(store);
+				log.info("Store file {} is in format {}: rewriting its {} unique indexes and {} collections in "
+						+ "format {} once", file, version, indexMaps.size(), dataMaps.size(), CURRENT);
 				for (String name : indexMaps) {
 					rebuild(store, name, file);
 				}
-				store.setStoreVersion(VALUE_ORDERED_INDEXES);
+				for (String name : dataMaps) {
+					rewrite(store, name);
+				}
+				store.setStoreVersion(CURRENT);
 				store.commit();
 			}
 			upgraded = true;
@@ -126,9 +162,39 @@ final class StoreFormat {
 		return names;
 	}
 
+	private static List<String> dataMapNames(MVStore store) {
+		List<String> names = new ArrayList<>();
+		for (String name : store.getMapNames()) {
+			// a collection has both; an index map of a database named "databases" has not
+			boolean data = name.startsWith(DATA_MAP_PREFIX)
+					&& store.hasMap(META_MAP_PREFIX + name.substring(DATA_MAP_PREFIX.length()));
+			if (data && !name.endsWith(REBUILDING_SUFFIX)) {
+				names.add(name);
+			}
+		}
+		names.sort(null);
+		return names;
+	}
+
+	/** Copies a data map into a new one that writes its documents in BSON. */
+	private static void rewrite(MVStore store, String name) {
+		String temporary = name + REBUILDING_SUFFIX;
+		if (store.hasMap(temporary)) {
+			store.removeMap(temporary);
+		}
+		MVMap<Object, Document> legacy = store.openMap(name);
+		MVMap<Object, Document> rewritten = store.openMap(temporary, dataMap());
+		for (Map.Entry<Object, Document> entry : legacy.entrySet()) {
+			rewritten.put(entry.getKey(), entry.getValue());
+		}
+		log.info("Rewrote data map '{}' ({} documents)", name, rewritten.sizeAsLong());
+		store.removeMap(legacy);
+		store.renameMap(rewritten, name);
+	}
+
 	/**
-	 * Copies an index map into a new one in value order; iterating the old one compares
-	 * no keys, so its order does not matter.
+	 * Copies an index map into a new one in value order, keys in BSON; iterating the old
+	 * one compares no keys, so its order does not matter.
 	 */
 	private static void rebuild(MVStore store, String name, Path file) {
 		String temporary = name + REBUILDING_SUFFIX;

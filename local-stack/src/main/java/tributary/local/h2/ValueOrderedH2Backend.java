@@ -3,25 +3,31 @@ package tributary.local.h2;
 import java.nio.file.Path;
 import java.util.List;
 
+import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with unique indexes (the {@code _id} index included)
- * whose keys are ordered by value.
+ * whose keys are ordered by value, and documents written as BSON.
  *
  * <p>
- * The library opens its index maps with H2's default key type, which compares two keys
- * that are not {@link Comparable} by Java-serializing both, so every insert paid dozens
- * of serializations. Here a lookup compares values; keys are stored as before, in a file
- * whose format version says which order they are in (see {@link StoreFormat}).
+ * The library opens its maps with H2's default types, which Java-serialize what they do
+ * not know: two index keys to compare them, so every insert paid dozens of
+ * serializations, and every document of a page each time the page is written. Here a
+ * lookup compares values ({@link KeyValueDataType}) and documents are written as BSON
+ * ({@link DocumentDataType}), in a file whose format version says so (see
+ * {@link StoreFormat}).
  */
 public final class ValueOrderedH2Backend extends H2Backend {
 
@@ -72,6 +78,40 @@ public final class ValueOrderedH2Backend extends H2Backend {
 			String name = StoreFormat.indexMapName(getFullCollectionNamespace(collectionName), indexName);
 			MVMap<KeyValue, Object> map = ValueOrderedH2Backend.this.getMvStore().openMap(name, StoreFormat.indexMap());
 			return new MapUniqueIndex(map, indexName, keys, sparse);
+		}
+
+		@Override
+		protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+			// the library's names for the maps, so its dropCollection, moveCollection and
+			// drop, which open them by name, get these very maps back
+			String namespace = getFullCollectionNamespace(collectionName);
+			MVStore store = ValueOrderedH2Backend.this.getMvStore();
+			MVMap<Object, Document> data = store.openMap(StoreFormat.dataMapName(namespace), StoreFormat.dataMap());
+			MVMap<String, Object> meta = store.openMap(StoreFormat.metaMapName(namespace));
+			return new BsonCollection(this, collectionName, options, data, meta, this.cursorRegistry);
+		}
+
+	}
+
+	/**
+	 * A collection whose documents are written as BSON, and written again when the
+	 * library changes one in place.
+	 */
+	private static final class BsonCollection extends H2Collection {
+
+		private final DocumentDataType documents;
+
+		BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
+				MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
+			super(database, collectionName, options, data, meta, cursorRegistry);
+			this.documents = (DocumentDataType) data.getValueType();
+		}
+
+		@Override
+		protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
+			// the library has just changed the stored document in place
+			this.documents.changed(newDocument);
+			super.handleUpdate(position, oldDocument, newDocument);
 		}
 
 	}
