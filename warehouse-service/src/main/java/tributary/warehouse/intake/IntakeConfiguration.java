@@ -85,6 +85,8 @@ class IntakeConfiguration {
 		// Records of aborted producer transactions never reach the store.
 		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
 		properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(consumer.maxPollRecords()));
+		properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Long.toString(consumer.fetchMinSize().toBytes()));
+		properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Long.toString(consumer.fetchMaxWait().toMillis()));
 		return properties;
 	}
 
