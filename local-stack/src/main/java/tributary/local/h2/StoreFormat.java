@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
@@ -178,18 +179,9 @@ final class StoreFormat {
 
 	/** Copies a data map into a new one that writes its documents in BSON. */
 	private static void rewrite(MVStore store, String name) {
-		String temporary = name + REBUILDING_SUFFIX;
-		if (store.hasMap(temporary)) {
-			store.removeMap(temporary);
-		}
-		MVMap<Object, Document> legacy = store.openMap(name);
-		MVMap<Object, Document> rewritten = store.openMap(temporary, dataMap());
-		for (Map.Entry<Object, Document> entry : legacy.entrySet()) {
-			rewritten.put(entry.getKey(), entry.getValue());
-		}
+		MVMap<Object, Document> rewritten = replace(store, name, dataMap(),
+				(legacy, copy) -> legacy.forEach((id, document) -> copy.put(id, (Document) document)));
 		log.info("Rewrote data map '{}' ({} documents)", name, rewritten.sizeAsLong());
-		store.removeMap(legacy);
-		store.renameMap(rewritten, name);
 	}
 
 	/**
@@ -197,28 +189,45 @@ final class StoreFormat {
 	 * one compares no keys, so its order does not matter.
 	 */
 	private static void rebuild(MVStore store, String name, Path file) {
+		MVMap<KeyValue, Object> rebuilt = replace(store, name, indexMap(), (legacy, copy) -> {
+			for (Map.Entry<Object, Object> entry : legacy.entrySet()) {
+				if (!(entry.getKey() instanceof KeyValue key)) {
+					throw new IncompatibleStoreFile(file,
+							"has a map '" + name + "' that looks like a unique index but holds a "
+									+ entry.getKey().getClass().getName() + " key: move the file away to start empty");
+				}
+				if (copy.putIfAbsent(key, entry.getValue()) != null) {
+					throw new IncompatibleStoreFile(file,
+							"has two keys in unique index map '" + name + "' that are equal by value, " + key
+									+ ", which the old key order told apart: remove one of those documents with the "
+									+ "previous version, or move the file away to start empty");
+				}
+			}
+		});
+		log.info("Rebuilt index map '{}' ({} keys)", name, rebuilt.sizeAsLong());
+	}
+
+	/**
+	 * Replaces a map with a copy of it in other types, built under a temporary name (left
+	 * over from an upgrade cut short, it is dropped first) and renamed once complete.
+	 * @param store the store, without auto-commit
+	 * @param name the map
+	 * @param types how the copy reads and writes its keys and values
+	 * @param copy fills the copy from the map as it is
+	 * @return the copy, now under the map's name
+	 */
+	private static <K, V> MVMap<K, V> replace(MVStore store, String name, MVMap.Builder<K, V> types,
+			BiConsumer<MVMap<Object, Object>, MVMap<K, V>> copy) {
 		String temporary = name + REBUILDING_SUFFIX;
 		if (store.hasMap(temporary)) {
 			store.removeMap(temporary);
 		}
 		MVMap<Object, Object> legacy = store.openMap(name);
-		MVMap<KeyValue, Object> rebuilt = store.openMap(temporary, indexMap());
-		for (Map.Entry<Object, Object> entry : legacy.entrySet()) {
-			if (!(entry.getKey() instanceof KeyValue key)) {
-				throw new IncompatibleStoreFile(file,
-						"has a map '" + name + "' that looks like a unique index but holds a "
-								+ entry.getKey().getClass().getName() + " key: move the file away to start empty");
-			}
-			if (rebuilt.putIfAbsent(key, entry.getValue()) != null) {
-				throw new IncompatibleStoreFile(file,
-						"has two keys in unique index map '" + name + "' that are equal by value, " + key
-								+ ", which the old key order told apart: remove one of those documents with the "
-								+ "previous version, or move the file away to start empty");
-			}
-		}
-		log.info("Rebuilt index map '{}' ({} keys)", name, rebuilt.sizeAsLong());
+		MVMap<K, V> copied = store.openMap(temporary, types);
+		copy.accept(legacy, copied);
 		store.removeMap(legacy);
-		store.renameMap(rebuilt, name);
+		store.renameMap(copied, name);
+		return copied;
 	}
 
 }
