@@ -3,18 +3,11 @@
 local text = "Arrived today: great sound, but the left ear cup creaks a little when I turn my head."
 local items = tonumber(os.getenv("ITEMS") or "100")
 local ndjson = os.getenv("FORMAT") == "ndjson"
-wrk.method = "POST"
+dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "") .. "results.lua")
 wrk.headers["Content-Type"] = ndjson and "application/x-ndjson" or "application/json"
-wrk.headers["X-API-Key"] = os.getenv("API_KEY")
-
-local threads = {}
-function setup(thread)
-  table.insert(threads, thread)
-end
 
 local bodies = {}
 local next_body = 1
-non202 = 0
 
 function init(args)
   for b = 1, 32 do
@@ -37,19 +30,6 @@ function request()
   return bodies[next_body]
 end
 
-function response(status, headers, body)
-  if status ~= 202 then
-    non202 = non202 + 1
-  end
-end
-
 function done(summary, latency, requests)
-  local bad = 0
-  for _, thread in ipairs(threads) do
-    bad = bad + thread:get("non202")
-  end
-  local rps = summary.requests / (summary.duration / 1e6)
-  io.write(string.format("RESULT requests=%d rps=%.1f events_per_s=%.0f p50_ms=%.2f p99_ms=%.2f non202=%d socket_errors=%d\n",
-    summary.requests, rps, rps * items, latency:percentile(50) / 1000, latency:percentile(99) / 1000, bad,
-    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  report(summary, latency, items)
 end
