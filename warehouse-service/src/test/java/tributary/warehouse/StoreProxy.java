@@ -11,10 +11,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay in front of the store that a test can cut and restore, to make the store
- * unreachable for the service without touching the store itself.
+ * A TCP relay in front of the store that a test can cut, stall and restore, to make the
+ * store unreachable for the service without touching the store itself.
  */
 final class StoreProxy implements AutoCloseable {
+
+	/** How the store goes away. */
+	enum Outage {
+
+		/**
+		 * Connections dropped and new ones refused, as when the store's process is gone.
+		 */
+		CUT,
+
+		/**
+		 * Connections accepted and kept open, but nothing forwarded either way, as when a
+		 * host or a route has died without resetting anything.
+		 */
+		STALL
+
+	}
 
 	private final ServerSocket server;
 
@@ -25,6 +41,8 @@ final class StoreProxy implements AutoCloseable {
 	private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean open = true;
+
+	private volatile boolean stalled;
 
 	StoreProxy(String mongoUri) throws IOException {
 		URI target = URI.create(mongoUri);
@@ -41,15 +59,34 @@ final class StoreProxy implements AutoCloseable {
 		return "mongodb://127.0.0.1:" + this.server.getLocalPort() + "/" + database;
 	}
 
+	void fail(Outage outage) {
+		switch (outage) {
+			case CUT -> cut();
+			case STALL -> this.stalled = true;
+		}
+	}
+
 	/** Drops every connection and refuses new ones, as if the store had gone away. */
 	void cut() {
 		this.open = false;
-		this.sockets.forEach(StoreProxy::closeQuietly);
-		this.sockets.clear();
+		closeAll();
 	}
 
+	/**
+	 * Lets connections through again. Connections that were stalled lost what was sent
+	 * meanwhile, so they are dropped: the client has to open new ones.
+	 */
 	void restore() {
+		if (this.stalled) {
+			this.stalled = false;
+			closeAll();
+		}
 		this.open = true;
+	}
+
+	private void closeAll() {
+		this.sockets.forEach(StoreProxy::closeQuietly);
+		this.sockets.clear();
 	}
 
 	private void accept() {
@@ -77,8 +114,10 @@ final class StoreProxy implements AutoCloseable {
 			byte[] buffer = new byte[64 * 1024];
 			try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
 				for (int read; (read = in.read(buffer)) >= 0;) {
-					out.write(buffer, 0, read);
-					out.flush();
+					if (!this.stalled) {
+						out.write(buffer, 0, read);
+						out.flush();
+					}
 				}
 			}
 			catch (IOException ex) {

@@ -13,12 +13,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.testsupport.Infrastructure;
@@ -86,11 +89,17 @@ class WarehouseFailureIntegrationTests {
 		}
 	}
 
-	@Test
-	void anUnreachableStoreStopsCommitsAndShowsDownUntilItReturns() throws Exception {
+	/**
+	 * The store away in both ways it can go: connections refused, or connections that
+	 * stay open while nothing comes back (where only a read timeout stops a consumer from
+	 * waiting forever in the middle of a batch).
+	 */
+	@ParameterizedTest
+	@EnumSource(StoreProxy.Outage.class)
+	void anUnreachableStoreStopsCommitsAndShowsDownUntilItReturns(StoreProxy.Outage outage) throws Exception {
 		try (TestBroker broker = new TestBroker(); StoreProxy store = new StoreProxy(Infrastructure.mongoUri("x"))) {
 			broker.createTopics();
-			TestEvents generator = new TestEvents(22, "outage");
+			TestEvents generator = new TestEvents(22, "outage-" + outage.name().toLowerCase(Locale.ROOT));
 			List<TestEvent> events = new ArrayList<>(generator.mixed(300));
 			try (ConfigurableApplicationContext service = startHere(broker, store.uri(broker.database),
 					"--tributary.warehouse.store.timeout=1s", "--tributary.warehouse.consumer.retry-max-interval=1s")) {
@@ -98,7 +107,7 @@ class WarehouseFailureIntegrationTests {
 				broker.publish(events);
 				await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(broker.lag()).isZero());
 
-				store.cut();
+				store.fail(outage);
 				List<TestEvent> during = generator.mixed(300);
 				events.addAll(during);
 				broker.publish(during);

@@ -14,15 +14,19 @@ class StoreConfiguration {
 
 	/**
 	 * Fails store operations after {@code tributary.warehouse.store.timeout} instead of
-	 * the driver's 30 s, so that an unreachable store shows quickly in health and in the
-	 * consumer's retries.
+	 * the driver's 30 s to find the store and no limit at all on an answer, so that an
+	 * unreachable store shows quickly in health and in the consumer's retries. The read
+	 * timeout matters most: a connection that stays open while the store behind it has
+	 * gone silent (a crashed host, a dropped route, a stalled relay) would otherwise
+	 * block a consumer forever in the middle of a batch, neither failing nor committing.
 	 */
 	@Bean
 	MongoClientSettingsBuilderCustomizer storeTimeouts(WarehouseProperties properties) {
 		long timeout = properties.store().timeout().toMillis();
 		return (settings) -> settings
 			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(timeout, TimeUnit.MILLISECONDS))
-			.applyToSocketSettings((socket) -> socket.connectTimeout((int) timeout, TimeUnit.MILLISECONDS));
+			.applyToSocketSettings((socket) -> socket.connectTimeout((int) timeout, TimeUnit.MILLISECONDS)
+				.readTimeout(timeout, TimeUnit.MILLISECONDS));
 	}
 
 	/**

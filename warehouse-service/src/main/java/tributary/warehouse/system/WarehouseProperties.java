@@ -59,8 +59,8 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	/**
 	 * How the store is reached.
 	 *
-	 * @param timeout how long one store operation may wait for the store before failing
-	 * (then the batch is retried)
+	 * @param timeout how long one store operation may wait to reach the store, and then
+	 * for each answer, before failing (then the batch is retried)
 	 * @param maxConflictRetries how often an aggregate update lost to a concurrent writer
 	 * is re-read and retried within one batch before the whole batch is retried
 	 */
