@@ -13,9 +13,9 @@ final class Feedback {
 
 	static final EventType TYPE = new EventType("Feedback", "feedback", "customer_feedback", "customerId",
 			TopicsProperties::customerFeedback,
-			List.of(Field
-				.text("id", 1, 128, "The feedback's id; a UUID is generated if absent. Send your own to retry safely",
-						"fb-1")
+			List.of(Field.text("id", 1, 128,
+					"The feedback's id; a time-ordered UUID (version 7) is generated if absent. Send your own to retry safely",
+					"fb-1")
 				.optional(), Field.text("customerId", 1, 128, "Who gave it; the record key", "c-1001"),
 					Field.integer("rating", 1, 5, "Stars, 1 (worst) to 5 (best)", 5),
 					Field.instant("submittedAt", "When it was given"),

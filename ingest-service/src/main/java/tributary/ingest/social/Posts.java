@@ -12,9 +12,9 @@ import tributary.support.topics.TopicsProperties;
 final class Posts {
 
 	static final EventType TYPE = new EventType("Post", "post", "social_media", "author", TopicsProperties::socialMedia,
-			List.of(Field
-				.text("id", 1, 128, "The post's id; a UUID is generated if absent. Send your own to retry safely",
-						"6f1c2d9e-1a52-4c1e-9a44-1f5b2b7d8e01")
+			List.of(Field.text("id", 1, 128,
+					"The post's id; a time-ordered UUID (version 7) is generated if absent. Send your own to retry safely",
+					"6f1c2d9e-1a52-4c1e-9a44-1f5b2b7d8e01")
 				.optional(), Field.matching("platform", "^[a-z0-9_-]{1,32}$", 32, "Where it was posted", "twitter"),
 					Field.text("author", 1, 128, "Who posted it; the record key", "ada_l"),
 					Field.text("text", 1, 10_000, "What was posted", "The new headphones are sooo good #blessed"),

@@ -11,9 +11,9 @@ final class Readings {
 
 	static final EventType TYPE = new EventType("WeatherReading", "weather-reading", "weather_data", "stationId",
 			TopicsProperties::weatherData,
-			List.of(Field
-				.text("id", 1, 128, "The reading's id; a UUID is generated if absent. Send your own to retry safely",
-						"w-berlin-0915")
+			List.of(Field.text("id", 1, 128,
+					"The reading's id; a time-ordered UUID (version 7) is generated if absent. Send your own to retry safely",
+					"w-berlin-0915")
 				.optional(), Field.text("stationId", 1, 128, "The station that took it; the record key", "DE-BER-01"),
 					Field.text("location", 1, 128, "The station's place name", "Berlin"),
 					Field.instant("observedAt", "When it was taken"),
