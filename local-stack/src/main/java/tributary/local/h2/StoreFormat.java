@@ -21,7 +21,11 @@ import org.slf4j.LoggerFactory;
  * their Java serialization, documents Java-serialized;</li>
  * <li>unique index keys in {@link ValueOrder};</li>
  * <li>and index keys and documents written as BSON ({@link KeyValueDataType},
- * {@link DocumentDataType}), text ids as UTF-8 ({@link IdDataType}).</li>
+ * {@link DocumentDataType}), text ids as UTF-8 ({@link IdDataType});</li>
+ * <li>and collections created from now on keep their documents in insertion order
+ * ({@link ValueOrderedH2Backend}): collections of earlier files stay as they are, so
+ * nothing is rewritten, but a version that knows only format 2 must not open the
+ * file.</li>
  * </ol>
  * An older file is upgraded once when opened, a newer one refused.
  */
@@ -33,8 +37,11 @@ final class StoreFormat {
 	/** Index keys and documents in BSON as well. */
 	static final int BSON_DOCUMENTS = 2;
 
+	/** New collections' documents keyed by insertion number. */
+	static final int INSERTION_ORDERED = 3;
+
 	/** What this version writes. */
-	static final int CURRENT = BSON_DOCUMENTS;
+	static final int CURRENT = INSERTION_ORDERED;
 
 	/**
 	 * H2's page cache, in MB: four times its default, so that the pages new events land
@@ -125,17 +132,20 @@ final class StoreFormat {
 						"was written in store format " + version + " by a newer Tributary, and this one reads up to "
 								+ CURRENT + ": use that newer version, or move the file away to start empty");
 			}
-			if (version < CURRENT) {
+			if (version < BSON_DOCUMENTS) {
 				List<String> indexMaps = indexMapNames(store);
 				List<String> dataMaps = dataMapNames(store);
 				log.info("Store file {} is in format {}: rewriting its {} unique indexes and {} collections in "
-						+ "format {} once", file, version, indexMaps.size(), dataMaps.size(), CURRENT);
+						+ "format {} once", file, version, indexMaps.size(), dataMaps.size(), BSON_DOCUMENTS);
 				for (String name : indexMaps) {
 					rebuild(store, name, file);
 				}
 				for (String name : dataMaps) {
 					rewrite(store, name);
 				}
+			}
+			if (version < CURRENT) {
+				// from format 2 on nothing written changes: only new collections differ
 				store.setStoreVersion(CURRENT);
 				store.commit();
 			}

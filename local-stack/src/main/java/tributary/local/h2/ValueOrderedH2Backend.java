@@ -96,15 +96,55 @@ public final class ValueOrderedH2Backend extends H2Backend {
 	/**
 	 * A collection whose documents are written as BSON, and written again when the
 	 * library changes one in place.
+	 *
+	 * <p>
+	 * A collection created by this version keys its documents by insertion number, not by
+	 * {@code _id} as the library does; the {@code _id} index (a map of small keys) says
+	 * where each document is. New documents are then always appended at the right-hand
+	 * edge of the data map, however their ids are ordered and however far apart the
+	 * warehouse's consumers are in their partitions: with documents keyed by id, a
+	 * consumer behind the others inserted into pages written seconds before, which H2 had
+	 * to read back from the file, decode whole and write again. Natural order becomes
+	 * insertion order, as in MongoDB. A collection written by an earlier format keeps its
+	 * documents keyed by {@code _id}; the mode is recorded in the collection's metadata.
 	 */
 	private static final class BsonCollection extends H2Collection {
 
+		/** Metadata key of the mode; absent for collections keyed by {@code _id}. */
+		private static final String POSITIONS = "tributary.positions";
+
+		private static final String INSERTION_ORDER = "insertion-order";
+
 		private final DocumentDataType documents;
+
+		private final MVMap<Object, Document> data;
+
+		private final boolean insertionOrdered;
+
+		/** The next insertion number; only changed under the collection's lock. */
+		private long next;
 
 		BsonCollection(MongoDatabase database, String collectionName, CollectionOptions options,
 				MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursorRegistry) {
 			super(database, collectionName, options, data, meta, cursorRegistry);
 			this.documents = (DocumentDataType) data.getValueType();
+			this.data = data;
+			if (!meta.containsKey(POSITIONS) && data.isEmpty()) {
+				meta.put(POSITIONS, INSERTION_ORDER);
+			}
+			this.insertionOrdered = INSERTION_ORDER.equals(meta.get(POSITIONS));
+			Object last = this.insertionOrdered ? data.lastKey() : null;
+			this.next = (last != null) ? ((Number) last).longValue() + 1 : 0;
+		}
+
+		@Override
+		protected Object addDocumentInternal(Document document) {
+			if (!this.insertionOrdered) {
+				return super.addDocumentInternal(document);
+			}
+			Long position = this.next++;
+			this.data.put(position, document);
+			return position;
 		}
 
 		@Override

@@ -170,6 +170,96 @@ class StoreFormatTests {
 	}
 
 	@Test
+	void keepsTheDocumentsOfANewCollectionInInsertionOrderAcrossRestarts() {
+		Path file = this.dataDir.resolve("store.mv");
+		List<String> inserted = new ArrayList<>();
+		MongoServer server = new MongoServer(ValueOrderedH2Backend.open(file));
+		try (MongoClient client = MongoClients.create("mongodb://" + address(server))) {
+			MongoCollection<Document> events = events(client);
+			// ids against their own order, as a consumer behind the others inserts them
+			for (int i = 99; i >= 0; i--) {
+				inserted.add("e-" + i);
+			}
+			events.insertMany(inserted.stream().map((id) -> new Document("_id", id).append("n", 0)).toList());
+			events.updateOne(Filters.eq("_id", "e-50"), com.mongodb.client.model.Updates.set("n", 50));
+			events.deleteOne(Filters.eq("_id", "e-7"));
+			inserted.remove("e-7");
+			assertDuplicate(() -> events.insertOne(new Document("_id", "e-3")));
+		}
+		finally {
+			server.shutdownNow();
+		}
+
+		MongoServer reopened = new MongoServer(ValueOrderedH2Backend.open(file));
+		try (MongoClient client = MongoClients.create("mongodb://" + address(reopened))) {
+			MongoCollection<Document> events = events(client);
+			events.insertOne(new Document("_id", "e-100").append("n", 0));
+			inserted.add("e-100");
+			assertThat(events.find().map((document) -> document.getString("_id"))).containsExactlyElementsOf(inserted);
+			assertThat(events.find(Filters.eq("_id", "e-50")).first()).containsEntry("n", 50);
+			assertThat(events.find(Filters.eq("_id", "e-7")).first()).isNull();
+			assertDuplicate(() -> events.insertOne(new Document("_id", "e-100")));
+		}
+		finally {
+			reopened.shutdownNow();
+		}
+
+		MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+		try {
+			MVMap<Object, de.bwaldvogel.mongo.bson.Document> data = store.openMap("databases.tributary.events",
+					StoreFormat.dataMap());
+			List<Object> positions = new ArrayList<>(data.keySet());
+			assertThat(positions).hasSize(100).allSatisfy((position) -> assertThat(position).isInstanceOf(Long.class));
+			assertThat(positions.get(0)).isEqualTo(0L);
+			// the deleted document's number is not given out again
+			assertThat(positions.get(99)).isEqualTo(100L);
+		}
+		finally {
+			store.close();
+		}
+	}
+
+	@Test
+	void opensAFormatTwoFileWithoutRewritingItAndKeepsItsCollectionsKeyedById() {
+		Path file = this.dataDir.resolve("store.mv");
+		MongoServer library = new MongoServer(libraryBackend(file));
+		try (MongoClient client = MongoClients.create("mongodb://" + address(library))) {
+			events(client).insertMany(List.of(new Document("_id", "b"), new Document("_id", "a")));
+		}
+		finally {
+			library.shutdownNow();
+		}
+		// upgraded to BSON with collections keyed by id: what format 2 wrote
+		ValueOrderedH2Backend.open(file).getMvStore().close();
+		MVStore formatTwo = MVStore.open(file.toString());
+		formatTwo.setStoreVersion(StoreFormat.BSON_DOCUMENTS);
+		formatTwo.close();
+
+		MongoServer server = new MongoServer(ValueOrderedH2Backend.open(file));
+		try (MongoClient client = MongoClients.create("mongodb://" + address(server))) {
+			MongoCollection<Document> events = events(client);
+			events.insertOne(new Document("_id", "c"));
+			assertThat(events.find().map((document) -> document.getString("_id"))).containsExactly("a", "b", "c");
+			assertDuplicate(() -> events.insertOne(new Document("_id", "a")));
+			MongoCollection<Document> fresh = client.getDatabase("tributary").getCollection("fresh");
+			fresh.insertMany(List.of(new Document("_id", "z"), new Document("_id", "y")));
+			assertThat(fresh.find().map((document) -> document.getString("_id"))).containsExactly("z", "y");
+		}
+		finally {
+			server.shutdownNow();
+		}
+		assertThat(storeVersion(file)).isEqualTo(StoreFormat.CURRENT);
+		MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+		try {
+			assertThat(store.openMap("databases.tributary.events", StoreFormat.dataMap()).keySet()).containsExactly("a",
+					"b", "c");
+		}
+		finally {
+			store.close();
+		}
+	}
+
+	@Test
 	void refusesAFileOfANewerFormatNamingItAndLeavingItAlone() {
 		Path file = this.dataDir.resolve("store.mv");
 		MVStore newer = MVStore.open(file.toString());
