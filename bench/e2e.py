@@ -26,6 +26,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import uuid
 from datetime import datetime, timezone
 
 KINDS = (("posts", "/api/v1/social-media"), ("weather", "/api/v1/weather"), ("feedback", "/api/v1/feedback"))
@@ -46,23 +47,28 @@ def now_iso():
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def make_batch(kind, size, rng):
-    """A JSON array of `size` events of one kind, without ids: ingest assigns them and ingestedAt."""
+def make_batch(kind, size, rng, client_ids=False):
+    """A JSON array of `size` events of one kind. Without ids ingest assigns them (time-ordered, version 7); with
+    `client_ids` each event brings its own random version 4 UUID, as a client that retries safely would."""
     at = now_iso()
     items = []
     for _ in range(size):
         city = rng.choice(CITIES)
+        if client_ids:
+            items.append({"id": str(uuid.UUID(int=rng.getrandbits(128), version=4))})
+        else:
+            items.append({})
         if kind == "posts":
-            items.append({"platform": rng.choice(PLATFORMS), "author": f"author-{rng.randrange(1000)}",
+            items[-1].update({"platform": rng.choice(PLATFORMS), "author": f"author-{rng.randrange(1000)}",
                           "text": rng.choice(TEXTS), "createdAt": at, "lang": "en", "location": city,
                           "productId": f"p-{rng.randrange(50)}"})
         elif kind == "weather":
-            items.append({"stationId": f"{city[:3].upper()}-{rng.randrange(5)}", "location": city,
+            items[-1].update({"stationId": f"{city[:3].upper()}-{rng.randrange(5)}", "location": city,
                           "observedAt": at, "temperatureC": round(rng.uniform(-10, 35), 1),
                           "humidityPct": rng.randrange(20, 100), "precipitationMm": round(rng.uniform(0, 3), 1),
                           "windKph": round(rng.uniform(0, 60), 1)})
         else:
-            items.append({"customerId": f"c-{rng.randrange(10000)}", "rating": rng.randint(1, 5),
+            items[-1].update({"customerId": f"c-{rng.randrange(10000)}", "rating": rng.randint(1, 5),
                           "submittedAt": at, "productId": f"p-{rng.randrange(50)}", "location": city,
                           "channel": "web", "comment": rng.choice(COMMENTS)})
     return json.dumps(items, separators=(",", ":")).encode()
@@ -193,12 +199,14 @@ def jcmd(pid, *args):
 class Load:
     """Sends one batch every batch/rate seconds from a pool of keep-alive connections, rotating the three kinds."""
 
-    def __init__(self, ingest, api_key, rate, batch, connections):
+    def __init__(self, ingest, api_key, rate, batch, connections, client_ids, ramp=0.0):
         parsed = urllib.parse.urlparse(ingest)
         self.host, self.port = parsed.hostname, parsed.port
         self.api_key = api_key
         self.rate, self.batch = rate, batch
         self.connections = connections
+        self.client_ids = client_ids
+        self.ramp = ramp
         self.tasks = queue.Queue()
         self.lock = threading.Lock()
         self.latencies = []  # (due, seconds from due to answered, kind, ok)
@@ -213,7 +221,7 @@ class Load:
             if task is None:
                 break
             due, kind, path = task
-            body = make_batch(kind, self.batch, rng)
+            body = make_batch(kind, self.batch, rng, self.client_ids)
             ok = False
             for _ in range(2):  # one reconnect if the server closed an idle keep-alive connection
                 try:
@@ -242,31 +250,43 @@ class Load:
                 if ok:
                     self.accepted[kind] += self.batch
 
-    def run(self, seconds, marks):
-        """Sends for `seconds`; marks is [(seconds from start, callback)] called on the scheduling thread."""
+    def run(self):
+        """Sends until stop() is called; `started` is when the first request was due."""
         workers = [threading.Thread(target=self.worker, daemon=True) for _ in range(self.connections)]
         for w in workers:
             w.start()
         interval = self.batch / self.rate
-        requests = int(round(seconds / interval))
-        start = time.monotonic() + 0.05
-        pending = sorted(marks, key=lambda m: m[0])
-        for i in range(requests):
-            due = start + i * interval
-            while pending and due - start >= pending[0][0]:
-                self._sleep_until(start + pending[0][0])
-                pending.pop(0)[1]()
-            self._sleep_until(due)
+        ramped = self.ramp * self.rate / 2 / self.batch  # requests sent while the rate climbs from 0
+        start = self.started
+        i = 0
+        while True:
+            # A linear ramp from 0 to the rate over `ramp` seconds, then the rate itself.
+            if i < ramped:
+                due = start + math.sqrt(2 * self.ramp * i * interval)
+            else:
+                due = start + self.ramp + (i - ramped) * interval
+            if due >= self.stop_at:
+                break
+            self._sleep_until(min(due, self.stop_at))
+            if due >= self.stop_at:
+                break
             kind, path = KINDS[i % len(KINDS)]
             self.tasks.put((due, kind, path))
-        for at, callback in pending:
-            self._sleep_until(start + at)
-            callback()
+            i += 1
         for _ in workers:
             self.tasks.put(None)
         for w in workers:
             w.join(timeout=60)
-        return start
+
+    def start(self):
+        self.started = time.monotonic() + 0.05
+        self.stop_at = math.inf
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.stop_at = time.monotonic()
+        self.thread.join()
 
     @staticmethod
     def _sleep_until(t):
@@ -274,9 +294,12 @@ class Load:
             time.sleep(min(wait, 0.05))
 
 
+PROFILED = ("store", "warehouse", "ingest", "sentiment", "kafka")  # every suite JVM, with --jfr-dir
+
+
 def run(args):
     metrics = args.warehouse.rstrip("/") + "/actuator/prometheus"
-    load = Load(args.ingest, args.api_key, args.rate, args.batch, args.connections)
+    load = Load(args.ingest, args.api_key, args.rate, args.batch, args.connections, args.client_ids, args.ramp)
     pids = suite_pids(args.run_dir)
     snapshots = {}
 
@@ -285,19 +308,59 @@ def run(args):
                            "cpu": {n: cpu_seconds(p) for n, p in pids.items()}, "machine": total_cpu_seconds(),
                            "loadavg": os.getloadavg()[0]}
         if name == "start" and args.jfr_dir:
-            for n in ("store", "warehouse"):
+            for n in PROFILED:
                 if n in pids:
                     jcmd(pids[n], "JFR.start", "name=e2e", "settings=profile")
         if name == "end" and args.jfr_dir:
-            for n in ("store", "warehouse"):
+            for n in PROFILED:
                 if n in pids:
                     jcmd(pids[n], "JFR.dump", "name=e2e", f"filename={args.jfr_dir}/{n}.jfr")
                     jcmd(pids[n], "JFR.stop", "name=e2e")
 
+    # Every 10 s: records stored per second, lag and each JVM's cores since the last point, to see the warm-up.
+    timeline = []
+    last = {"time": time.monotonic(), "samples": scrape(metrics), "cpu": {n: cpu_seconds(p) for n, p in pids.items()}}
+
+    def point():
+        now = {"time": time.monotonic(), "samples": scrape(metrics), "cpu": {n: cpu_seconds(p) for n, p in pids.items()}}
+        span = now["time"] - last["time"]
+        timeline.append({"t": round(now["time"] - load.started, 1),
+                         "stored_per_s": round((stored(now["samples"]) - stored(last["samples"])) / span),
+                         "lag": round(sum(lag(now["samples"]).values())),
+                         "cores": {n: round((now["cpu"][n] - last["cpu"][n]) / span, 2) for n in pids}})
+        print("t=%5.1fs stored/s=%6d lag=%8d %s" % (timeline[-1]["t"], timeline[-1]["stored_per_s"],
+              timeline[-1]["lag"], " ".join(f"{n}={c}" for n, c in timeline[-1]["cores"].items())), flush=True)
+        last.update(now)
+        return timeline[-1]
+
+    def wait_until(t, until=None):
+        """Sleeps until t (seconds from the load's start), a timeline point every 10 s; stops early once
+        until(point) is true."""
+        while time.monotonic() < load.started + t:
+            due = load.started + (math.floor((time.monotonic() - load.started) / 10) + 1) * 10
+            if due > load.started + t:
+                Load._sleep_until(load.started + t)
+                break
+            Load._sleep_until(due)
+            p = point()
+            if until is not None and until(p):
+                return True
+        return until is None
+
     started_at = now_iso()
     before_load = scrape(metrics)
-    load.run(args.warmup + args.duration, [(args.warmup, lambda: snapshot("start")),
-                                           (args.warmup + args.duration, lambda: snapshot("end"))])
+    load.start()
+    wait_until(args.warmup)
+    # Settle: the window starts once the cold start's backlog is stored (lag under one second of records), or
+    # after at most `settle` more seconds, whichever comes first, so that it measures the steady state if there
+    # is one, and shows the backlog if there is none.
+    records_per_s = args.rate * 4 / 3  # every post also brings its sentiment
+    settled = wait_until(args.warmup + args.settle, lambda p: p["lag"] <= records_per_s) if args.settle else None
+    settled_after = time.monotonic() - load.started
+    snapshot("start")
+    wait_until(settled_after + args.duration)
+    snapshot("end")
+    load.stop()
     # Drain: wait (bounded) until the warehouse stored every accepted event and each post's sentiment.
     expected = stored(before_load) + sum(load.accepted.values()) + load.accepted["posts"]
     deadline = time.monotonic() + args.drain
@@ -317,6 +380,7 @@ def run(args):
     result = {
         "variant": args.variant, "started": started_at, "rate": args.rate, "batch": args.batch,
         "warmup_s": args.warmup, "window_s": round(window, 1),
+        "settled": settled, "window_started_after_s": round(settled_after, 1),
         "accepted_events": dict(load.accepted), "failed_requests": dict(load.failures),
         "measured_events": int(total.get(math.inf, 0)), "not_stored_after_drain": int(missing),
         "drain_s": round(drained_after, 1),
@@ -325,6 +389,7 @@ def run(args):
         "loadavg_1m_start": round(start["loadavg"], 2), "loadavg_1m_end": round(end["loadavg"], 2),
         "machine_cores_busy": round((end["machine"] - start["machine"]) / window, 2),
         "cores": {n: round((end["cpu"][n] - start["cpu"][n]) / window, 2) for n in pids},
+        "timeline": timeline,
     }
     for q in (0.5, 0.99):
         value, exact = quantile(q, total, missing)
@@ -367,7 +432,8 @@ def line(r):
     p99 = shown(r["p99_s"], r["p99_exact"])
     p50 = shown(r["p50_s"], r["p50_exact"])
     cores = " ".join(f"{n}={c:.2f}" for n, c in r["cores"].items())
-    return (f"variant={r['variant']} p50_s={p50} p99_s={p99} under_1s={r['share_under_1s']:.2%} "
+    return (f"variant={r['variant']} window_after_s={r.get('window_started_after_s')} settled={r.get('settled')} "
+            f"p50_s={p50} p99_s={p99} under_1s={r['share_under_1s']:.2%} "
             f"events={r['measured_events']} not_stored={r['not_stored_after_drain']} "
             f"stored_per_s={r['stored_per_s_in_window']} lag_end={sum(r['lag_at_end'].values()):.0f} "
             f"lag_drained={sum(r['lag_after_drain'].values()):.0f} drain_s={r['drain_s']} "
@@ -381,9 +447,9 @@ def summarize(files):
         with open(name) as f:
             r = json.load(f)
         runs[r["variant"]].append(r)
-    print("| variant | runs | p50 s | p99 s | share < 1 s | accepted/s in window | stored/s in window | lag at end | not stored after drain "
+    print("| variant | runs | window from s (settled) | p50 s | p99 s | share < 1 s | accepted/s in window | stored/s in window | lag at end | not stored after drain "
           "| ingest HTTP p99 ms | load avg | busy cores | cores by process (median) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for variant, rs in runs.items():
         med = lambda key: statistics.median(r[key] for r in rs)  # noqa: E731
         slowest_first = lambda key: (lambda r: math.inf if r[key] is None else r[key])  # noqa: E731
@@ -394,7 +460,8 @@ def summarize(files):
         p99 = shown(by_p99["p99_s"], by_p99["p99_exact"])
         each = ", ".join(shown(r["p99_s"], r["p99_exact"]) for r in rs)
         cores = ", ".join(f"{n} {statistics.median(r['cores'][n] for r in rs):.2f}" for n in rs[0]["cores"])
-        print(f"| {variant} | {len(rs)} | {p50} | {p99} ({each}) "
+        window = ", ".join(f"{r.get('window_started_after_s')} ({'yes' if r.get('settled') else 'no'})" for r in rs)
+        print(f"| {variant} | {len(rs)} | {window} | {p50} | {p99} ({each}) "
               f"| {med('share_under_1s'):.1%} | {med('ingest_accepted_per_s_in_window'):,.0f} "
               f"| {med('stored_per_s_in_window'):,.0f} "
               f"| {statistics.median(sum(r['lag_at_end'].values()) for r in rs):,.0f} "
@@ -416,7 +483,11 @@ def main():
     r.add_argument("--rate", type=float, default=5000)
     r.add_argument("--batch", type=int, default=50)
     r.add_argument("--connections", type=int, default=16)
+    r.add_argument("--client-ids", action="store_true", help="events bring random ids instead of ingest's")
     r.add_argument("--warmup", type=float, default=15)
+    r.add_argument("--ramp", type=float, default=0, help="seconds of the warm-up in which the rate climbs from 0")
+    r.add_argument("--settle", type=float, default=0,
+                   help="after the warm-up, seconds to wait at most for the lag to fall under one second of records")
     r.add_argument("--duration", type=float, default=60)
     r.add_argument("--drain", type=float, default=45, help="seconds to wait at most for the backlog to be stored")
     r.add_argument("--lag-settle", type=float, default=2)

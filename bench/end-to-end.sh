@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
 # End-to-end latency of the whole suite (ingest accepted -> warehouse stored) at a fixed rate through ingest.
 #
-#   bench/end-to-end.sh                                   3 runs at 5,000 events/s, 15 s warm-up, 60 s measured
+#   bench/end-to-end.sh                                   3 runs at 5,000 events/s: 60 s warm-up (the first 30 s
+#                                                         ramping up from 0), then until the cold start's backlog
+#                                                         is stored (at most 120 s more), then 60 s measured
 #   RUNS=1 DURATION=30 bench/end-to-end.sh
 #   VARIANTS="default concurrency-1:TRIBUTARY_WAREHOUSE_CONCURRENCY=1" bench/end-to-end.sh
 #   VARIANTS="rate-1000:RATE=1000 rate-2500:RATE=2500" bench/end-to-end.sh
-#   JFR=1 RUNS=1 bench/end-to-end.sh                      also profiles the store and the warehouse meanwhile
+#   VARIANTS="ingest-ids client-ids:IDS=client" bench/end-to-end.sh   ingest's time-ordered ids or clients' random ones
+#   JFR=1 RUNS=1 bench/end-to-end.sh                      also profiles every suite JVM over the measured window
 #
 # Each run starts a fresh suite with `./tributary up --detach` (Kafka, the embedded H2-file store, the three
 # services) on free loopback ports and its own data folder, sends a mixed stream of posts, weather readings and
 # feedback as JSON arrays of BATCH events (one kind per request, the kinds in turn) from an open-loop generator
-# (bench/e2e.py), reads the warehouse's tributary_warehouse_end_to_end_seconds histogram at the end of the warm-up
-# and again once the backlog is stored (at most DRAIN seconds after the load), and stops the suite, also on
-# failure. Variants are `name[:VAR=value[,VAR=value]]`, environment for the suite (RATE and BATCH change the
+# (bench/e2e.py), the rate climbing from 0 over the first RAMP seconds of the warm-up (five JVMs that start cold on
+# two cores cannot take the full rate while they compile; bench/README.md), reads the warehouse's
+# tributary_warehouse_end_to_end_seconds histogram when the window starts (after the warm-up, once the lag is under
+# one second of records or SETTLE more seconds have passed) and again once the backlog is stored (at most DRAIN
+# seconds after the load), and stops the suite, also on
+# failure. Variants are `name[:VAR=value[,VAR=value]]`, environment for the suite (RATE, BATCH and IDS change the
 # load instead); runs are interleaved (v1, v2, v1, v2, ...) so that a noisy neighbour hurts every variant alike.
 # Medians go to OUT/summary.md.
 set -euo pipefail
@@ -21,7 +27,9 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${RUNS:-3}
 RATE=${RATE:-5000}
 BATCH=${BATCH:-50}
-WARMUP=${WARMUP:-15}
+WARMUP=${WARMUP:-60}
+RAMP=${RAMP:-30}
+SETTLE=${SETTLE:-120}
 DURATION=${DURATION:-60}
 DRAIN=${DRAIN:-45}
 VARIANTS=${VARIANTS:-default}
@@ -58,7 +66,7 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)  commit: $COMMIT  java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "load: $RATE events/s in JSON arrays of $BATCH unless a variant says otherwise (posts, weather, feedback in turn), warm-up ${WARMUP}s, measured ${DURATION}s, drain <= ${DRAIN}s"
+  echo "load: $RATE events/s in JSON arrays of $BATCH unless a variant says otherwise (posts, weather, feedback in turn), warm-up ${WARMUP}s (ramp ${RAMP}s) + until the lag is under 1 s of records (<= ${SETTLE}s more), measured ${DURATION}s, drain <= ${DRAIN}s"
   echo "variants: $VARIANTS"
 } | tee "$OUT/context.txt"
 
@@ -81,13 +89,15 @@ run_once() {
     # The lag gauge is measured every 15 s by default: too coarse for a 60 s window.
     TRIBUTARY_WAREHOUSE_CONSUMER_LAGINTERVAL=1s
   )
-  local rate=$RATE batch=$BATCH assignment
+  local rate=$RATE batch=$BATCH assignment id_args=()
   if [[ -n "$assignments" ]]; then
     IFS=, read -r -a extra <<<"$assignments"
     for assignment in "${extra[@]}"; do
       case "$assignment" in
         RATE=*) rate=${assignment#RATE=} ;;  # a variant may change the load instead of the suite
         BATCH=*) batch=${assignment#BATCH=} ;;
+        IDS=client) id_args=(--client-ids) ;;
+        IDS=ingest) id_args=() ;;
         *) env_args+=("$assignment") ;;
       esac
     done
@@ -99,13 +109,13 @@ run_once() {
   if [[ -n "${JFR:-}" ]]; then jfr_args=(--jfr-dir "$SUITE_DIR"); fi
   python3 "$ROOT/bench/e2e.py" run --variant "$name" --ingest "http://127.0.0.1:$ingest_port" \
     --warehouse "http://127.0.0.1:$warehouse_port" --api-key "$key" --run-dir "$SUITE_DIR/run" \
-    --out "$OUT/$name-$run.json" --rate "$rate" --batch "$batch" --warmup "$WARMUP" --duration "$DURATION" \
-    --drain "$DRAIN" "${jfr_args[@]}" &
+    --out "$OUT/$name-$run.json" --rate "$rate" --batch "$batch" --warmup "$WARMUP" --ramp "$RAMP" --settle "$SETTLE" --duration "$DURATION" \
+    --drain "$DRAIN" "${id_args[@]}" "${jfr_args[@]}" &
   LOAD_PID=$!
   wait "$LOAD_PID"
   LOAD_PID=""
   if [[ -n "${JFR:-}" ]]; then
-    for jvm in store warehouse; do
+    for jvm in store warehouse ingest sentiment kafka; do
       [[ -f "$SUITE_DIR/$jvm.jfr" ]] && "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$SUITE_DIR/$jvm.jfr" \
         >"$SUITE_DIR/$jvm-hot-methods.txt" 2>&1 || true
     done
