@@ -2,6 +2,8 @@ package tributary.warehouse;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -164,6 +166,37 @@ public final class TestBroker implements AutoCloseable {
 		assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).as("kcat finished").isTrue();
 		String output = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(kcat.exitValue()).as("kcat exit status; output: " + output).isZero();
+	}
+
+	/**
+	 * Writes values to a topic with the Python Kafka client (kafka-python, Debian's
+	 * {@code python3-kafka}), each keyed by its event's key, without headers. Fails when
+	 * the client is not installed.
+	 */
+	public void publishWithPython(String role, List<TestEvent> events) throws IOException, InterruptedException {
+		String script = """
+				import sys
+				from kafka import KafkaProducer
+				producer = KafkaProducer(bootstrap_servers=sys.argv[1], acks="all")
+				for line in sys.stdin:
+				    key, _, value = line.rstrip("\\n").partition("\\t")
+				    producer.send(sys.argv[2], key=key.encode(), value=value.encode())
+				producer.flush()
+				producer.close()
+				""";
+		// Debian's package goes to the system interpreter, whatever python3 is first on
+		// the PATH.
+		String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+		Process client = new ProcessBuilder(python, "-c", script, Infrastructure.kafkaBootstrapServers(), topic(role))
+			.redirectErrorStream(true)
+			.start();
+		StringBuilder lines = new StringBuilder();
+		events.forEach((event) -> lines.append(event.key()).append('\t').append(event.json()).append('\n'));
+		client.getOutputStream().write(lines.toString().getBytes(StandardCharsets.UTF_8));
+		client.getOutputStream().close();
+		assertThat(client.waitFor(60, TimeUnit.SECONDS)).as("the Python client finished").isTrue();
+		String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(client.exitValue()).as("Python client exit status; output: " + output).isZero();
 	}
 
 	/** Records left to commit by the group: 0 once the warehouse has taken everything. */

@@ -99,15 +99,16 @@ class WarehouseIntakeIntegrationTests {
 		}
 		broker.publish(again);
 		again.forEach((event) -> duplicates.merge(event.role(), 1, Integer::sum));
-		// Written straight to the topics by another client: no key, no headers.
+		// Written straight to the topics by other clients, without headers: kcat without
+		// keys, the Python client with them.
 		List<TestEvent> byKcat = new ArrayList<>();
-		for (int i = 0; i < 40; i++) {
-			byKcat.add((i % 2 == 0) ? generator.reading() : generator.feedback());
+		List<TestEvent> byPython = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			byKcat.add(generator.reading());
+			byPython.add(generator.feedback());
 		}
-		broker.publishWithKcat("weather",
-				byKcat.stream().filter((event) -> event.role().equals("weather")).map(TestEvent::json).toList());
-		broker.publishWithKcat("feedback",
-				byKcat.stream().filter((event) -> event.role().equals("feedback")).map(TestEvent::json).toList());
+		broker.publishWithKcat("weather", byKcat.stream().map(TestEvent::json).toList());
+		broker.publishWithPython("feedback", byPython);
 		// Records nobody can use.
 		broker.publish("post", "x", "{\"id\": \"broken");
 		broker.publish("post", "x", "not json at all");
@@ -117,6 +118,7 @@ class WarehouseIntakeIntegrationTests {
 		broker.flush();
 		List<TestEvent> distinct = new ArrayList<>(events);
 		distinct.addAll(byKcat);
+		distinct.addAll(byPython);
 
 		awaitAllTaken();
 
@@ -134,6 +136,9 @@ class WarehouseIntakeIntegrationTests {
 		assertThat(raw.get("event")).isEqualTo(json.readTree(kcatReading.json()));
 		assertThat(raw.get("topic").stringValue()).isEqualTo(broker.topic("weather"));
 		assertThat(raw.get("storedAt").stringValue()).isNotBlank();
+		TestEvent pythonFeedback = byPython.get(0);
+		JsonNode rawFeedback = getJson("/api/v1/events/" + broker.topic("feedback") + "/" + pythonFeedback.id());
+		assertThat(rawFeedback.get("event")).isEqualTo(json.readTree(pythonFeedback.json()));
 
 		List<ConsumerRecord<byte[], byte[]>> posts = broker.deadLetters("post", 2);
 		assertThat(posts).extracting((record) -> new String(record.value(), StandardCharsets.UTF_8))
