@@ -45,7 +45,7 @@ final class StoreFormat {
 
 	/**
 	 * H2's page cache, in MB: four times its default, so that the pages new events land
-	 * in are less often read back from the file (the store runs with 512 MB of heap).
+	 * in are less often read back from the file (the store runs with up to 1 GB of heap).
 	 */
 	private static final int CACHE_MB = 64;
 
