@@ -54,23 +54,21 @@ def make_batch(kind, size, rng, client_ids=False):
     items = []
     for _ in range(size):
         city = rng.choice(CITIES)
-        if client_ids:
-            items.append({"id": str(uuid.UUID(int=rng.getrandbits(128), version=4))})
-        else:
-            items.append({})
+        item = {"id": str(uuid.UUID(int=rng.getrandbits(128), version=4))} if client_ids else {}
         if kind == "posts":
-            items[-1].update({"platform": rng.choice(PLATFORMS), "author": f"author-{rng.randrange(1000)}",
-                          "text": rng.choice(TEXTS), "createdAt": at, "lang": "en", "location": city,
-                          "productId": f"p-{rng.randrange(50)}"})
+            item.update({"platform": rng.choice(PLATFORMS), "author": f"author-{rng.randrange(1000)}",
+                         "text": rng.choice(TEXTS), "createdAt": at, "lang": "en", "location": city,
+                         "productId": f"p-{rng.randrange(50)}"})
         elif kind == "weather":
-            items[-1].update({"stationId": f"{city[:3].upper()}-{rng.randrange(5)}", "location": city,
-                          "observedAt": at, "temperatureC": round(rng.uniform(-10, 35), 1),
-                          "humidityPct": rng.randrange(20, 100), "precipitationMm": round(rng.uniform(0, 3), 1),
-                          "windKph": round(rng.uniform(0, 60), 1)})
+            item.update({"stationId": f"{city[:3].upper()}-{rng.randrange(5)}", "location": city,
+                         "observedAt": at, "temperatureC": round(rng.uniform(-10, 35), 1),
+                         "humidityPct": rng.randrange(20, 100), "precipitationMm": round(rng.uniform(0, 3), 1),
+                         "windKph": round(rng.uniform(0, 60), 1)})
         else:
-            items[-1].update({"customerId": f"c-{rng.randrange(10000)}", "rating": rng.randint(1, 5),
-                          "submittedAt": at, "productId": f"p-{rng.randrange(50)}", "location": city,
-                          "channel": "web", "comment": rng.choice(COMMENTS)})
+            item.update({"customerId": f"c-{rng.randrange(10000)}", "rating": rng.randint(1, 5),
+                         "submittedAt": at, "productId": f"p-{rng.randrange(50)}", "location": city,
+                         "channel": "web", "comment": rng.choice(COMMENTS)})
+        items.append(item)
     return json.dumps(items, separators=(",", ":")).encode()
 
 
@@ -197,7 +195,8 @@ def jcmd(pid, *args):
 # --- the load ---------------------------------------------------------------------------------------------------
 
 class Load:
-    """Sends one batch every batch/rate seconds from a pool of keep-alive connections, rotating the three kinds."""
+    """Sends one batch every batch/rate seconds (after a linear ramp from 0 over `ramp` seconds) from a pool of
+    keep-alive connections, rotating the three kinds, from start() until stop()."""
 
     def __init__(self, ingest, api_key, rate, batch, connections, client_ids, ramp=0.0):
         parsed = urllib.parse.urlparse(ingest)
@@ -265,9 +264,7 @@ class Load:
                 due = start + math.sqrt(2 * self.ramp * i * interval)
             else:
                 due = start + self.ramp + (i - ramped) * interval
-            if due >= self.stop_at:
-                break
-            self._sleep_until(min(due, self.stop_at))
+            self._sleep_until(due)
             if due >= self.stop_at:
                 break
             kind, path = KINDS[i % len(KINDS)]
@@ -303,10 +300,11 @@ def run(args):
     pids = suite_pids(args.run_dir)
     snapshots = {}
 
+    def measure():
+        return {"time": time.monotonic(), "samples": scrape(metrics), "cpu": {n: cpu_seconds(p) for n, p in pids.items()}}
+
     def snapshot(name):
-        snapshots[name] = {"time": time.monotonic(), "samples": scrape(metrics),
-                           "cpu": {n: cpu_seconds(p) for n, p in pids.items()}, "machine": total_cpu_seconds(),
-                           "loadavg": os.getloadavg()[0]}
+        snapshots[name] = measure() | {"machine": total_cpu_seconds(), "loadavg": os.getloadavg()[0]}
         if name == "start" and args.jfr_dir:
             for n in PROFILED:
                 if n in pids:
@@ -319,10 +317,10 @@ def run(args):
 
     # Every 10 s: records stored per second, lag and each JVM's cores since the last point, to see the warm-up.
     timeline = []
-    last = {"time": time.monotonic(), "samples": scrape(metrics), "cpu": {n: cpu_seconds(p) for n, p in pids.items()}}
+    last = measure()
 
     def point():
-        now = {"time": time.monotonic(), "samples": scrape(metrics), "cpu": {n: cpu_seconds(p) for n, p in pids.items()}}
+        now = measure()
         span = now["time"] - last["time"]
         timeline.append({"t": round(now["time"] - load.started, 1),
                          "stored_per_s": round((stored(now["samples"]) - stored(last["samples"])) / span),
