@@ -9,10 +9,12 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * The key type of a collection's data map, the documents' {@code _id}s: in
- * {@link ObjectDataType}'s order, as the library keeps them, but a text written as UTF-8
- * in one go rather than a character at a time. Event ids are texts, and a page is written
- * with all its keys whenever one of its documents changes.
+ * The key type of a collection's data map: insertion numbers in collections created since
+ * store format 3, the documents' {@code _id}s in older ones (see
+ * {@link ValueOrderedH2Backend}). In {@link ObjectDataType}'s order, as the library keeps
+ * them, but a text written as UTF-8 in one go rather than a character at a time: event
+ * ids are texts, and a page is written with all its keys whenever one of its documents
+ * changes.
  */
 final class IdDataType extends BasicDataType<Object> {
 

@@ -19,7 +19,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * mongo-java-server's H2 backend with unique indexes (the {@code _id} index included)
- * whose keys are ordered by value, and documents written as BSON.
+ * whose keys are ordered by value, documents written as BSON, and new collections'
+ * documents kept in insertion order.
  *
  * <p>
  * The library opens its maps with H2's default types, which Java-serialize what they do
