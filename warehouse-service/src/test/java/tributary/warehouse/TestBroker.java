@@ -158,14 +158,8 @@ public final class TestBroker implements AutoCloseable {
 	 * when kcat is not installed: {@code apt-get install -y kcat}.
 	 */
 	public void publishWithKcat(String role, List<String> values) throws IOException, InterruptedException {
-		Process kcat = new ProcessBuilder("kcat", "-P", "-b", Infrastructure.kafkaBootstrapServers(), "-t", topic(role))
-			.redirectErrorStream(true)
-			.start();
-		kcat.getOutputStream().write(String.join("\n", values).concat("\n").getBytes(StandardCharsets.UTF_8));
-		kcat.getOutputStream().close();
-		assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).as("kcat finished").isTrue();
-		String output = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(kcat.exitValue()).as("kcat exit status; output: " + output).isZero();
+		runClient("kcat", String.join("\n", values).concat("\n"), "kcat", "-P", "-b",
+				Infrastructure.kafkaBootstrapServers(), "-t", topic(role));
 	}
 
 	/**
@@ -187,16 +181,23 @@ public final class TestBroker implements AutoCloseable {
 		// Debian's package goes to the system interpreter, whatever python3 is first on
 		// the PATH.
 		String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-		Process client = new ProcessBuilder(python, "-c", script, Infrastructure.kafkaBootstrapServers(), topic(role))
-			.redirectErrorStream(true)
-			.start();
 		StringBuilder lines = new StringBuilder();
 		events.forEach((event) -> lines.append(event.key()).append('\t').append(event.json()).append('\n'));
-		client.getOutputStream().write(lines.toString().getBytes(StandardCharsets.UTF_8));
+		runClient("the Python client", lines.toString(), python, "-c", script, Infrastructure.kafkaBootstrapServers(),
+				topic(role));
+	}
+
+	/**
+	 * Runs a client with its input on stdin and fails unless it ends well within 60 s.
+	 */
+	private static void runClient(String name, String input, String... command)
+			throws IOException, InterruptedException {
+		Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
+		client.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
 		client.getOutputStream().close();
-		assertThat(client.waitFor(60, TimeUnit.SECONDS)).as("the Python client finished").isTrue();
+		assertThat(client.waitFor(60, TimeUnit.SECONDS)).as(name + " finished").isTrue();
 		String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(client.exitValue()).as("Python client exit status; output: " + output).isZero();
+		assertThat(client.exitValue()).as(name + " exit status; output: " + output).isZero();
 	}
 
 	/** Records left to commit by the group: 0 once the warehouse has taken everything. */
