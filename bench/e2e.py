@@ -291,13 +291,11 @@ class Load:
             time.sleep(min(wait, 0.05))
 
 
-PROFILED = ("store", "warehouse", "ingest", "sentiment", "kafka")  # every suite JVM, with --jfr-dir
-
-
 def run(args):
     metrics = args.warehouse.rstrip("/") + "/actuator/prometheus"
     load = Load(args.ingest, args.api_key, args.rate, args.batch, args.connections, args.client_ids, args.ramp)
     pids = suite_pids(args.run_dir)
+    jvms = [n for n in pids if n != "load"]  # profiled with --jfr-dir
     snapshots = {}
 
     def measure():
@@ -306,11 +304,11 @@ def run(args):
     def snapshot(name):
         snapshots[name] = measure() | {"machine": total_cpu_seconds(), "loadavg": os.getloadavg()[0]}
         if name == "start" and args.jfr_dir:
-            for n in PROFILED:
+            for n in jvms:
                 if n in pids:
                     jcmd(pids[n], "JFR.start", "name=e2e", "settings=profile")
         if name == "end" and args.jfr_dir:
-            for n in PROFILED:
+            for n in jvms:
                 if n in pids:
                     jcmd(pids[n], "JFR.dump", "name=e2e", f"filename={args.jfr_dir}/{n}.jfr")
                     jcmd(pids[n], "JFR.stop", "name=e2e")
@@ -458,7 +456,7 @@ def summarize(files):
         p99 = shown(by_p99["p99_s"], by_p99["p99_exact"])
         each = ", ".join(shown(r["p99_s"], r["p99_exact"]) for r in rs)
         cores = ", ".join(f"{n} {statistics.median(r['cores'][n] for r in rs):.2f}" for n in rs[0]["cores"])
-        window = ", ".join(f"{r.get('window_started_after_s')} ({'yes' if r.get('settled') else 'no'})" for r in rs)
+        window = ", ".join(f"{r.get('window_started_after_s')} ({ {True: 'yes', False: 'no'}.get(r.get('settled'), 'not waited') })" for r in rs)
         print(f"| {variant} | {len(rs)} | {window} | {p50} | {p99} ({each}) "
               f"| {med('share_under_1s'):.1%} | {med('ingest_accepted_per_s_in_window'):,.0f} "
               f"| {med('stored_per_s_in_window'):,.0f} "

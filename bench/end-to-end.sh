@@ -17,8 +17,7 @@
 # two cores cannot take the full rate while they compile; bench/README.md), reads the warehouse's
 # tributary_warehouse_end_to_end_seconds histogram when the window starts (after the warm-up, once the lag is under
 # one second of records or SETTLE more seconds have passed) and again once the backlog is stored (at most DRAIN
-# seconds after the load), and stops the suite, also on
-# failure. Variants are `name[:VAR=value[,VAR=value]]`, environment for the suite (RATE, BATCH and IDS change the
+# seconds after the load), and stops the suite, also on failure. Variants are `name[:VAR=value[,VAR=value]]`, environment for the suite (RATE, BATCH and IDS change the
 # load instead); runs are interleaved (v1, v2, v1, v2, ...) so that a noisy neighbour hurts every variant alike.
 # Medians go to OUT/summary.md.
 set -euo pipefail
@@ -115,9 +114,9 @@ run_once() {
   wait "$LOAD_PID"
   LOAD_PID=""
   if [[ -n "${JFR:-}" ]]; then
-    for jvm in store warehouse ingest sentiment kafka; do
-      [[ -f "$SUITE_DIR/$jvm.jfr" ]] && "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$SUITE_DIR/$jvm.jfr" \
-        >"$SUITE_DIR/$jvm-hot-methods.txt" 2>&1 || true
+    for jfr in "$SUITE_DIR"/*.jfr; do
+      [[ -f "$jfr" ]] && "$JAVA_HOME/bin/jfr" view --width 200 hot-methods "$jfr" \
+        >"${jfr%.jfr}-hot-methods.txt" 2>&1 || true
     done
   fi
   stop_suite
