@@ -161,8 +161,8 @@ class LocalStoreCrashIntegrationTests {
 						acknowledged.size(), missing.stream().sorted().limit(5).toList())
 				.isEmpty();
 			assertThat(events.countDocuments()).as("documents").isEqualTo(stored.size());
-			log.info("Restart {}: all {} acknowledged writes are there ({} documents)", start - 1,
-					acknowledged.size(), stored.size());
+			log.info("Restart {}: all {} acknowledged writes are there ({} documents)", start - 1, acknowledged.size(),
+					stored.size());
 		}
 	}
 
