@@ -51,23 +51,26 @@ public class DurabilityBenchmark {
 		}
 		System.out.println();
 		System.out.println("| acknowledged | docs/s | insertMany p50 / p99 ms | insertOne p50 / p99 ms "
-				+ "| commits+fsyncs/s | file MB | chunks |");
-		System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-		results.forEach((name, runs) -> System.out.printf("| %s | %,.0f | %.1f / %.1f | %.2f / %.2f | %,.0f | %.0f | %.0f |%n",
-				name, median(runs, Result::docsPerSecond), median(runs, Result::bulkP50), median(runs, Result::bulkP99),
+				+ "| rounds/s | wait for gap / commit / sync ms per round | file MB | chunks |");
+		System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
+		results.forEach((name, runs) -> System.out.printf(
+				"| %s | %,.0f | %.1f / %.1f | %.2f / %.2f | %,.0f | %.1f / %.1f / %.1f | %.0f | %.0f |%n", name,
+				median(runs, Result::docsPerSecond), median(runs, Result::bulkP50), median(runs, Result::bulkP99),
 				median(runs, Result::singleP50), median(runs, Result::singleP99), median(runs, Result::commitsPerSecond),
-				median(runs, Result::fileMb), median(runs, Result::chunks)));
+				median(runs, Result::gapMs), median(runs, Result::commitMs), median(runs, Result::syncMs), median(runs, Result::fileMb),
+				median(runs, Result::chunks)));
 	}
 
 	record Result(double docsPerSecond, double bulkP50, double bulkP99, double singleP50, double singleP99,
-			double commitsPerSecond, double fileMb, double chunks, long documents) {
+			double commitsPerSecond, double gapMs, double commitMs, double syncMs, double fileMb, double chunks, long documents) {
 
 		@Override
 		public String toString() {
 			return String.format(
 					"%,8.0f docs/s  insertMany p50 %6.1f p99 %6.1f ms  insertOne p50 %5.2f p99 %6.2f ms  "
-							+ "%,5.0f commits/s  file %4.0f MB  %4.0f chunks  %,d docs",
-					docsPerSecond, bulkP50, bulkP99, singleP50, singleP99, commitsPerSecond, fileMb, chunks, documents);
+							+ "%,5.0f rounds/s (gap %.1f ms, commit %.1f ms, sync %.1f ms)  file %4.0f MB  %4.0f chunks  %,d docs",
+					docsPerSecond, bulkP50, bulkP99, singleP50, singleP99, commitsPerSecond, gapMs, commitMs, syncMs, fileMb,
+					chunks, documents);
 		}
 
 	}
@@ -89,7 +92,7 @@ public class DurabilityBenchmark {
 			AtomicBoolean stop = new AtomicBoolean();
 			List<Future<long[]>> bulk = new ArrayList<>();
 			List<Future<long[]>> single = new ArrayList<>();
-			long commitsBefore = backend.durableCommits();
+			long[] before = backend.durabilityStatistics();
 			long start = System.nanoTime();
 			for (int w = 0; w < bulkWriters + singleWriters; w++) {
 				MongoClient client = MongoClients.create(uri);
@@ -105,11 +108,14 @@ public class DurabilityBenchmark {
 			long[] singleLatencies = merge(single);
 			double elapsed = (System.nanoTime() - start) / 1e9;
 			long documents = (long) bulkLatencies.length * batch + singleLatencies.length;
+			long[] after = backend.durabilityStatistics();
+			long rounds = after[0] - before[0];
 			MVStore store = backend.getMvStore();
 			long chunks = store.getFileStore().getLayoutMap().keySet().stream().filter((key) -> key.startsWith("chunk.")).count();
 			return new Result(documents / elapsed, percentile(bulkLatencies, 50), percentile(bulkLatencies, 99),
 					percentile(singleLatencies, 50), percentile(singleLatencies, 99),
-					(backend.durableCommits() - commitsBefore) / elapsed, Files.size(file) / 1e6, chunks, documents);
+					rounds / elapsed, perRound(before, after, 1, rounds), perRound(before, after, 2, rounds),
+					perRound(before, after, 3, rounds), Files.size(file) / 1e6, chunks, documents);
 		}
 		finally {
 			clients.forEach(MongoClient::close);
@@ -120,6 +126,10 @@ public class DurabilityBenchmark {
 			}
 			Files.delete(dir);
 		}
+	}
+
+	static double perRound(long[] before, long[] after, int index, long rounds) {
+		return (rounds > 0) ? (after[index] - before[index]) / 1e6 / rounds : 0;
 	}
 
 	/** Writes until stopped; returns each write's latency in nanoseconds. */

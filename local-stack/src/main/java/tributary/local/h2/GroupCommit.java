@@ -3,7 +3,6 @@ package tributary.local.h2;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 import org.h2.mvstore.MVStore;
@@ -20,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * newest complete chunk again when it opens the file, so a chunk written and then
  * {@code force}d survives {@code kill -9} and power loss alike. Commits are taken only
  * between write commands ({@link #command}), so a commit never holds half of one (a
- * document without its index keys).
+ * document without its index keys); H2's own commits (its background writer after a
+ * second without one of ours, or under memory pressure) still may.
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -28,8 +28,14 @@ final class GroupCommit implements AutoCloseable {
 
 	private final MVStore store;
 
-	/** Shared by running write commands, exclusive for taking a commit. */
-	private final ReentrantReadWriteLock commands = new ReentrantReadWriteLock();
+	/** Guards {@link #running} and {@link #committing}. */
+	private final Object gate = new Object();
+
+	/** Write commands running now. */
+	private int running;
+
+	/** Whether a commit is being taken, during which no write command starts. */
+	private boolean committing;
 
 	/** Guards the fields below. */
 	private final Object monitor = new Object();
@@ -43,6 +49,12 @@ final class GroupCommit implements AutoCloseable {
 	private boolean closed;
 
 	private final AtomicLong rounds = new AtomicLong();
+
+	private final AtomicLong gapNanos = new AtomicLong();
+
+	private final AtomicLong commitNanos = new AtomicLong();
+
+	private final AtomicLong syncNanos = new AtomicLong();
 
 	private final Thread committer;
 
@@ -59,12 +71,27 @@ final class GroupCommit implements AutoCloseable {
 	 * @return what it returned
 	 */
 	<T> T command(Supplier<T> command) {
-		this.commands.readLock().lock();
+		synchronized (this.gate) {
+			while (this.committing) {
+				try {
+					this.gate.wait();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while the store was committing", ex);
+				}
+			}
+			this.running++;
+		}
 		try {
 			return command.get();
 		}
 		finally {
-			this.commands.readLock().unlock();
+			synchronized (this.gate) {
+				if (--this.running == 0) {
+					this.gate.notifyAll();
+				}
+			}
 		}
 	}
 
@@ -85,9 +112,13 @@ final class GroupCommit implements AutoCloseable {
 		return durable;
 	}
 
-	/** Commit and sync rounds taken so far, for measurements. */
-	long rounds() {
-		return this.rounds.get();
+	/**
+	 * What the rounds taken so far cost, for measurements.
+	 * @return rounds, then nanoseconds spent waiting for running write commands to end,
+	 * committing (write commands wait) and syncing
+	 */
+	long[] statistics() {
+		return new long[] { this.rounds.get(), this.gapNanos.get(), this.commitNanos.get(), this.syncNanos.get() };
 	}
 
 	private void run() {
@@ -122,18 +153,40 @@ final class GroupCommit implements AutoCloseable {
 	}
 
 	private void commitAndSync() {
-		this.commands.writeLock().lock();
+		// commands may start while waiting for a gap: those too are in this commit, and
+		// each client sends its next write only once this one is answered, so a gap comes
+		long start = System.nanoTime();
+		synchronized (this.gate) {
+			while (this.running > 0) {
+				try {
+					this.gate.wait();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("Interrupted while waiting to commit", ex);
+				}
+			}
+			this.committing = true;
+		}
+		long gap = System.nanoTime();
 		try {
 			this.store.commit();
 		}
 		finally {
-			this.commands.writeLock().unlock();
+			synchronized (this.gate) {
+				this.committing = false;
+				this.gate.notifyAll();
+			}
 		}
+		long committed = System.nanoTime();
 		// when H2's background writer committed first, commit() found nothing to do while
 		// that chunk may still be queued for writing: wait for it
 		this.store.executeFilestoreOperation(() -> {
 		});
 		this.store.sync();
+		this.gapNanos.addAndGet(gap - start);
+		this.commitNanos.addAndGet(committed - gap);
+		this.syncNanos.addAndGet(System.nanoTime() - committed);
 	}
 
 	private void complete(long target, RuntimeException failure) {

@@ -94,11 +94,13 @@ public final class ValueOrderedH2Backend extends H2Backend {
 	}
 
 	/**
-	 * Commit and sync rounds taken so far, for measurements.
-	 * @return the number of rounds, 0 for a backend that does not sync
+	 * What making writes durable cost so far, for measurements.
+	 * @return commit and sync rounds, then nanoseconds waiting for running write commands
+	 * to end, committing (write commands wait) and syncing; zeros for a backend that does
+	 * not sync
 	 */
-	public long durableCommits() {
-		return (this.commits != null) ? this.commits.rounds() : 0;
+	public long[] durabilityStatistics() {
+		return (this.commits != null) ? this.commits.statistics() : new long[4];
 	}
 
 	@Override
