@@ -170,7 +170,12 @@ final class GroupCommit implements AutoCloseable {
 		}
 		long gap = System.nanoTime();
 		try {
-			this.store.commit();
+			// only the switch to a new version must see no command running: tryCommit()
+			// hands the writing of the chunk to H2's serialization thread and returns
+			if (this.store.tryCommit() < 0 && this.store.hasUnsavedChanges()) {
+				// H2 was busy (its background writer holds the store lock)
+				this.store.commit();
+			}
 		}
 		finally {
 			synchronized (this.gate) {
@@ -179,8 +184,7 @@ final class GroupCommit implements AutoCloseable {
 			}
 		}
 		long committed = System.nanoTime();
-		// when H2's background writer committed first, commit() found nothing to do while
-		// that chunk may still be queued for writing: wait for it
+		// wait until that chunk, and any H2 committed before on its own, is written
 		this.store.executeFilestoreOperation(() -> {
 		});
 		this.store.sync();
