@@ -39,4 +39,17 @@ record Arguments(Map<String, String> values) {
 		}
 	}
 
+	boolean bool(String name, boolean defaultValue) {
+		String value = this.values.get(name);
+		if (value == null) {
+			return defaultValue;
+		}
+		return switch (value) {
+			case "true" -> true;
+			case "false" -> false;
+			default ->
+				throw new IllegalArgumentException("--" + name + " must be true or false but was '" + value + "'");
+		};
+	}
+
 }

@@ -18,9 +18,11 @@ import org.slf4j.LoggerFactory;
  * protocol on the loopback interface.
  *
  * <p>
- * With a data folder it keeps its data in an H2 MVStore file that is committed on
- * shutdown; without one it keeps everything in memory, which is what tests want. Either
- * way its unique indexes order keys by value ({@link ValueOrderedH2Backend}).
+ * With a data folder it keeps its data in an H2 MVStore file and acknowledges a write
+ * only once it is committed and synced to that file, so what it acknowledged survives
+ * {@code kill -9} and power loss; concurrent writers share each sync. Without one it
+ * keeps everything in memory, which is what tests want. Either way its unique indexes
+ * order keys by value ({@link ValueOrderedH2Backend}).
  */
 public final class LocalStore implements AutoCloseable {
 
@@ -46,8 +48,24 @@ public final class LocalStore implements AutoCloseable {
 	 * cannot use, with what to do
 	 */
 	public static LocalStore persistent(Path dataDir, int port) throws IOException {
+		return persistent(dataDir, port, true);
+	}
+
+	/**
+	 * Starts a store that keeps its data in {@code dataDir/store.mv}.
+	 * @param dataDir folder for the data file, created if needed
+	 * @param port the port to listen on, {@code 0} for any free one
+	 * @param sync whether a write is acknowledged only once it is synced to the file;
+	 * {@code false} acknowledges at once and lets H2 write in the background, losing up
+	 * to about a second of acknowledged writes to a crash
+	 * @return the running store
+	 * @throws IOException if the folder cannot be created
+	 * @throws IncompatibleStoreFile if the file was written in a format this version
+	 * cannot use, with what to do
+	 */
+	public static LocalStore persistent(Path dataDir, int port, boolean sync) throws IOException {
 		Files.createDirectories(dataDir);
-		return new LocalStore(ValueOrderedH2Backend.open(dataDir.resolve("store.mv")), "127.0.0.1", port);
+		return new LocalStore(ValueOrderedH2Backend.open(dataDir.resolve("store.mv"), sync), "127.0.0.1", port);
 	}
 
 	/**
@@ -71,7 +89,7 @@ public final class LocalStore implements AutoCloseable {
 		return this.address.getPort();
 	}
 
-	/** Stops listening, closes the clients and commits the data file. */
+	/** Stops listening, closes the clients, commits the data file and closes it. */
 	@Override
 	public void close() {
 		this.server.shutdownNow();
@@ -79,21 +97,29 @@ public final class LocalStore implements AutoCloseable {
 
 	/**
 	 * Runs the store until SIGTERM or Ctrl-C.
-	 * @param args {@code --data-dir DIR --port N}
+	 * @param args {@code --data-dir DIR --port N [--sync true|false]}, {@code --sync}
+	 * {@code true} by default
 	 * @throws Exception if the store cannot start
 	 */
 	public static void main(String[] args) throws Exception {
 		Arguments arguments = Arguments.parse(args);
 		Path dataDir = arguments.path("data-dir");
 		int port = arguments.integer("port", 27017);
-		LocalStore store = persistent(dataDir, port);
+		boolean sync = arguments.bool("sync", true);
+		LocalStore store = persistent(dataDir, port, sync);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			log.info("Stopping the store and committing {}", dataDir);
 			store.close();
 			stopped.countDown();
 		}, "store-shutdown"));
-		log.info("Store ready on {} with data in {}", store.uri(""), dataDir);
+		if (sync) {
+			log.info("Store ready on {} with data in {}", store.uri(""), dataDir);
+		}
+		else {
+			log.warn("Store ready on {} with data in {}, acknowledging writes before they are on disk (--sync false)",
+					store.uri(""), dataDir);
+		}
 		stopped.await();
 	}
 

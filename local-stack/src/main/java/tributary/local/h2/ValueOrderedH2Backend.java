@@ -2,6 +2,8 @@ package tributary.local.h2;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -14,8 +16,10 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
 
 /**
  * mongo-java-server's H2 backend with unique indexes (the {@code _id} index included)
@@ -29,30 +33,117 @@ import org.h2.mvstore.MVStore;
  * lookup compares values ({@link KeyValueDataType}) and documents are written as BSON
  * ({@link DocumentDataType}), in a file whose format version says so (see
  * {@link StoreFormat}).
+ *
+ * <p>
+ * A file-backed backend answers a command that may write only once its changes are
+ * committed and synced to the file ({@link GroupCommit}, {@link DurableReplies}); the
+ * library alone leaves that to H2's background writer, about once a second, so an
+ * acknowledged write could be lost to {@code kill -9}. Reads are answered at once.
  */
 public final class ValueOrderedH2Backend extends H2Backend {
 
-	private ValueOrderedH2Backend(MVStore store) {
+	/**
+	 * Commands that never change the store, answered without waiting for a commit; any
+	 * other command, known or not, waits.
+	 */
+	private static final Set<String> READS = Set.of("find", "getMore", "count", "distinct", "listCollections",
+			"listIndexes", "listDatabases", "hello", "isMaster", "ismaster", "ping", "buildInfo", "buildinfo",
+			"serverStatus", "dbStats", "dbstats", "collStats", "collstats", "connectionStatus", "whatsmyuri",
+			"getParameter", "getCmdLineOpts", "hostInfo", "getLog", "killCursors", "endSessions", "explain",
+			"currentOp", "validate", "getLastError", "getlasterror", "getFreeMonitoringStatus", "saslStart",
+			"saslContinue", "startSession");
+
+	private final @Nullable GroupCommit commits;
+
+	private ValueOrderedH2Backend(MVStore store, boolean durable) {
 		super(store);
+		this.commits = durable ? new GroupCommit(store) : null;
+	}
+
+	/**
+	 * Opens (or creates) the store file, upgrading a file written by the library's own H2
+	 * backend once; writes are acknowledged once they are on disk.
+	 * @param file the MVStore file
+	 * @return the backend
+	 * @throws IncompatibleStoreFile if the file cannot be used, with what to do
+	 */
+	public static ValueOrderedH2Backend open(Path file) {
+		return open(file, true);
 	}
 
 	/**
 	 * Opens (or creates) the store file, upgrading a file written by the library's own H2
 	 * backend once.
 	 * @param file the MVStore file
+	 * @param durable whether a write is acknowledged only once it is committed and synced
+	 * to the file; without, H2 commits in the background and an acknowledged write can be
+	 * lost to a crash (for measurements, and for the test that shows it)
 	 * @return the backend
 	 * @throws IncompatibleStoreFile if the file cannot be used, with what to do
 	 */
-	public static ValueOrderedH2Backend open(Path file) {
-		return new ValueOrderedH2Backend(StoreFormat.open(file));
+	public static ValueOrderedH2Backend open(Path file, boolean durable) {
+		return new ValueOrderedH2Backend(StoreFormat.open(file), durable);
 	}
 
 	/**
-	 * A backend that keeps everything in memory.
+	 * A backend that keeps everything in memory, so never waits for a disk.
 	 * @return the backend
 	 */
 	public static ValueOrderedH2Backend inMemory() {
-		return new ValueOrderedH2Backend(StoreFormat.inMemory());
+		return new ValueOrderedH2Backend(StoreFormat.inMemory(), false);
+	}
+
+	/**
+	 * What making writes durable cost so far, for measurements.
+	 * @return commit and sync rounds, then nanoseconds waiting for running write commands
+	 * to end, committing (write commands wait) and syncing; zeros for a backend that does
+	 * not sync
+	 */
+	public long[] durabilityStatistics() {
+		return (this.commits != null) ? this.commits.statistics() : new long[4];
+	}
+
+	@Override
+	public Document handleCommand(@Nullable Channel channel, String databaseName, String command, Document query) {
+		GroupCommit commits = this.commits;
+		if (commits == null || READS.contains(command) || isReadOnlyAggregate(command, query)) {
+			return super.handleCommand(channel, databaseName, command, query);
+		}
+		try {
+			return commits.command(() -> super.handleCommand(channel, databaseName, command, query));
+		}
+		finally {
+			// after a failure too: an ordered insert may have written part of its batch
+			CompletableFuture<Void> durable = commits.durable();
+			if (channel != null) {
+				DurableReplies.holdNextReply(channel, durable);
+			}
+			else {
+				durable.join();
+			}
+		}
+	}
+
+	private static boolean isReadOnlyAggregate(String command, Document query) {
+		if (!"aggregate".equals(command) || !(query.get("pipeline") instanceof List<?> pipeline)) {
+			return false;
+		}
+		for (Object stage : pipeline) {
+			if (!(stage instanceof Document document) || document.containsKey("$out")
+					|| document.containsKey("$merge")) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Takes a last commit for the writes in flight, then closes the file. */
+	@Override
+	public void close() {
+		if (this.commits != null) {
+			this.commits.close();
+		}
+		super.close();
 	}
 
 	@Override
