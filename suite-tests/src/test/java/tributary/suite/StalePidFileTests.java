@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code ./tributary} trusts a pid file only when the process is the one it started: a pid
- * that another process got since (after a reboot, say) is not the suite.
+ * {@code ./tributary} trusts a pid file only when the process is the one it started: a
+ * pid that another process got since (after a reboot, say) is not the suite.
  */
 class StalePidFileTests {
 
@@ -52,7 +52,9 @@ class StalePidFileTests {
 		Files.writeString(this.dataDir.resolve("run/" + name + ".pid"), content + "\n");
 	}
 
-	/** Field 22 of /proc/PID/stat, counted after the command name, which may hold spaces. */
+	/**
+	 * Field 22 of /proc/PID/stat, counted after the command name, which may hold spaces.
+	 */
 	private static String startTimeOf(long pid) throws IOException {
 		String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
 		return stat.substring(stat.lastIndexOf(") ") + 2).split(" ")[19];
@@ -66,7 +68,8 @@ class StalePidFileTests {
 		ProcessBuilder builder = new ProcessBuilder(List.of("bash", root.resolve("tributary").toString(), command))
 			.redirectErrorStream(true);
 		builder.environment().put("TRIBUTARY_DATA_DIR", this.dataDir.toString());
-		// Ports nothing listens on, so that no process of another suite answers for these.
+		// Ports nothing listens on, so that no process of another suite answers for
+		// these.
 		for (String name : List.of("KAFKA", "STORE", "INGEST", "SENTIMENT", "WAREHOUSE")) {
 			builder.environment().put("TRIBUTARY_" + name + "_PORT", "1");
 		}

@@ -36,9 +36,9 @@ class SupervisionIntegrationTests {
 	// A JVM restart on the shared 2-core machine under a full build took up to ~100 s.
 	private static final Duration RECOVERY = Duration.ofMinutes(5);
 
-	private static final Pattern STATUS_LINE = Pattern.compile(
-			"(?m)^(?<name>kafka|store|ingest|sentiment|warehouse)\\s+(?<pid>\\d+|-)\\s+\\d+\\s+(?<state>\\S+)\\s+"
-					+ "(?<restarts>\\d+)\\s+(?<exit>.*?)\\s+/\\S+\\.log$");
+	private static final Pattern STATUS_LINE = Pattern
+		.compile("(?m)^(?<name>kafka|store|ingest|sentiment|warehouse)\\s+(?<pid>\\d+|-)\\s+\\d+\\s+(?<state>\\S+)\\s+"
+				+ "(?<restarts>\\d+)\\s+(?<exit>.*?)\\s+/\\S+\\.log$");
 
 	private static final Pattern SUPERVISOR_LINE = Pattern.compile("(?m)^Supervisor: pid (\\d+)");
 
@@ -52,7 +52,8 @@ class SupervisionIntegrationTests {
 		Map<String, StatusLine> before = status();
 		killHard(before.get("store").pid());
 		killHard(before.get("warehouse").pid());
-		// Accepted while the warehouse and its store are down: it must be stored once they are back.
+		// Accepted while the warehouse and its store are down: it must be stored once
+		// they are back.
 		String backlog = postPost();
 		assertThat(backlog).as("accepted while the store is down").isNotNull();
 		killHard(before.get("kafka").pid());
@@ -169,8 +170,8 @@ class SupervisionIntegrationTests {
 			.timeout(Duration.ofSeconds(20))
 			.POST(HttpRequest.BodyPublishers.ofString("""
 					{"id":"%s","platform":"twitter","author":"supervision","text":"Back again, and it works great",
-					 "createdAt":"%s","location":"Supervision"}"""
-				.formatted(id, Instant.now().truncatedTo(ChronoUnit.SECONDS))))
+					 "createdAt":"%s","location":"Supervision"}""".formatted(id,
+					Instant.now().truncatedTo(ChronoUnit.SECONDS))))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		return (response.statusCode() == 202) ? id : null;
 	}
