@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,8 +26,8 @@ class StalePidFileTests {
 
 	@Test
 	void aPidWithAnotherStartTimeIsNotTheSuite() throws Exception {
-		pidFile("ingest", OURS + " 1");
-		pidFile("supervisor", OURS + " 1");
+		pidFile("ingest", "1");
+		pidFile("supervisor", "1");
 
 		assertThat(run("status")).containsPattern("(?m)^ingest\\s+-\\s+\\d+\\s+STOPPED\\s")
 			.contains("Supervisor: not running");
@@ -35,21 +36,28 @@ class StalePidFileTests {
 
 	@Test
 	void aPidWithoutStartTimeWhoseCommandLineDoesNotNameTheDataFolderIsNotTheSuite() throws Exception {
-		pidFile("kafka", Long.toString(OURS));
+		pidFile("kafka", null);
 
 		assertThat(run("status")).containsPattern("(?m)^kafka\\s+-\\s+\\d+\\s+STOPPED\\s");
 	}
 
 	@Test
 	void aPidWithItsStartTimeIsTrusted() throws Exception {
-		pidFile("store", OURS + " " + startTimeOf(OURS));
+		pidFile("store", startTimeOf(OURS));
 
 		assertThat(run("status")).containsPattern("(?m)^store\\s+" + OURS + "\\s");
 	}
 
-	private void pidFile(String name, String content) throws IOException {
+	/**
+	 * Writes NAME.pid with this JVM's pid and, unless null, NAME.start with the given
+	 * start time.
+	 */
+	private void pidFile(String name, @Nullable String startTime) throws IOException {
 		Files.createDirectories(this.dataDir.resolve("run"));
-		Files.writeString(this.dataDir.resolve("run/" + name + ".pid"), content + "\n");
+		Files.writeString(this.dataDir.resolve("run/" + name + ".pid"), OURS + "\n");
+		if (startTime != null) {
+			Files.writeString(this.dataDir.resolve("run/" + name + ".start"), OURS + " " + startTime + "\n");
+		}
 	}
 
 	/**
