@@ -177,8 +177,8 @@ def suite_pids(run_dir):
     for name in ("kafka", "store", "ingest", "sentiment", "warehouse"):
         try:
             with open(os.path.join(run_dir, name + ".pid")) as f:
-                pids[name] = int(f.read().strip())
-        except (OSError, ValueError):
+                pids[name] = int(f.read().split()[0])  # "PID" or "PID START-TIME"
+        except (OSError, ValueError, IndexError):
             pass
     pids["load"] = os.getpid()
     return pids

@@ -127,13 +127,13 @@ class Suite:
         """The live pid ./tributary keeps for a process, or None."""
         try:
             with open(os.path.join(self.data_dir, "run", name + ".pid")) as f:
-                pid = int(f.read().strip())
+                pid = int(f.read().split()[0])  # "PID" or, with supervision, "PID START-TIME"
             os.kill(pid, 0)
             with open(f"/proc/{pid}/stat") as f:
                 if f.read().rsplit(")", 1)[1].split()[0] == "Z":
                     return None
             return pid
-        except (OSError, ValueError):
+        except (OSError, ValueError, IndexError):
             return None
 
     def port_open(self, name):
