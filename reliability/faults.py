@@ -802,10 +802,18 @@ def scenario(name, args, row, suite, running):
         refused = [r for r in errors if r["error"] == "ConnectionRefusedError"]
         row["notes"].append(f"{len(refused)} requests refused while ingest was not running")
         errors = [r for r in errors if r["error"] != "ConnectionRefusedError"]
-    before = [r for r in slow + errors if r["t"] + r["latency"] < fault_at]
-    if before:
-        row["notes"].append(f"{len(before)} of the slow or unanswered requests were before the fault (cold start "
-                            f"on a busy machine)")
+    end_of_outage = healthy_at if healthy_at is not None else load_stopped
+    phases = collections.Counter("before the fault" if r["t"] + r["latency"] < fault_at else
+                                 "until healthy again" if r["t"] <= end_of_outage else "after"
+                                 for r in slow + errors)
+    if phases:
+        row["notes"].append(f"slow or unanswered requests by when they were sent: {dict(phases)}")
+    with open(os.path.join(suite.data_dir, "requests.csv"), "w") as f:
+        f.write("sent_s,latency_s,kind,shape,events,status,error,accepted\n")
+        for r in load.requests:
+            f.write(f"{r['t'] - load.started:.3f},{r['latency']:.3f},{r['kind']},{r['shape']},{r['events']},"
+                    f"{r['status'] or ''},{r['error'] or ''},{r['accepted']}\n")
+    row["fault_at_s"] = fault_at - load.started
     row["slowest_s"] = max((r["latency"] for r in requests), default=0.0)
     row["slow_requests"] = len(slow)
     row["failed_requests"] = len(errors) + len(unexpected)
