@@ -853,7 +853,8 @@ def fmt(value, digits=1):
 
 
 def table(rows):
-    lines = ["| fault | events accepted | stored | lost | doubled | recovery s (healthy / backlog stored) "
+    lines = ["| fault | events accepted | stored | lost (not stored when the drain ended) | doubled "
+             "| recovery s (healthy / backlog stored) "
              "| 503s | slowest response s | aggregates wrong | verdict |",
              "|---|---:|---:|---:|---:|---|---:|---:|---:|---|"]
     for r in rows:
