@@ -345,17 +345,19 @@ def poison_values(topic, n):
 
 def write_poison(suite):
     """Writes each poison value once to every partition of every topic; returns [(topic, partition, offset, kind)]."""
-    producer = KafkaProducer(bootstrap_servers=suite.bootstrap, max_request_size=2_000_000, acks="all")
+    # Generous timeouts: on a busy machine a broker under load takes longer than kafka-python's 30 s default.
+    producer = KafkaProducer(bootstrap_servers=suite.bootstrap, max_request_size=2_000_000, acks="all",
+                             request_timeout_ms=120_000, retries=5, max_in_flight_requests_per_connection=1)
     futures = []
     for topic in SOURCE_TOPICS:
         for partition in sorted(producer.partitions_for(topic)):
             for kind, value in poison_values(topic, partition):
                 key = f"poison-{kind}".encode() if partition % 2 else None
                 futures.append((topic, kind, producer.send(topic, value=value, key=key, partition=partition)))
-    producer.flush(30)
+    producer.flush(180)
     written = []
     for topic, kind, future in futures:
-        metadata = future.get(timeout=30)
+        metadata = future.get(timeout=180)
         written.append((topic, metadata.partition, metadata.offset, kind))
     producer.close()
     return written
