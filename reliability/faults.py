@@ -11,7 +11,7 @@ checks: every acknowledged event in the store exactly once, every acknowledged p
 aggregate equal to what this script computes from what it sent and what was scored, no consumer lag left, every poison
 record in a dead-letter topic, every request answered (503 at worst) within 5 s. Exit status 1 when any row fails.
 
-Needs Debian's python3-kafka, python3-pymongo and kcat (reliability/run.sh picks an interpreter that has them).
+Needs Debian's python3-kafka, python3-lz4 (the services' records are lz4-compressed), python3-pymongo and kcat (reliability/run.sh picks an interpreter that has them).
 """
 
 import argparse
@@ -422,11 +422,11 @@ def scored_twice(suite):
     """Post ids with more than one committed record on customer_sentiment."""
     result = subprocess.run(["kcat", "-b", suite.bootstrap, "-C", "-t", SENTIMENT, "-o", "beginning", "-e", "-q",
                              "-f", "%s\n", "-X", "isolation.level=read_committed"],
-                            capture_output=True, text=True, timeout=300)
+                            capture_output=True, timeout=300)
     counts = collections.Counter()
-    for line in result.stdout.splitlines():
+    for line in result.stdout.splitlines():  # bytes: poison records need not be UTF-8
         try:
-            counts[json.loads(line).get("postId")] += 1
+            counts[json.loads(line.decode(errors="replace")).get("postId")] += 1
         except (ValueError, AttributeError):
             pass
     return {post: n for post, n in counts.items() if post is not None and n > 1}
