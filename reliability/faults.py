@@ -863,7 +863,11 @@ def table(rows):
         recovery = f"{fmt(r.get('healthy_s'))} / {fmt(r.get('caught_up_s'))}"
         if r["scenario"].startswith("kill-") and r.get("restart") is None and "accepted" in r:
             recovery = "not restarted; " + recovery + " after a manual restart"
-        lines.append(f"| {r['fault']} | {r.get('accepted', '–')} | {r.get('stored', '–')} | {r.get('lost', '–')} "
+        lost = r.get("lost", "–")
+        if any("did not start again" in f for f in r["failures"]):
+            # Nothing runs to store the backlog: what is missing says nothing about what the suite keeps.
+            lost = f"not measured ({lost} missing, the suite did not start again)"
+        lines.append(f"| {r['fault']} | {r.get('accepted', '–')} | {r.get('stored', '–')} | {lost} "
                      f"| {r.get('doubled', '–')} | {recovery} | {r.get('503s', '–')} "
                      f"| {fmt(r.get('slowest_s'), 2)} | {r.get('aggregates_wrong', '–')} | **{r['verdict']}** |")
     return "\n".join(lines)
