@@ -427,7 +427,7 @@ def scored_twice(suite):
     for line in result.stdout.splitlines():  # bytes: poison records need not be UTF-8
         try:
             counts[json.loads(line.decode(errors="replace")).get("postId")] += 1
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):  # poison: not JSON, not an object, too deep
             pass
     return {post: n for post, n in counts.items() if post is not None and n > 1}
 
