@@ -70,7 +70,7 @@ args=(--out "$OUT")
 [[ -n "${DRAIN:-}" ]] && args+=(--drain "$DRAIN")
 [[ "${MANUAL_RESTART:-1}" == 0 ]] && args+=(--no-manual-restart)
 status=0
-"$python" "$ROOT/reliability/faults.py" "${args[@]}" || status=$?
+"$python" -B "$ROOT/reliability/faults.py" "${args[@]}" || status=$?
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/context.txt"
 echo "Results: $OUT/results.md (suite logs under $OUT/<scenario>/logs)"
 exit "$status"
