@@ -48,7 +48,12 @@ def now_iso():
 
 
 def make_batch(kind, size, rng, client_ids=False):
-    """A JSON array of `size` events of one kind. Without ids ingest assigns them (time-ordered, version 7); with
+    """A JSON array of `size` events of one kind (make_events)."""
+    return json.dumps(make_events(kind, size, rng, client_ids), separators=(",", ":")).encode()
+
+
+def make_events(kind, size, rng, client_ids=False):
+    """`size` events of one kind, as dicts. Without ids ingest assigns them (time-ordered, version 7); with
     `client_ids` each event brings its own random version 4 UUID, as a client that retries safely would."""
     at = now_iso()
     items = []
@@ -69,7 +74,7 @@ def make_batch(kind, size, rng, client_ids=False):
                          "submittedAt": at, "productId": f"p-{rng.randrange(50)}", "location": city,
                          "channel": "web", "comment": rng.choice(COMMENTS)})
         items.append(item)
-    return json.dumps(items, separators=(",", ":")).encode()
+    return items
 
 
 # --- Prometheus text format -------------------------------------------------------------------------------------
@@ -172,8 +177,8 @@ def suite_pids(run_dir):
     for name in ("kafka", "store", "ingest", "sentiment", "warehouse"):
         try:
             with open(os.path.join(run_dir, name + ".pid")) as f:
-                pids[name] = int(f.read().strip())
-        except (OSError, ValueError):
+                pids[name] = int(f.read().split()[0])  # "PID" or "PID START-TIME"
+        except (OSError, ValueError, IndexError):
             pass
     pids["load"] = os.getpid()
     return pids
