@@ -154,6 +154,9 @@ class IngestIntegrationTests {
 				"429", "503");
 		assertThat(ingest.get("requestBody").get("content").propertyNames()).contains("application/json",
 				"application/x-ndjson");
+		assertThat(ingest.get("responses").get("503").get("description").stringValue()).contains("id gives");
+		assertThat(api.get("components").get("schemas").get("Problem").get("properties").propertyNames()).contains("id",
+				"items");
 		JsonNode reading = api.get("components").get("schemas").get("WeatherReading");
 		assertThat(reading.get("required").toString()).contains("stationId", "temperatureC");
 		assertThat(reading.get("properties").get("temperatureC").get("maximum").intValue()).isEqualTo(60);
