@@ -145,6 +145,16 @@ class BrokerRefusalIntegrationTests {
 							AlterConfigOp.OpType.SET))))
 				.all()
 				.get();
+			// The controller has it now; the broker applies it a moment later.
+			ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, READINGS);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> admin.describeConfigs(List.of(resource))
+					.all()
+					.get()
+					.get(resource)
+					.get("max.message.bytes")
+					.value()
+					.equals(Integer.toString(LOWERED_MAX_BYTES)));
 		}
 		List<String> readings = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
