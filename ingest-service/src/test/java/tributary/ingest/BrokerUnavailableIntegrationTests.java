@@ -10,8 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tributary.ingest.system.Json;
 import tributary.local.LocalKafkaProcess;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -22,14 +25,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With no broker to take them, events are answered {@code 503} with {@code Retry-After}
- * within 5 s and never {@code 2xx}: both when the broker stops under a running service
- * (records wait in the producer until {@code delivery.timeout.ms}) and when it was never
- * there (sends wait for metadata until {@code max.block.ms}). Each case has a broker or
- * an address of its own, so the shared test broker is left alone.
+ * within 5 s, carrying each event's id, and never {@code 2xx}: both when the broker stops
+ * under a running service (records wait in the producer until
+ * {@code delivery.timeout.ms}) and when it was never there (sends wait for metadata until
+ * {@code max.block.ms}). Each case has a broker or an address of its own, so the shared
+ * test broker is left alone.
  */
 class BrokerUnavailableIntegrationTests {
 
 	static final Duration LIMIT = Duration.ofSeconds(5);
+
+	static final String UUID_V7 = "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
 	static final String POST = """
 			{"platform":"x","author":"ada","text":"hello","createdAt":"2025-06-01T10:00:00Z"}""";
@@ -72,6 +78,12 @@ class BrokerUnavailableIntegrationTests {
 		assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
 		assertThat(response.body()).contains("\"title\":\"Broker unavailable\"");
 		assertThat(took).isLessThan(LIMIT);
+		// Every event's id, generated here since the client sent none, so that a retry
+		// with it cannot store the event twice.
+		JsonNode problem = Json.tree(response.body());
+		List<JsonNode> events = problem.has("items") ? problem.get("items").valueStream().toList() : List.of(problem);
+		assertThat(events).isNotEmpty()
+			.allSatisfy((event) -> assertThat(event.get("id").stringValue()).matches(UUID_V7));
 	}
 
 	private static String batch(int size) {

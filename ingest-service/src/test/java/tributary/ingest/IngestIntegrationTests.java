@@ -150,10 +150,13 @@ class IngestIntegrationTests {
 		assertThat(api.get("paths").propertyNames()).contains("/api/v1/social-media", "/api/v1/weather",
 				"/api/v1/feedback", "/api/v1/schemas/{topic}");
 		JsonNode ingest = api.get("paths").get("/api/v1/weather").get("post");
-		assertThat(ingest.get("responses").propertyNames()).contains("202", "207", "400", "401", "413", "415", "429",
-				"503");
+		assertThat(ingest.get("responses").propertyNames()).contains("202", "207", "400", "401", "413", "415", "422",
+				"429", "503");
 		assertThat(ingest.get("requestBody").get("content").propertyNames()).contains("application/json",
 				"application/x-ndjson");
+		assertThat(ingest.get("responses").get("503").get("description").stringValue()).contains("id gives");
+		assertThat(api.get("components").get("schemas").get("Problem").get("properties").propertyNames()).contains("id",
+				"items");
 		JsonNode reading = api.get("components").get("schemas").get("WeatherReading");
 		assertThat(reading.get("required").toString()).contains("stationId", "temperatureC");
 		assertThat(reading.get("properties").get("temperatureC").get("maximum").intValue()).isEqualTo(60);

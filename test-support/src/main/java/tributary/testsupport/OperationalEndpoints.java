@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks what every service promises operators: probes, health, Prometheus metrics and
- * build information over HTTP, and no other Actuator endpoint.
+ * its version and commit over HTTP, and no other Actuator endpoint.
  */
 public final class OperationalEndpoints {
 
@@ -42,9 +42,11 @@ public final class OperationalEndpoints {
 		HttpResponse<String> prometheus = get("/actuator/prometheus");
 		assertThat(prometheus).satisfies(ok("jvm_memory_used_bytes"));
 		assertThat(prometheus.body()).contains("application=\"");
+		// Public, so the version and the short commit id only: no build host, e-mail
+		// addresses, JVM or OS.
 		HttpResponse<String> info = get("/actuator/info");
-		assertThat(info).satisfies(ok("\"build\""));
-		assertThat(info.body()).contains("\"artifact\"").contains("\"git\"");
+		assertThat(info).satisfies(ok("\"version\""));
+		assertThat(info.body()).matches("\\{\"version\":\"[^\"]+\",\"commit\":\"[0-9a-f]{7,}\"}");
 		for (String hidden : new String[] { "/actuator/env", "/actuator/beans", "/actuator/configprops",
 				"/actuator/heapdump", "/actuator/loggers", "/actuator/metrics", "/actuator/threaddump" }) {
 			assertThat(get(hidden).statusCode()).as(hidden + " must not be exposed").isEqualTo(404);

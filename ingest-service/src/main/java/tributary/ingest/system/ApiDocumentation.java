@@ -102,21 +102,26 @@ class ApiDocumentation {
 		responses
 			.addApiResponse("202", json("Published: a single event's position, or every item of a batch", new Schema<>()
 				.oneOf(List.of(new Schema<>().$ref(ref("EventAccepted")), new Schema<>().$ref(ref("BatchResult"))))));
-		responses
-			.addApiResponse("207",
-					json("Some items of a batch were published, others were rejected (400) "
-							+ "or failed (503): each item's result says which",
-							new Schema<>().$ref(ref("BatchResult"))));
+		responses.addApiResponse("207",
+				json("Some items of a batch were published, others were rejected (400 invalid, 413 too "
+						+ "large for the broker, 422 refused by the broker) or failed (503: not acknowledged, "
+						+ "retry them with their ids after Retry-After seconds): each item's result says which",
+						new Schema<>().$ref(ref("BatchResult"))));
 		responses.addApiResponse("400",
 				problem("Malformed JSON, an unusable body, an invalid event (errors names every invalid field), "
-						+ "or a batch none of whose items is valid (items gives each one's problem)"));
-		responses.addApiResponse("413", problem("The body is larger than " + properties.maxBodySize().toBytes()
-				+ " bytes, or a batch holds more than " + properties.maxBatchItems() + " items"));
+						+ "or a batch none of whose items could be published (items gives each one's problem)"));
+		responses.addApiResponse("413",
+				problem("The body is larger than " + properties.maxBodySize().toBytes()
+						+ " bytes, a batch holds more than " + properties.maxBatchItems()
+						+ " items, or a single event is larger than the broker takes (id gives its id)"));
+		responses.addApiResponse("422", problem(
+				"The broker refused a single event as an invalid record; it was not published (id gives " + "its id)"));
 		responses.addApiResponse("415",
 				problem("The Content-Type is neither application/json nor " + "application/x-ndjson"));
 		responses.addApiResponse("503",
-				problem("The broker did not acknowledge the events in time; nothing was published. "
-						+ "Retry after Retry-After seconds with the same ids"));
+				problem("The broker did not acknowledge the events in time; nothing was published. Retry after "
+						+ "Retry-After seconds with the same ids: id gives a single event's id (also one the "
+						+ "service generated), items each item's"));
 		operation.responses(responses);
 	}
 
@@ -186,22 +191,24 @@ class ApiDocumentation {
 						schema("integer").description("When published"), "offset",
 						schema("integer").description("When published"), "problem",
 						new Schema<>().$ref(ref("Problem")).description("When not published"))));
-		components.addSchemas("BatchResult",
-				object(Map.of("topic", schema("string"), "accepted", schema("integer"), "rejected",
-						schema("integer").description("Invalid items, not published"), "failed",
-						schema("integer").description("Valid items the broker did not acknowledge: retry them"),
-						"items", schema("array").items(new Schema<>().$ref(ref("ItemResult"))))));
-		components
-			.addSchemas("Problem",
-					object(Map
-						.of("type", schema("string"), "title", schema("string"), "status", schema("integer"), "detail",
-								schema("string"), "instance", schema("string"), "errors",
-								schema("array").description("Invalid event: one entry per invalid field")
-									.items(object(Map.of("field", schema("string"), "message", schema("string")))),
-								"items",
-								schema("array").description("Batches: each item's result")
-									.items(new Schema<>().$ref(ref("ItemResult")))))
-						.description("RFC 9457 problem details"));
+		components.addSchemas("BatchResult", object(Map.of("topic", schema("string"), "accepted", schema("integer"),
+				"rejected",
+				schema("integer")
+					.description("Items not published because they were invalid or the broker refused them: "
+							+ "retrying them unchanged cannot help"),
+				"failed",
+				schema("integer").description("Valid items the broker did not acknowledge: retry them with their ids"),
+				"items", schema("array").items(new Schema<>().$ref(ref("ItemResult"))))));
+		components.addSchemas("Problem", object(Map.of("type", schema("string"), "title", schema("string"), "status",
+				schema("integer"), "detail", schema("string"), "instance", schema("string"), "id",
+				schema("string").description("A single event that was not published (413, 422, 503): its id, as given "
+						+ "or generated; retry a 503 with it"),
+				"errors",
+				schema("array").description("Invalid event: one entry per invalid field")
+					.items(object(Map.of("field", schema("string"), "message", schema("string")))),
+				"items", schema("array").description("Batches: each item's result")
+					.items(new Schema<>().$ref(ref("ItemResult")))))
+			.description("RFC 9457 problem details"));
 	}
 
 	private static ApiResponse json(String description, Schema<?> schema) {

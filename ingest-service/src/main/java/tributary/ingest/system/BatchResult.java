@@ -12,8 +12,10 @@ import org.springframework.http.ProblemDetail;
  *
  * @param topic where the accepted items were written
  * @param accepted how many the broker acknowledged
- * @param rejected how many were invalid and not published
- * @param failed how many were valid but not acknowledged in time: retry them
+ * @param rejected how many were not published because they were invalid or the broker
+ * refused them (too large): retrying them unchanged cannot help
+ * @param failed how many were valid but not acknowledged in time: retry them with the
+ * same ids
  * @param items one result per item, in the order sent
  */
 public record BatchResult(String topic, int accepted, int rejected, int failed, List<ItemResult> items) {
@@ -27,8 +29,9 @@ public record BatchResult(String topic, int accepted, int rejected, int failed, 
 	 * @param id the event's id, when it could be read
 	 * @param partition where it was written
 	 * @param offset its offset there
-	 * @param problem why it was not published: status 400 if invalid, 503 if the broker
-	 * did not acknowledge it, 413 if too large for the broker
+	 * @param problem why it was not published: status 400 if invalid, 413 if too large
+	 * for the broker, 422 if the broker refused it otherwise, 503 if the broker did not
+	 * acknowledge it
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record ItemResult(int index, @Nullable Integer line, @Nullable String id, @Nullable Integer partition,

@@ -43,11 +43,20 @@ public abstract sealed class IngestProblem extends ErrorResponseException {
 
 	}
 
-	/** An event too large for the broker to take. */
-	static final class EventTooLarge extends IngestProblem {
+	/**
+	 * A single event that was not published: refused by the broker ({@code 413} or
+	 * {@code 422}, not to be retried as it is) or not acknowledged in time ({@code 503}
+	 * with {@code Retry-After}). The body's {@code id} is the event's, also a generated
+	 * one, so that a retry with it cannot store the event twice.
+	 */
+	static final class NotPublished extends IngestProblem {
 
-		EventTooLarge(String detail) {
-			super(Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Event too large", detail));
+		NotPublished(String id, Throwable cause, Duration retryAfter) {
+			super(Problems.publishFailure(cause));
+			getBody().setProperty("id", id);
+			if (getStatusCode().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+				getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.toSeconds()));
+			}
 		}
 
 	}
@@ -79,12 +88,15 @@ public abstract sealed class IngestProblem extends ErrorResponseException {
 
 	}
 
-	/** A batch none of whose items is valid: nothing was published. */
+	/**
+	 * A batch none of whose items could be published, because each was invalid or refused
+	 * by the broker: nothing was published, and retrying it unchanged cannot help.
+	 */
 	static final class InvalidBatch extends IngestProblem {
 
 		InvalidBatch(BatchResult result) {
-			super(Problems.of(HttpStatus.BAD_REQUEST, "Invalid events",
-					"None of the " + result.items().size() + " events is valid; nothing was published"));
+			super(Problems.of(HttpStatus.BAD_REQUEST, "Invalid events", "None of the " + result.items().size()
+					+ " events could be published (items says why for each); nothing was published"));
 			getBody().setProperty("topic", result.topic());
 			getBody().setProperty("items", result.items());
 		}

@@ -13,11 +13,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -27,9 +27,9 @@ import tributary.ingest.system.BatchResult.ItemResult;
 import tributary.ingest.system.EventPublisher.Published;
 import tributary.ingest.system.EventType.Checked;
 import tributary.ingest.system.IngestProblem.BrokerUnavailable;
-import tributary.ingest.system.IngestProblem.EventTooLarge;
 import tributary.ingest.system.IngestProblem.InvalidBatch;
 import tributary.ingest.system.IngestProblem.InvalidEvent;
+import tributary.ingest.system.IngestProblem.NotPublished;
 import tributary.support.topics.TopicsProperties;
 
 /**
@@ -42,8 +42,10 @@ import tributary.support.topics.TopicsProperties;
  * so they travel together in the producer's batches instead of one round trip each; the
  * answer waits for every one of them, within {@code tributary.ingest.publish-timeout}. An
  * event whose acknowledgement did not come in time is reported as failed even though the
- * broker may still write it: clients retry with the same {@code id}, and consumers treat
- * ids as idempotency keys.
+ * broker may still write it: clients retry with the same {@code id} (every answer that is
+ * not a success carries it, also a generated one), and consumers treat ids as idempotency
+ * keys. An event the broker refuses for itself (too large, an invalid record) is rejected
+ * alone: the other items of its batch are still sent and reported.
  */
 @Service
 public class Ingestion {
@@ -106,21 +108,20 @@ public class Ingestion {
 			return new EventAccepted(valid.id(), topic, published.partition(), published.offset());
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			this.metrics.failed(topic, 1);
 			Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
-			log.warn("Could not publish event {} to {}: {}", valid.id(), topic, String.valueOf(cause));
-			if (cause instanceof RecordTooLargeException) {
-				throw new EventTooLarge("The event is larger than the broker takes: " + cause.getMessage());
+			if (Problems.refusesTheEvent(cause)) {
+				this.metrics.rejected(topic, 1);
 			}
-			throw new BrokerUnavailable(
-					"The broker did not acknowledge the event in time; it was not published. Retry later with the same id",
-					this.properties.retryAfter());
+			else {
+				this.metrics.failed(topic, 1);
+			}
+			log.warn("Could not publish event {} to {}: {}", valid.id(), topic, String.valueOf(cause));
+			throw new NotPublished(valid.id(), cause, this.properties.retryAfter());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			this.metrics.failed(topic, 1);
-			throw new BrokerUnavailable("The service is shutting down; retry with the same id",
-					this.properties.retryAfter());
+			throw new NotPublished(valid.id(), ex, this.properties.retryAfter());
 		}
 	}
 
@@ -148,9 +149,10 @@ public class Ingestion {
 			Checked.Valid valid = (Checked.Valid) checked;
 			ids.add(valid.id());
 			refused.add(null);
-			// Once a send has failed at once (no metadata within max.block.ms) or time is
-			// up,
-			// the rest would block just as long each: they fail without being tried.
+			// Once a send has failed at once for want of the broker (no metadata within
+			// max.block.ms) or time is up, the rest would block just as long each: they
+			// fail without being tried. A send refused for its own event fails that one
+			// only.
 			if (unavailable == null && System.nanoTime() - deadline >= 0) {
 				unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
 			}
@@ -160,7 +162,7 @@ public class Ingestion {
 			}
 			CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
 			sent.add(future);
-			if (future.isCompletedExceptionally()) {
+			if (future.isCompletedExceptionally() && !Problems.refusesTheEvent(cause(future))) {
 				unavailable = cause(future);
 			}
 		}
@@ -174,12 +176,14 @@ public class Ingestion {
 		int accepted = 0;
 		int rejected = 0;
 		int failed = 0;
+		int invalid = 0;
 		@Nullable Throwable firstFailure = null;
 		for (int i = 0; i < items.size(); i++) {
 			Submission.Item item = items.get(i);
 			CompletableFuture<Published> future = sent.get(i);
 			if (future == null) {
 				rejected++;
+				invalid++;
 				results.add(ItemResult.refused(item.index(), item.line(), null, refused.get(i)));
 			}
 			else if (future.isDone() && !future.isCompletedExceptionally()) {
@@ -189,18 +193,23 @@ public class Ingestion {
 						published.offset()));
 			}
 			else {
-				failed++;
 				Throwable cause = future.isDone() ? cause(future) : new TimeoutException("no acknowledgement in time");
+				if (Problems.refusesTheEvent(cause)) {
+					rejected++;
+				}
+				else {
+					failed++;
+				}
 				firstFailure = (firstFailure != null) ? firstFailure : cause;
-				results.add(ItemResult.refused(item.index(), item.line(), ids.get(i), failureProblem(cause)));
+				results.add(ItemResult.refused(item.index(), item.line(), ids.get(i), Problems.publishFailure(cause)));
 			}
 		}
 		this.metrics.accepted(topic, accepted);
 		this.metrics.rejected(topic, rejected);
 		this.metrics.failed(topic, failed);
 		BatchResult result = new BatchResult(topic, accepted, rejected, failed, results);
-		if (failed > 0) {
-			log.warn("Could not publish {} of {} events to {}: {}", failed, items.size(), topic,
+		if (firstFailure != null) {
+			log.warn("Could not publish {} of {} events to {}: {}", failed + rejected - invalid, items.size(), topic,
 					String.valueOf(firstFailure));
 		}
 		if (accepted == items.size()) {
@@ -212,16 +221,11 @@ public class Ingestion {
 		if (accepted == 0) {
 			throw new InvalidBatch(result);
 		}
-		return ResponseEntity.status(HttpStatus.MULTI_STATUS).body(result);
-	}
-
-	private ProblemDetail failureProblem(Throwable cause) {
-		if (cause instanceof RecordTooLargeException) {
-			return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "Event too large",
-					"The event is larger than the broker takes: " + cause.getMessage());
+		ResponseEntity.BodyBuilder partly = ResponseEntity.status(HttpStatus.MULTI_STATUS);
+		if (failed > 0) {
+			partly.header(HttpHeaders.RETRY_AFTER, Long.toString(this.properties.retryAfter().toSeconds()));
 		}
-		return Problems.brokerUnavailable(
-				"The broker did not acknowledge the event in time; it was not published. Retry it with the same id");
+		return partly.body(result);
 	}
 
 	private static void awaitAll(List<@Nullable CompletableFuture<Published>> sent, long deadline) {

@@ -46,8 +46,8 @@ class KafkaEventPublisher implements EventPublisher {
 				}
 			});
 		}
-		catch (KafkaException ex) {
-			// Thrown rather than reported for a closed producer or a serializer failure.
+		catch (KafkaException | IllegalStateException ex) {
+			// Thrown rather than reported for a serializer failure or a closed producer.
 			published.completeExceptionally(ex);
 		}
 		return published;

@@ -3,6 +3,12 @@ package tributary.ingest.system;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTimestampException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -40,6 +46,36 @@ final class Problems {
 
 	static ProblemDetail brokerUnavailable(String detail) {
 		return of(HttpStatus.SERVICE_UNAVAILABLE, "Broker unavailable", detail);
+	}
+
+	/**
+	 * Whether a publish failed because of the event itself, which the broker will refuse
+	 * however often it is sent, rather than because the broker was unavailable.
+	 * @param cause why the publish failed
+	 * @return {@code true} if retrying the same event cannot help
+	 */
+	static boolean refusesTheEvent(Throwable cause) {
+		return cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException
+				|| cause instanceof InvalidRecordException || cause instanceof InvalidTimestampException
+				|| cause instanceof SerializationException;
+	}
+
+	/**
+	 * The problem of an event that was not published.
+	 * @param cause why the publish failed
+	 * @return 413 or 422 if the broker refused the event, else 503
+	 */
+	static ProblemDetail publishFailure(Throwable cause) {
+		if (cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException) {
+			return of(HttpStatus.CONTENT_TOO_LARGE, "Event too large",
+					"The event is larger than the broker takes; it was not published: " + cause.getMessage());
+		}
+		if (refusesTheEvent(cause)) {
+			return of(HttpStatus.UNPROCESSABLE_CONTENT, "Event refused",
+					"The broker refused the event; it was not published: " + cause.getMessage());
+		}
+		return brokerUnavailable(
+				"The broker did not acknowledge the event in time; it was not published. Retry it with the same id");
 	}
 
 }

@@ -1,6 +1,8 @@
 package tributary.ingest.social;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
 import tributary.ingest.system.IngestSlice;
 import tributary.ingest.system.IngestSliceTests;
@@ -15,6 +17,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -38,6 +41,8 @@ class SubmissionTests extends IngestSliceTests {
 	static final String BAD = with(GOOD, "text", null);
 
 	static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+	static final String UUID_V7 = "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
 
 	@Autowired
 	MeterRegistry meters;
@@ -94,6 +99,7 @@ class SubmissionTests extends IngestSliceTests {
 	@Test
 	void reportsItemsTheBrokerDidNotTakeAsFailedWithTheirIds() throws Exception {
 		this.publisher.failKey("unlucky");
+		double failed = count("failed");
 		send(MediaType.APPLICATION_JSON,
 				"[" + GOOD + "," + with(with(GOOD, "author", quoted("unlucky")), "id", quoted("u-1")) + "]")
 			.andExpect(status().isMultiStatus())
@@ -101,8 +107,9 @@ class SubmissionTests extends IngestSliceTests {
 			.andExpect(jsonPath("$.failed").value(1))
 			.andExpect(jsonPath("$.items[1].id").value("u-1"))
 			.andExpect(jsonPath("$.items[1].problem.status").value(503))
-			.andExpect(jsonPath("$.items[1].problem.title").value("Broker unavailable"));
-		assertThat(count("failed")).isEqualTo(1);
+			.andExpect(jsonPath("$.items[1].problem.title").value("Broker unavailable"))
+			.andExpect(header().string("Retry-After", "5"));
+		assertThat(count("failed")).isEqualTo(failed + 1);
 	}
 
 	@Test
@@ -118,6 +125,78 @@ class SubmissionTests extends IngestSliceTests {
 			.andExpect(jsonPath("$.items[0].problem.status").value(503))
 			.andExpect(jsonPath("$.items[1].problem.status").value(400));
 		send(NDJSON, GOOD + "\n" + GOOD).andExpect(status().isServiceUnavailable());
+	}
+
+	@Test
+	void answers503WithTheGeneratedIdAndTheRetryWithItIsPublishedOnce() throws Exception {
+		this.publisher.brokerDown();
+		String body = submit(PostController.PATH, MediaType.APPLICATION_JSON, GOOD)
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(jsonPath("$.id").value(matchesPattern(UUID_V7)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = tributary.ingest.system.Json.tree(body).get("id").stringValue();
+
+		this.publisher.brokerBack();
+		send(MediaType.APPLICATION_JSON, with(GOOD, "id", quoted(id))).andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.id").value(id));
+		assertThat(this.publisher.sent()).extracting((sent) -> sent.value().get("id").stringValue())
+			.containsExactly(id);
+	}
+
+	@Test
+	void answers503WithTheClientsOwnId() throws Exception {
+		this.publisher.brokerDown();
+		send(MediaType.APPLICATION_JSON, with(GOOD, "id", quoted("mine-1"))).andExpect(status().isServiceUnavailable())
+			.andExpect(jsonPath("$.id").value("mine-1"));
+	}
+
+	@Test
+	void answers413WithTheIdForASingleEventTheBrokerRefusesAsTooLarge() throws Exception {
+		this.publisher.refuseKey("big", new RecordTooLargeException("The message is 2000000 bytes"));
+		send(MediaType.APPLICATION_JSON, with(GOOD, "author", quoted("big"))).andExpect(status().isContentTooLarge())
+			.andExpect(header().doesNotExist("Retry-After"))
+			.andExpect(jsonPath("$.title").value("Event too large"))
+			.andExpect(jsonPath("$.id").value(matchesPattern(UUID_V7)));
+		assertThat(count("rejected")).isPositive();
+	}
+
+	@Test
+	void aBatchItemTheBrokerRefusesFailsAloneAndTheOthersAreStillSent() throws Exception {
+		this.publisher.refuseKey("big", new RecordTooLargeException("The message is 2000000 bytes"));
+		this.publisher.refuseKey("odd", new InvalidRecordException("One or more records have been rejected"));
+		double failed = count("failed");
+		send(MediaType.APPLICATION_JSON,
+				"[" + GOOD + "," + with(with(GOOD, "author", quoted("big")), "id", quoted("b-1")) + ","
+						+ with(GOOD, "author", quoted("odd")) + "," + GOOD + "]")
+			.andExpect(status().isMultiStatus())
+			.andExpect(header().doesNotExist("Retry-After"))
+			.andExpect(jsonPath("$.accepted").value(2))
+			.andExpect(jsonPath("$.rejected").value(2))
+			.andExpect(jsonPath("$.failed").value(0))
+			.andExpect(jsonPath("$.items[0].offset").isNumber())
+			.andExpect(jsonPath("$.items[1].id").value("b-1"))
+			.andExpect(jsonPath("$.items[1].offset").doesNotExist())
+			.andExpect(jsonPath("$.items[1].problem.status").value(413))
+			.andExpect(jsonPath("$.items[1].problem.title").value("Event too large"))
+			.andExpect(jsonPath("$.items[2].problem.status").value(422))
+			.andExpect(jsonPath("$.items[2].problem.title").value("Event refused"))
+			.andExpect(jsonPath("$.items[3].offset").isNumber());
+		assertThat(this.publisher.sent()).extracting(Sent::key).containsExactly("ada_l", "ada_l");
+		assertThat(count("failed")).isEqualTo(failed);
+	}
+
+	@Test
+	void aBatchTheBrokerRefusesEntirelyIs400WithEachItemsProblem() throws Exception {
+		this.publisher.refuseKey("big", new RecordTooLargeException("The message is 2000000 bytes"));
+		send(MediaType.APPLICATION_JSON, "[" + with(GOOD, "author", quoted("big")) + "," + BAD + "]")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("could be published")))
+			.andExpect(jsonPath("$.items[0].problem.status").value(413))
+			.andExpect(jsonPath("$.items[0].id").isString())
+			.andExpect(jsonPath("$.items[1].problem.status").value(400));
 	}
 
 	@Test

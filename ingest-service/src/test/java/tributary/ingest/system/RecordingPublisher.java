@@ -27,6 +27,8 @@ public class RecordingPublisher implements EventPublisher {
 
 	private final Set<String> failingKeys = ConcurrentHashMap.newKeySet();
 
+	private final Map<String, RuntimeException> refusedKeys = new ConcurrentHashMap<>();
+
 	private final AtomicLong offsets = new AtomicLong();
 
 	private final List<String> contractViolations = new CopyOnWriteArrayList<>();
@@ -37,6 +39,10 @@ public class RecordingPublisher implements EventPublisher {
 	public CompletableFuture<Published> publish(String topic, String key, EventType type, ObjectNode value) {
 		if (this.brokerDown || this.failingKeys.contains(key)) {
 			return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): broker away"));
+		}
+		RuntimeException refusal = this.refusedKeys.get(key);
+		if (refusal != null) {
+			return CompletableFuture.failedFuture(refusal);
 		}
 		Map<String, String> headers = new java.util.LinkedHashMap<>();
 		for (Header header : type.headers()) {
@@ -68,9 +74,24 @@ public class RecordingPublisher implements EventPublisher {
 		this.failingKeys.add(key);
 	}
 
+	/**
+	 * Makes the broker refuse records with a key, as it refuses a record too large.
+	 * @param key the record key
+	 * @param error what the producer reports
+	 */
+	public void refuseKey(String key, RuntimeException error) {
+		this.refusedKeys.put(key, error);
+	}
+
+	/** Lets every publish through again, as a broker that came back. */
+	public void brokerBack() {
+		this.brokerDown = false;
+	}
+
 	public void reset() {
 		this.sent.clear();
 		this.failingKeys.clear();
+		this.refusedKeys.clear();
 		this.contractViolations.clear();
 		this.brokerDown = false;
 	}

@@ -1,5 +1,6 @@
 package tributary.sentiment.api;
 
+import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -7,13 +8,15 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.system.SentimentProperties;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,15 +29,21 @@ class ScoreController {
 
 	private final SentimentProperties.Api limits;
 
-	ScoreController(SentimentEngine engine, SentimentProperties properties) {
+	private final JsonMapper mapper;
+
+	ScoreController(SentimentEngine engine, SentimentProperties properties, JsonMapper mapper) {
 		this.engine = engine;
 		this.limits = properties.api();
+		this.mapper = mapper;
 	}
 
 	/**
 	 * Scores one text or a batch.
-	 * @param body {@code {"text": "..."}} or an array of them
+	 * @param http the request, whose body is {@code {"text": "..."}} or an array of them;
+	 * read here, within {@code tributary.sentiment.api.max-body-size}, rather than bound,
+	 * so that an oversized body is refused before it is all read
 	 * @return one result, or an array of results in the order of the texts
+	 * @throws IOException if the body cannot be read
 	 */
 	@Operation(summary = "Score the sentiment of one text or a batch",
 			description = "Send {\"text\": \"...\"} for one result, or an array of such objects (at most "
@@ -53,19 +62,47 @@ class ScoreController {
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "401", description = "No valid API key in the X-API-Key header",
 			content = @Content(mediaType = "application/problem+json"))
-	@ApiResponse(responseCode = "413", description = "More texts than one request may carry",
+	@ApiResponse(responseCode = "413",
+			description = "A body larger than tributary.sentiment.api.max-body-size (1 MB by default; maxBytes "
+					+ "gives it) or more texts than one request may carry",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "415", description = "The body is not application/json",
 			content = @Content(mediaType = "application/problem+json"))
 	@SecurityRequirement(name = ApiDocumentation.API_KEY)
 	@PostMapping(path = "/score", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	Object score(@RequestBody JsonNode body) {
-		ScoreRequest request = ScoreRequest.read(body, this.limits);
+	Object score(HttpServletRequest http) throws IOException {
+		ScoreRequest request = ScoreRequest.read(json(LimitedBody.read(http, this.limits.maxBodySize())), this.limits);
 		if (request instanceof ScoreRequest.Batch batch) {
 			return scoreAll(batch.texts());
 		}
 		return score(((ScoreRequest.One) request).text());
+	}
+
+	private JsonNode json(byte[] body) {
+		if (isBlank(body)) {
+			throw new UnreadableBody("The request has no body");
+		}
+		try {
+			return this.mapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new UnreadableBody("The body is not valid JSON: " + firstLine(ex.getOriginalMessage()));
+		}
+	}
+
+	private static boolean isBlank(byte[] body) {
+		for (byte b : body) {
+			if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String firstLine(String message) {
+		int end = message.indexOf('\n');
+		return (end < 0) ? message : message.substring(0, end);
 	}
 
 	private List<SentimentResult> scoreAll(List<String> texts) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The sentiment-service's settings ({@code tributary.sentiment.*}).
@@ -19,10 +20,17 @@ public record SentimentProperties(@DefaultValue Api api, @DefaultValue Stream st
 	 *
 	 * @param maxBatchSize the most texts one request may carry
 	 * @param maxTextLength the longest text, in chars, as the social_media schema allows
+	 * @param maxBodySize the largest request body read ({@code 413} above it), as
+	 * ingest's {@code tributary.ingest.max-body-size}
 	 */
-	public record Api(@DefaultValue("1000") int maxBatchSize, @DefaultValue("10000") int maxTextLength) {
+	public record Api(@DefaultValue("1000") int maxBatchSize, @DefaultValue("10000") int maxTextLength,
+			@DefaultValue("1MB") DataSize maxBodySize) {
 
 		public Api {
+			if (maxBodySize.toBytes() < 1024) {
+				throw new IllegalArgumentException(
+						"tributary.sentiment.api.max-body-size must be at least 1KB but was " + maxBodySize);
+			}
 			if (maxBatchSize < 1) {
 				throw new IllegalArgumentException(
 						"tributary.sentiment.api.max-batch-size must be at least 1 but was " + maxBatchSize);

@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebMvcTest(controllers = ScoreController.class,
-		properties = { "tributary.sentiment.api.max-batch-size=5", "tributary.sentiment.api.max-text-length=50" })
+		properties = { "tributary.sentiment.api.max-batch-size=5", "tributary.sentiment.api.max-text-length=50",
+				"tributary.sentiment.api.max-body-size=1KB" })
 @ImportAutoConfiguration(SecurityConfiguration.class)
 class ScoreControllerTests {
 
@@ -96,6 +97,23 @@ class ScoreControllerTests {
 		assertThat(body(result).get("status").intValue()).isEqualTo(413);
 		assertThat(body(result).get("detail").stringValue()).contains("6 texts").contains("at most 5");
 		assertThat(body(result).get("maxBatchSize").intValue()).isEqualTo(5);
+	}
+
+	@Test
+	void rejectsABodyOverTheSizeLimitWith413BeforeLookingAtIt() {
+		MvcTestResult result = post("{\"text\": \"" + "a".repeat(1100) + "\"}");
+
+		assertThat(result).hasStatus(HttpStatus.CONTENT_TOO_LARGE).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(body(result).get("title").stringValue()).isEqualTo("Payload too large");
+		assertThat(body(result).get("detail").stringValue()).contains("larger than 1024 bytes");
+		assertThat(body(result).get("maxBytes").intValue()).isEqualTo(1024);
+	}
+
+	@Test
+	void scoresABodyOfExactlyTheSizeLimit() {
+		String text = "{\"text\": \"good\"}";
+
+		assertThat(post(text + " ".repeat(1024 - text.length()))).hasStatusOk();
 	}
 
 	@Test
