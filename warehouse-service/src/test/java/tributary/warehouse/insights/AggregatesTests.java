@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +35,7 @@ import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.Outcome;
 import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.StoreResult;
+import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.system.WarehouseProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -66,6 +68,11 @@ class AggregatesTests {
 
 	private final Map<String, Long> nextOffset = new HashMap<>();
 
+	/** What the broker would say each topic's id is now. */
+	private final Map<String, String> brokerIds = new ConcurrentHashMap<>();
+
+	private TopicIds topicIds;
+
 	@BeforeAll
 	static void connect() {
 		client = MongoClients.create(Infrastructure.mongoUri("unused"));
@@ -79,13 +86,23 @@ class AggregatesTests {
 	@BeforeEach
 	void freshDatabase() {
 		this.mongo = new MongoTemplate(client, "aggregates-" + UUID.randomUUID());
+		start();
+		new AggregateIndexes(this.mongo).afterSingletonsInstantiated();
+		this.insights = new Insights(this.mongo);
+	}
+
+	/** The warehouse's writers as a (re)started process has them: nothing cached. */
+	private void start() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		WarehouseProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
 			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
-		this.rawEvents = new RawEvents(this.mongo, meters);
-		this.aggregates = new Aggregates(this.mongo, properties, meters);
-		new AggregateIndexes(this.mongo).afterSingletonsInstantiated();
-		this.insights = new Insights(this.mongo);
+		this.topicIds = new TopicIds((topics) -> {
+			Map<String, String> ids = new HashMap<>();
+			topics.forEach((topic) -> ids.put(topic, this.brokerIds.computeIfAbsent(topic, (key) -> "first")));
+			return ids;
+		}, this.mongo);
+		this.rawEvents = new RawEvents(this.mongo, this.topicIds, meters);
+		this.aggregates = new Aggregates(this.mongo, this.topicIds, properties, meters);
 	}
 
 	@Test
