@@ -211,6 +211,99 @@ class AggregatesTests {
 		assertThat(hour.get("weather").get("precipitationMm").doubleValue()).isEqualTo(1.0);
 	}
 
+	@Test
+	void aRecreatedTopicsRecordsAtTheOldOffsetsCountAsNewRecords() {
+		List<Arrival> first = arrivals(new TestEvents(7, "gen1").mixed(300), 3);
+		batches(first, 40).forEach(this::take);
+		// Deleted and recreated: a new topic id, offsets from the start again.
+		this.brokerIds.replaceAll((topic, id) -> "second");
+		this.topicIds.refresh(List.copyOf(this.brokerIds.keySet()));
+		this.nextOffset.clear();
+		List<Arrival> second = arrivals(new TestEvents(8, "gen2").mixed(300), 3);
+		assertThat(outcomes(batches(second, 40).stream().flatMap((batch) -> take(batch).stream()).toList()))
+			.containsOnly(Outcome.STORED);
+		List<Arrival> both = new ArrayList<>(first);
+		both.addAll(second);
+		assertAll(expected(both));
+		// The new incarnation's records redelivered: recognised, nothing added.
+		Map<String, List<Document>> before = aggregateDocuments();
+		assertThat(outcomes(take(second))).containsOnly(Outcome.REDELIVERED);
+		assertThat(withoutVersions(aggregateDocuments())).isEqualTo(withoutVersions(before));
+		assertAll(expected(both));
+	}
+
+	@Test
+	void aStoredIdRepeatedInARecreatedTopicAtTheSameOffsetIsADuplicate() {
+		TestEvent reading = new TestEvents(9, "again").reading();
+		assertThat(outcomes(take(List.of(arrival(reading, "weather", 1, 5))))).containsExactly(Outcome.STORED);
+		this.brokerIds.put("weather", "second");
+		this.topicIds.refresh(List.of("weather"));
+
+		assertThat(outcomes(take(List.of(arrival(reading, "weather", 1, 5))))).containsExactly(Outcome.DUPLICATE);
+		ExpectedInsights expected = new ExpectedInsights();
+		expected.add("weather", json.readTree(reading.json()));
+		assertAll(expected);
+	}
+
+	@Test
+	void documentsWithoutTopicIdsBelongToTheIncarnationOfTheFirstStartThatKeepsIds() {
+		List<Arrival> first = arrivals(new TestEvents(10, "legacy").mixed(300), 3);
+		batches(first, 40).forEach(this::take);
+		Map<String, List<Document>> written = aggregateDocuments();
+		// As an earlier version wrote them: no topic ids, and no incarnation pinned.
+		stripTopicIds();
+		this.mongo.getCollection("topic_incarnations").drop();
+		start();
+
+		// A plain restart redelivers the last batches, or a replay all of them: nothing
+		// counts twice.
+		assertThat(outcomes(take(first))).containsOnly(Outcome.REDELIVERED);
+		assertThat(withoutMarks(aggregateDocuments())).isEqualTo(withoutMarks(written));
+		assertAll(expected(first));
+
+		// Recreated afterwards: the unmarked documents stay with the first incarnation.
+		stripTopicIds();
+		start();
+		this.brokerIds.replaceAll((topic, id) -> "second");
+		this.nextOffset.clear();
+		List<Arrival> second = arrivals(new TestEvents(11, "legacy2").mixed(300), 3);
+		batches(second, 40).forEach(this::take);
+		List<Arrival> both = new ArrayList<>(first);
+		both.addAll(second);
+		assertAll(expected(both));
+		assertThat(this.mongo.getCollection("topic_incarnations").find().into(new ArrayList<>()))
+			.extracting((document) -> document.getString("unmarked"))
+			.containsOnly("first");
+	}
+
+	private void stripTopicIds() {
+		for (Aggregate aggregate : Aggregate.values()) {
+			for (Document document : this.mongo.getCollection(aggregate.collection()).find()) {
+				List<Document> marks = document.getList(Aggregates.APPLIED, Document.class)
+					.stream()
+					.map((mark) -> new Document("t", mark.get("t")).append("p", mark.get("p")).append("o", mark.get("o")))
+					.toList();
+				this.mongo.getCollection(aggregate.collection())
+					.updateOne(new Document("_id", document.get("_id")),
+							new Document("$set", new Document(Aggregates.APPLIED, marks)));
+			}
+		}
+		for (String topic : this.brokerIds.keySet()) {
+			this.mongo.getCollection(topic)
+				.updateMany(new Document(), new Document("$unset", new Document("topicId", "")));
+		}
+	}
+
+	private static Map<String, List<Document>> withoutMarks(Map<String, List<Document>> documents) {
+		Map<String, List<Document>> stripped = new HashMap<>();
+		withoutVersions(documents).forEach((collection, list) -> stripped.put(collection, list.stream().map((document) -> {
+			Document copy = new Document(document);
+			copy.remove(Aggregates.APPLIED);
+			return copy;
+		}).toList()));
+		return stripped;
+	}
+
 	private List<StoreResult> take(List<Arrival> batch) {
 		List<StoreResult> results = new ArrayList<>();
 		byTopic(batch).forEach((topic, arrivals) -> results.addAll(this.rawEvents.store(topic, arrivals)));
