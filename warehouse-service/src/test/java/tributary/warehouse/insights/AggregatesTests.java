@@ -213,13 +213,16 @@ class AggregatesTests {
 
 	@Test
 	void aRecreatedTopicsRecordsAtTheOldOffsetsCountAsNewRecords() {
-		List<Arrival> first = arrivals(new TestEvents(7, "gen1").mixed(300), 3);
+		// One generator: new ids, but the same locations, platforms and products, so both
+		// generations meet in the same aggregate documents.
+		TestEvents events = new TestEvents(7, "recreated");
+		List<Arrival> first = arrivals(events.mixed(300), 3);
 		batches(first, 40).forEach(this::take);
 		// Deleted and recreated: a new topic id, offsets from the start again.
 		this.brokerIds.replaceAll((topic, id) -> "second");
 		this.topicIds.refresh(List.copyOf(this.brokerIds.keySet()));
 		this.nextOffset.clear();
-		List<Arrival> second = arrivals(new TestEvents(8, "gen2").mixed(300), 3);
+		List<Arrival> second = arrivals(events.mixed(300), 3);
 		assertThat(outcomes(batches(second, 40).stream().flatMap((batch) -> take(batch).stream()).toList()))
 			.containsOnly(Outcome.STORED);
 		List<Arrival> both = new ArrayList<>(first);
@@ -247,7 +250,8 @@ class AggregatesTests {
 
 	@Test
 	void documentsWithoutTopicIdsBelongToTheIncarnationOfTheFirstStartThatKeepsIds() {
-		List<Arrival> first = arrivals(new TestEvents(10, "legacy").mixed(300), 3);
+		TestEvents events = new TestEvents(10, "legacy");
+		List<Arrival> first = arrivals(events.mixed(300), 3);
 		batches(first, 40).forEach(this::take);
 		Map<String, List<Document>> written = aggregateDocuments();
 		// As an earlier version wrote them: no topic ids, and no incarnation pinned.
@@ -266,7 +270,7 @@ class AggregatesTests {
 		start();
 		this.brokerIds.replaceAll((topic, id) -> "second");
 		this.nextOffset.clear();
-		List<Arrival> second = arrivals(new TestEvents(11, "legacy2").mixed(300), 3);
+		List<Arrival> second = arrivals(events.mixed(300), 3);
 		batches(second, 40).forEach(this::take);
 		List<Arrival> both = new ArrayList<>(first);
 		both.addAll(second);
