@@ -1,5 +1,7 @@
 package tributary.warehouse.insights;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,15 +10,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.ServerAddress;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.WriteConcernError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +51,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The raw store and the aggregates on the embedded store: exact figures however records
@@ -278,6 +288,62 @@ class AggregatesTests {
 		assertThat(this.mongo.getCollection("topic_incarnations").find().into(new ArrayList<>()))
 			.extracting((document) -> document.getString("unmarked"))
 			.containsOnly("first");
+	}
+
+	@Test
+	void writesTheStoreTookButCouldNotConfirmFailTheBatchAndCountOnceWhenItIsRetried() {
+		List<Arrival> arrivals = arrivals(new TestEvents(12, "unconfirmed").mixed(200), 3);
+		MongoTemplate unconfirmed = unconfirmedWrites(this.mongo);
+		RawEvents rawEvents = this.rawEvents;
+		Aggregates aggregates = this.aggregates;
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		WarehouseProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
+			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
+
+		// The raw writes applied but not confirmed: nothing is decided, nothing counted.
+		this.rawEvents = new RawEvents(unconfirmed, this.topicIds, meters);
+		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(arrivals))
+			.satisfies((ex) -> assertThat(ex.getWriteConcernError()).isNotNull());
+		// Then the aggregate writes applied but not confirmed.
+		this.rawEvents = rawEvents;
+		this.aggregates = new Aggregates(unconfirmed, this.topicIds, properties, meters);
+		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(arrivals));
+		// The batch retried once the store confirms again.
+		this.aggregates = aggregates;
+		assertThat(outcomes(take(arrivals))).containsOnly(Outcome.REDELIVERED);
+
+		assertAll(expected(arrivals));
+	}
+
+	/**
+	 * The store behind a template whose every bulk write is applied and then reported as
+	 * not confirmed by the write concern, as a replica set without a majority does.
+	 */
+	@SuppressWarnings("unchecked")
+	private static MongoTemplate unconfirmedWrites(MongoTemplate mongo) {
+		return new MongoTemplate(client, mongo.getDb().getName()) {
+			@Override
+			public MongoCollection<Document> getCollection(String name) {
+				MongoCollection<Document> collection = mongo.getCollection(name);
+				return (MongoCollection<Document>) Proxy.newProxyInstance(getClass().getClassLoader(),
+						new Class<?>[] { MongoCollection.class }, (proxy, method, arguments) -> {
+							Object result;
+							try {
+								result = method.invoke(collection, arguments);
+							}
+							catch (InvocationTargetException ex) {
+								throw ex.getCause();
+							}
+							if (method.getName().equals("bulkWrite") || method.getName().equals("insertMany")) {
+								throw new MongoBulkWriteException(BulkWriteResult.unacknowledged(), List.of(),
+										new WriteConcernError(64, "WriteConcernTimeout",
+												"waiting for replication timed out", new BsonDocument()),
+										new ServerAddress(), Set.of());
+							}
+							return result;
+						});
+			}
+		};
 	}
 
 	private void stripTopicIds() {
