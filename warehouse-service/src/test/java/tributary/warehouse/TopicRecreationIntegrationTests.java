@@ -56,8 +56,8 @@ class TopicRecreationIntegrationTests {
 	@Test
 	void aRecreatedTopicsEventsCountOnceBesideThoseOfTheTopicItReplaced() throws Exception {
 		try (TestBroker broker = new TestBroker();
-				Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-						Infrastructure.kafkaBootstrapServers()));
+				Admin admin = Admin
+					.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers()));
 				MongoClient mongo = MongoClients.create(Infrastructure.mongoUri("x"))) {
 			MongoDatabase store = mongo.getDatabase(broker.database);
 			broker.createTopics();
@@ -226,8 +226,7 @@ class TopicRecreationIntegrationTests {
 	}
 
 	private static JsonNode getJson(int port, String path) throws IOException, InterruptedException {
-		HttpResponse<String> response = http.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + port + path))
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
 			.header("X-API-Key", API_KEY)
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);

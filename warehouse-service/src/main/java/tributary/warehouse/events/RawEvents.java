@@ -33,9 +33,9 @@ import org.springframework.stereotype.Repository;
  *
  * <p>
  * The coordinates include the topic's id: a topic that is deleted and recreated starts
- * its offsets at 0 again, and a record of the new incarnation at a stored record's
- * topic, partition and offset is another record. A document stored before topic ids
- * were kept belongs to the incarnation {@link TopicIds#unmarked(String)} names.
+ * its offsets at 0 again, and a record of the new incarnation at a stored record's topic,
+ * partition and offset is another record. A document stored before topic ids were kept
+ * belongs to the incarnation {@link TopicIds#unmarked(String)} names.
  */
 @Repository
 public class RawEvents {
@@ -177,8 +177,8 @@ public class RawEvents {
 	}
 
 	private static Coordinates coordinates(Document document) {
-		return new Coordinates(document.getString(TOPIC), document.getString(TOPIC_ID),
-				document.getInteger(PARTITION), ((Number) document.get(OFFSET)).longValue());
+		return new Coordinates(document.getString(TOPIC), document.getString(TOPIC_ID), document.getInteger(PARTITION),
+				((Number) document.get(OFFSET)).longValue());
 	}
 
 }

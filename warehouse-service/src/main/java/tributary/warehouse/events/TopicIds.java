@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * Ids are cached and described again when partitions are assigned (deleting a topic
- * revokes its partitions, recreating it assigns the new ones) and whenever a topic is
- * not cached yet. The first time this warehouse resolves a topic, it also records in the
+ * revokes its partitions, recreating it assigns the new ones) and whenever a topic is not
+ * cached yet. The first time this warehouse resolves a topic, it also records in the
  * store which incarnation that was: documents written before topic ids were kept carry
  * none, and they belong to that one.
  */
@@ -88,8 +88,8 @@ public class TopicIds {
 	}
 
 	/**
-	 * Describes topics again, whatever is cached: their partitions were just assigned, and
-	 * a topic may have been recreated since it was last described.
+	 * Describes topics again, whatever is cached: their partitions were just assigned,
+	 * and a topic may have been recreated since it was last described.
 	 * @param topics the topics
 	 * @return their current ids
 	 * @throws RuntimeException if the broker cannot tell; the topics are then no longer
@@ -122,8 +122,8 @@ public class TopicIds {
 	/**
 	 * The incarnation that documents without a topic id belong to: the one current when
 	 * this warehouse first resolved the topic, kept in the store. They were written
-	 * before ids were kept, so by that incarnation unless the topic was recreated
-	 * before the first start that keeps ids.
+	 * before ids were kept, so by that incarnation unless the topic was recreated before
+	 * the first start that keeps ids.
 	 * @param topic the topic
 	 * @return the id that stands for a missing one
 	 */

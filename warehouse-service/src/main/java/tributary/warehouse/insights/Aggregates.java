@@ -301,8 +301,8 @@ public class Aggregates {
 		/**
 		 * Reads a document's marks.
 		 * @param document the document
-		 * @param unmarked the incarnation of a topic that a mark without topic id (written
-		 * before ids were kept) belongs to
+		 * @param unmarked the incarnation of a topic that a mark without topic id
+		 * (written before ids were kept) belongs to
 		 */
 		static Mark of(Document document, UnaryOperator<String> unmarked) {
 			Map<Source, Long> applied = new HashMap<>();

@@ -21,10 +21,10 @@ import org.springframework.stereotype.Component;
  * listener container factory applies this bean to the containers it creates.
  *
  * <p>
- * A partition that this instance owned before in another incarnation of its topic is
- * also read again from the start: Kafka drops the group's offsets of a deleted topic, but
- * an offset committed for the old incarnation after it was recreated would otherwise
- * skip the new one's first records. Reading them again costs nothing in the store, which
+ * A partition that this instance owned before in another incarnation of its topic is also
+ * read again from the start: Kafka drops the group's offsets of a deleted topic, but an
+ * offset committed for the old incarnation after it was recreated would otherwise skip
+ * the new one's first records. Reading them again costs nothing in the store, which
  * recognises every record it already has.
  */
 @Component
@@ -45,7 +45,11 @@ class RecreatedTopics implements ConsumerAwareRebalanceListener {
 
 	@Override
 	public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
-		List<String> names = partitions.stream().map(TopicPartition::topic).filter(this.topics::contains).distinct().toList();
+		List<String> names = partitions.stream()
+			.map(TopicPartition::topic)
+			.filter(this.topics::contains)
+			.distinct()
+			.toList();
 		if (names.isEmpty()) {
 			return;
 		}

@@ -84,8 +84,8 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	 * confirm in time is a failure of the batch, which is retried.
 	 *
 	 * @param w how many members must have the write: {@code majority} (survives the loss
-	 * of the primary in a replica set, and is the one member of a single server), a number
-	 * of members ({@code 1} or more), or a tag set's name
+	 * of the primary in a replica set, and is the one member of a single server), a
+	 * number of members ({@code 1} or more), or a tag set's name
 	 * @param journal whether those members must have written it to their on-disk journal,
 	 * so that it survives the store being killed
 	 * @param timeout how long the store waits for those confirmations before reporting a

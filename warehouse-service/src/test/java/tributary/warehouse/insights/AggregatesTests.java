@@ -351,7 +351,8 @@ class AggregatesTests {
 			for (Document document : this.mongo.getCollection(aggregate.collection()).find()) {
 				List<Document> marks = document.getList(Aggregates.APPLIED, Document.class)
 					.stream()
-					.map((mark) -> new Document("t", mark.get("t")).append("p", mark.get("p")).append("o", mark.get("o")))
+					.map((mark) -> new Document("t", mark.get("t")).append("p", mark.get("p"))
+						.append("o", mark.get("o")))
 					.toList();
 				this.mongo.getCollection(aggregate.collection())
 					.updateOne(new Document("_id", document.get("_id")),
@@ -366,11 +367,12 @@ class AggregatesTests {
 
 	private static Map<String, List<Document>> withoutMarks(Map<String, List<Document>> documents) {
 		Map<String, List<Document>> stripped = new HashMap<>();
-		withoutVersions(documents).forEach((collection, list) -> stripped.put(collection, list.stream().map((document) -> {
-			Document copy = new Document(document);
-			copy.remove(Aggregates.APPLIED);
-			return copy;
-		}).toList()));
+		withoutVersions(documents)
+			.forEach((collection, list) -> stripped.put(collection, list.stream().map((document) -> {
+				Document copy = new Document(document);
+				copy.remove(Aggregates.APPLIED);
+				return copy;
+			}).toList()));
 		return stripped;
 	}
 

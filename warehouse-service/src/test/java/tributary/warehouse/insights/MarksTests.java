@@ -26,8 +26,8 @@ class MarksTests {
 		Mark mark = new Mark(3, Map.of(NEW, 10L));
 		Change change = new Change();
 
-		Map<Source, Long> raised = mark.fold(List.of(part(NEW, 9, "in"), part(NEW, 10, "also in"), part(NEW, 11, "new")),
-				change);
+		Map<Source, Long> raised = mark
+			.fold(List.of(part(NEW, 9, "in"), part(NEW, 10, "also in"), part(NEW, 11, "new")), change);
 
 		assertThat(counts(change)).containsExactly("new");
 		assertThat(raised).containsExactlyEntriesOf(Map.of(NEW, 11L));

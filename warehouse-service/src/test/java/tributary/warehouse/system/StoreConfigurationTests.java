@@ -34,28 +34,27 @@ class StoreConfigurationTests {
 
 	@Test
 	void theConfiguredWriteConcernReachesTheClientOverTheConnectionStrings() {
-		this.contextRunner
-			.withPropertyValues("spring.mongodb.uri=mongodb://localhost:1/tributary?w=0&journal=false",
-					"tributary.warehouse.store.write-concern.w=2",
-					"tributary.warehouse.store.write-concern.journal=false",
-					"tributary.warehouse.store.write-concern.timeout=1500ms")
+		this.contextRunner.withPropertyValues("spring.mongodb.uri=mongodb://localhost:1/tributary?w=0&journal=false",
+				"tributary.warehouse.store.write-concern.w=2", "tributary.warehouse.store.write-concern.journal=false",
+				"tributary.warehouse.store.write-concern.timeout=1500ms")
 			.run((context) -> assertThat(writeConcern(context.getBean(MongoClient.class)))
 				.isEqualTo(new WriteConcern(2).withJournal(false).withWTimeout(1500, TimeUnit.MILLISECONDS)));
 	}
 
 	@Test
 	void aTagSetNamesTheMembersThatMustHaveAWrite() {
-		assertThat(StoreConfiguration.writeConcern(new WarehouseProperties.WriteConcern("dataCenters", true,
-				java.time.Duration.ofSeconds(2))))
+		assertThat(StoreConfiguration
+			.writeConcern(new WarehouseProperties.WriteConcern("dataCenters", true, java.time.Duration.ofSeconds(2))))
 			.isEqualTo(new WriteConcern("dataCenters").withJournal(true).withWTimeout(2, TimeUnit.SECONDS));
 	}
 
 	@Test
 	void refusesAWriteConcernThatWouldNotBeAcknowledgedOrNeverSeen() {
 		this.contextRunner.withPropertyValues("tributary.warehouse.store.write-concern.w=0")
-			.run((context) -> assertThat(context).getFailure().hasRootCauseMessage(
-					"tributary.warehouse.store.write-concern.w must be 'majority', a number of members of at least 1 "
-							+ "or a tag set's name, but was '0'"));
+			.run((context) -> assertThat(context).getFailure()
+				.hasRootCauseMessage(
+						"tributary.warehouse.store.write-concern.w must be 'majority', a number of members of at least 1 "
+								+ "or a tag set's name, but was '0'"));
 		this.contextRunner.withPropertyValues("tributary.warehouse.store.write-concern.timeout=5s")
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
