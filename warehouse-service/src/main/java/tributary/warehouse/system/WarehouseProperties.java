@@ -68,14 +68,6 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	public record Store(@DefaultValue("5s") Duration timeout, @DefaultValue("100") int maxConflictRetries,
 			@DefaultValue WriteConcern writeConcern) {
 
-		public Store {
-			if (writeConcern.timeout().compareTo(timeout) >= 0) {
-				throw new IllegalArgumentException("tributary.warehouse.store.write-concern.timeout must be shorter "
-						+ "than tributary.warehouse.store.timeout, or the connection gives up before the store "
-						+ "can say which writes are confirmed; but was " + writeConcern.timeout() + " and " + timeout);
-			}
-		}
-
 	}
 
 	/**
@@ -89,7 +81,8 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	 * @param journal whether those members must have written it to their on-disk journal,
 	 * so that it survives the store being killed
 	 * @param timeout how long the store waits for those confirmations before reporting a
-	 * write-concern error
+	 * write-concern error; best shorter than the store timeout, so that the store answers
+	 * before the connection gives up (either way the batch is retried)
 	 */
 	public record WriteConcern(@DefaultValue("majority") String w, @DefaultValue("true") boolean journal,
 			@DefaultValue("4s") Duration timeout) {
