@@ -159,6 +159,25 @@ class TopicRecreationIntegrationTests {
 	 * topic, not the warehouse's).
 	 */
 	private static void publishWithNewProducer(TestBroker broker, List<TestEvent> events) throws Exception {
+		// A loaded broker may take minutes before a recreated partition takes records:
+		// a tombstone in each (dead-lettered, never counted) shows when it does.
+		await().atMost(Duration.ofMinutes(4)).ignoreExceptions().untilAsserted(() -> {
+			try (KafkaProducer<String, String> probe = new KafkaProducer<>(
+					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
+							ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+							10000),
+					new StringSerializer(), new StringSerializer())) {
+				List<java.util.concurrent.Future<?>> sends = new ArrayList<>();
+				for (String topic : broker.topics()) {
+					for (int partition = 0; partition < 4; partition++) {
+						sends.add(probe.send(new ProducerRecord<>(topic, partition, "probe", null)));
+					}
+				}
+				for (java.util.concurrent.Future<?> send : sends) {
+					send.get();
+				}
+			}
+		});
 		try (KafkaProducer<String, String> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers()),
 				new StringSerializer(), new StringSerializer())) {
