@@ -30,6 +30,12 @@ import org.springframework.stereotype.Repository;
  * tell a redelivery of the same record (same coordinates: it counts, once) from a
  * different record that repeats an id (a duplicate: it never counts), however often and
  * in whatever order records arrive.
+ *
+ * <p>
+ * The coordinates include the topic's id: a topic that is deleted and recreated starts
+ * its offsets at 0 again, and a record of the new incarnation at a stored record's topic,
+ * partition and offset is another record. A document stored before topic ids were kept
+ * belongs to the incarnation {@link TopicIds#unmarked(String)} names.
  */
 @Repository
 public class RawEvents {
@@ -37,6 +43,8 @@ public class RawEvents {
 	static final String EVENT = "event";
 
 	static final String TOPIC = "topic";
+
+	static final String TOPIC_ID = "topicId";
 
 	static final String PARTITION = "partition";
 
@@ -48,10 +56,13 @@ public class RawEvents {
 
 	private final MongoTemplate mongo;
 
+	private final TopicIds topicIds;
+
 	private final Timer writes;
 
-	public RawEvents(MongoTemplate mongo, MeterRegistry meters) {
+	public RawEvents(MongoTemplate mongo, TopicIds topicIds, MeterRegistry meters) {
 		this.mongo = mongo;
+		this.topicIds = topicIds;
 		this.writes = Timer.builder("tributary.warehouse.bulk.write")
 			.description("One bulk write to the store")
 			.tag("target", "raw")
@@ -63,10 +74,11 @@ public class RawEvents {
 	 * Stores the records of one topic that are not stored yet, in one unordered bulk
 	 * insert.
 	 * @param topic the topic, which names the collection
-	 * @param arrivals records of that topic
+	 * @param arrivals records of that topic, of its current incarnation
 	 * @return what happened to each, in the same order
 	 * @throws com.mongodb.MongoException if the store cannot be reached: nothing is
-	 * decided then, and the same call may be repeated
+	 * decided then, and the same call may be repeated (also when the store took the
+	 * writes but could not confirm the write concern)
 	 */
 	public List<StoreResult> store(String topic, List<Arrival> arrivals) {
 		if (arrivals.isEmpty()) {
@@ -74,10 +86,12 @@ public class RawEvents {
 		}
 		Instant storedAt = Instant.now();
 		Date storedDate = Date.from(storedAt);
+		String topicId = this.topicIds.current(topic);
 		List<Document> documents = new ArrayList<>(arrivals.size());
 		for (Arrival arrival : arrivals) {
 			Coordinates at = arrival.coordinates();
 			documents.add(new Document("_id", arrival.event().id()).append(TOPIC, at.topic())
+				.append(TOPIC_ID, topicId)
 				.append(PARTITION, at.partition())
 				.append(OFFSET, at.offset())
 				.append(STORED_AT, storedDate)
@@ -99,6 +113,7 @@ public class RawEvents {
 			sample.stop(this.writes);
 		}
 		Map<String, Coordinates> owners = owners(collection, arrivals, errors);
+		String unmarked = owners.isEmpty() ? topicId : this.topicIds.unmarked(topic);
 		List<StoreResult> results = new ArrayList<>(arrivals.size());
 		for (int i = 0; i < arrivals.size(); i++) {
 			Arrival arrival = arrivals.get(i);
@@ -115,7 +130,11 @@ public class RawEvents {
 					throw new IllegalStateException("Event " + arrival.event().id() + " in " + topic
 							+ " was reported as present but cannot be read back");
 				}
-				Outcome outcome = owner.equals(arrival.coordinates()) ? Outcome.REDELIVERED : Outcome.DUPLICATE;
+				if (owner.topicId() == null) {
+					owner = owner.in(unmarked);
+				}
+				Outcome outcome = owner.equals(arrival.coordinates().in(topicId)) ? Outcome.REDELIVERED
+						: Outcome.DUPLICATE;
 				results.add(new StoreResult(arrival, outcome, storedAt, null));
 			}
 		}
@@ -136,7 +155,7 @@ public class RawEvents {
 		}
 		Map<String, Coordinates> owners = new HashMap<>();
 		for (Document owner : collection.find(Filters.in("_id", ids))
-			.projection(Projections.include(TOPIC, PARTITION, OFFSET))) {
+			.projection(Projections.include(TOPIC, TOPIC_ID, PARTITION, OFFSET))) {
 			owners.put(owner.getString("_id"), coordinates(owner));
 		}
 		return owners;
@@ -158,7 +177,7 @@ public class RawEvents {
 	}
 
 	private static Coordinates coordinates(Document document) {
-		return new Coordinates(document.getString(TOPIC), document.getInteger(PARTITION),
+		return new Coordinates(document.getString(TOPIC), document.getString(TOPIC_ID), document.getInteger(PARTITION),
 				((Number) document.get(OFFSET)).longValue());
 	}
 

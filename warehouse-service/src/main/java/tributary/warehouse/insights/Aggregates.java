@@ -2,11 +2,13 @@ package tributary.warehouse.insights;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.mongodb.MongoBulkWriteException;
@@ -24,10 +26,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.warehouse.events.Arrival;
 import tributary.warehouse.events.Coordinates;
+import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.insights.Contributions.Target;
 import tributary.warehouse.system.WarehouseProperties;
 
@@ -53,6 +57,8 @@ public class Aggregates {
 
 	private final MongoTemplate mongo;
 
+	private final TopicIds topicIds;
+
 	private final int maxConflictRetries;
 
 	private final Timer aggregateWrites;
@@ -61,8 +67,9 @@ public class Aggregates {
 
 	private final Counter conflicts;
 
-	public Aggregates(MongoTemplate mongo, WarehouseProperties properties, MeterRegistry meters) {
+	public Aggregates(MongoTemplate mongo, TopicIds topicIds, WarehouseProperties properties, MeterRegistry meters) {
 		this.mongo = mongo;
+		this.topicIds = topicIds;
 		this.maxConflictRetries = properties.store().maxConflictRetries();
 		this.aggregateWrites = writeTimer(meters, "aggregate");
 		this.locationWrites = writeTimer(meters, "location");
@@ -82,16 +89,22 @@ public class Aggregates {
 	/**
 	 * Folds events into every aggregate they belong to. Safe to call again with any of
 	 * the same events (a redelivery): what is in already is not added twice.
-	 * @param counted records that count, in partition order
-	 * @throws com.mongodb.MongoException if the store cannot be reached; calling again
-	 * with the same events then completes the work
+	 * @param counted records that count, in partition order, of their topics' current
+	 * incarnations
+	 * @throws com.mongodb.MongoException if the store cannot be reached or could not
+	 * confirm the write concern; calling again with the same events then completes the
+	 * work
 	 */
 	public void apply(List<Arrival> counted) {
 		Map<Target, List<Part>> parts = new LinkedHashMap<>();
+		Map<String, String> topicIds = new HashMap<>();
 		for (Arrival arrival : counted) {
+			Coordinates at = arrival.coordinates();
+			Source source = new Source(at.topic(), topicIds.computeIfAbsent(at.topic(), this.topicIds::current),
+					at.partition());
 			Contributions.of(arrival.event(),
 					(target, change) -> parts.computeIfAbsent(target, (key) -> new ArrayList<>())
-						.add(new Part(arrival.coordinates(), change)));
+						.add(new Part(source, at.offset(), change)));
 		}
 		Map<Aggregate, List<Target>> byCollection = parts.keySet()
 			.stream()
@@ -107,7 +120,7 @@ public class Aggregates {
 			if (attempt > this.maxConflictRetries) {
 				throw new ConcurrentAggregateUpdates(aggregate.collection(), pending.size(), attempt);
 			}
-			Map<String, Mark> marks = read(collection, pending);
+			Map<String, Mark> marks = read(collection, pending, this.topicIds::unmarked);
 			List<Target> writing = new ArrayList<>();
 			List<WriteModel<Document>> writes = new ArrayList<>();
 			for (Target target : pending) {
@@ -131,22 +144,9 @@ public class Aggregates {
 	 * The upsert that folds in the parts above the document's marks and matches only the
 	 * version that was read, or nothing if every part is in already.
 	 */
-	private static @org.jspecify.annotations.Nullable UpdateOneModel<Document> write(Target target, Mark mark,
-			List<Part> parts) {
+	private static @Nullable UpdateOneModel<Document> write(Target target, Mark mark, List<Part> parts) {
 		Change change = new Change();
-		Map<Source, Long> applied = new HashMap<>(mark.applied());
-		for (Part part : parts) {
-			Source source = Source.of(part.coordinates());
-			long offset = part.coordinates().offset();
-			if (offset > applied.getOrDefault(source, -1L)) {
-				change.addAll(part.change());
-			}
-		}
-		// Raise the marks only after choosing, so that records of one partition in one
-		// batch are all compared with the mark as it was read.
-		for (Part part : parts) {
-			applied.merge(Source.of(part.coordinates()), part.coordinates().offset(), Math::max);
-		}
+		Map<Source, Long> applied = mark.fold(parts, change);
 		if (change.isEmpty()) {
 			return null;
 		}
@@ -189,12 +189,13 @@ public class Aggregates {
 		}
 	}
 
-	private static Map<String, Mark> read(MongoCollection<Document> collection, List<Target> targets) {
+	private static Map<String, Mark> read(MongoCollection<Document> collection, List<Target> targets,
+			UnaryOperator<String> unmarked) {
 		List<String> ids = targets.stream().map(Target::id).toList();
 		Map<String, Mark> marks = new HashMap<>();
 		for (Document document : collection.find(Filters.in("_id", ids))
 			.projection(Projections.include(VERSION, APPLIED))) {
-			marks.put(document.getString("_id"), Mark.of(document));
+			marks.put(document.getString("_id"), Mark.of(document, unmarked));
 		}
 		return marks;
 	}
@@ -251,29 +252,36 @@ public class Aggregates {
 		}
 	}
 
-	/** What one record adds to one document. */
-	private record Part(Coordinates coordinates, Change change) {
+	/**
+	 * What one record adds to one document.
+	 *
+	 * @param source the partition of the topic's incarnation it came from
+	 * @param offset its offset there
+	 * @param change what it adds
+	 */
+	record Part(Source source, long offset, Change change) {
 	}
 
 	/**
-	 * A source partition of an aggregate.
+	 * A source partition of an aggregate: a partition of one incarnation of a topic.
 	 *
 	 * @param topic the topic
+	 * @param topicId the Kafka id of the topic's incarnation
 	 * @param partition the partition
 	 */
-	record Source(String topic, int partition) {
+	record Source(String topic, String topicId, int partition) {
 
-		static Source of(Coordinates coordinates) {
-			return new Source(coordinates.topic(), coordinates.partition());
-		}
+		private static final Comparator<Source> ORDER = Comparator.comparing(Source::topic)
+			.thenComparing(Source::topicId)
+			.thenComparingInt(Source::partition);
 
 		/** An array rather than a map: topic names may contain dots. */
 		static List<Document> toDocuments(Map<Source, Long> applied) {
 			return applied.entrySet()
 				.stream()
-				.sorted(Map.Entry
-					.comparingByKey(java.util.Comparator.comparing(Source::topic).thenComparingInt(Source::partition)))
-				.map((entry) -> new Document("t", entry.getKey().topic()).append("p", entry.getKey().partition())
+				.sorted(Map.Entry.comparingByKey(ORDER))
+				.map((entry) -> new Document("t", entry.getKey().topic()).append("i", entry.getKey().topicId())
+					.append("p", entry.getKey().partition())
 					.append("o", entry.getValue()))
 				.toList();
 		}
@@ -290,13 +298,41 @@ public class Aggregates {
 
 		static final Mark ABSENT = new Mark(0, Map.of());
 
-		static Mark of(Document document) {
+		/**
+		 * Reads a document's marks.
+		 * @param document the document
+		 * @param unmarked the incarnation of a topic that a mark without topic id
+		 * (written before ids were kept) belongs to
+		 */
+		static Mark of(Document document, UnaryOperator<String> unmarked) {
 			Map<Source, Long> applied = new HashMap<>();
 			for (Document entry : document.getList(APPLIED, Document.class, List.of())) {
-				applied.put(new Source(entry.getString("t"), entry.getInteger("p")),
-						((Number) entry.get("o")).longValue());
+				String topic = entry.getString("t");
+				String topicId = entry.getString("i");
+				Source source = new Source(topic, (topicId != null) ? topicId : unmarked.apply(topic),
+						entry.getInteger("p"));
+				applied.merge(source, ((Number) entry.get("o")).longValue(), Math::max);
 			}
 			return new Mark(((Number) document.get(VERSION)).longValue(), applied);
+		}
+
+		/**
+		 * Adds to {@code change} the parts above these marks and returns the marks raised
+		 * by all the parts.
+		 */
+		Map<Source, Long> fold(List<Part> parts, Change change) {
+			Map<Source, Long> raised = new HashMap<>(this.applied);
+			for (Part part : parts) {
+				if (part.offset() > this.applied.getOrDefault(part.source(), -1L)) {
+					change.addAll(part.change());
+				}
+			}
+			// Raised only after choosing, so that records of one partition in one batch
+			// are all compared with the mark as it was read.
+			for (Part part : parts) {
+				raised.merge(part.source(), part.offset(), Math::max);
+			}
+			return raised;
 		}
 
 	}

@@ -9,26 +9,54 @@
  * <ol>
  * <li><b>Who counts</b> ({@link tributary.warehouse.events.RawEvents}): an event is
  * inserted into the raw store if its id is absent and never overwritten. A record counts
- * only if the stored document carries its own coordinates (topic, partition, offset):
- * either it was just inserted, or it is that very record redelivered, perhaps after a
- * crash between the raw write and the aggregate write. A different record repeating a
- * stored id is a duplicate and never counts, now or on any replay.</li>
+ * only if the stored document carries its own coordinates (topic, topic id, partition,
+ * offset): either it was just inserted, or it is that very record redelivered, perhaps
+ * after a crash between the raw write and the aggregate write. A different record
+ * repeating a stored id is a duplicate and never counts, now or on any replay.</li>
  * <li><b>Counted once per document</b> ({@link Aggregates}): each aggregate document
- * keeps, per source topic-partition, the highest offset folded into it, and a version.
- * Records of one partition reach one document in offset order (a consumer commits a batch
- * only after writing all of it), so a record whose offset is not above its partition's
- * mark is already in. A batch reads the affected documents by {@code _id}, folds in only
- * records above the marks and writes each document with one upsert that matches only the
- * version it read. A single-document write is atomic, so the sums and the marks move
- * together or not at all; a writer that lost a race (a consumer fenced by a rebalance, a
- * concurrent consumer of another partition) gets a duplicate-key error for that document
- * alone and re-reads and retries it.</li>
+ * keeps, per source partition (topic, topic id, partition), the highest offset folded
+ * into it, and a version. Records of one partition reach one document in offset order (a
+ * consumer commits a batch only after writing all of it), so a record whose offset is not
+ * above its partition's mark is already in. A batch reads the affected documents by
+ * {@code _id}, folds in only records above the marks and writes each document with one
+ * upsert that matches only the version it read. A single-document write is atomic, so the
+ * sums and the marks move together or not at all; a writer that lost a race (a consumer
+ * fenced by a rebalance, a concurrent consumer of another partition) gets a duplicate-key
+ * error for that document alone and re-reads and retries it.</li>
  * </ol>
  * Then redelivery, replay from the start, a rebalance or a crash at any point neither
  * doubles nor drops anything, and each aggregate equals what the distinct stored events
  * give. Sums are exact decimals ({@code Decimal128}) and means are kept as sum and count,
  * divided when read, so the figures do not depend on batch boundaries either. Buckets are
  * UTC hours of the event's own time, computed here rather than by the store.
+ *
+ * <h2>Deleted and recreated topics</h2>
+ * <p>
+ * A topic that is deleted and created again under the same name starts its offsets at 0,
+ * while the store keeps the marks of the old one; by name and partition alone, the new
+ * records would hide behind the old marks and never count. Each incarnation of a topic
+ * has its own Kafka topic id, though, and a partition is identified by it
+ * ({@link tributary.warehouse.events.TopicIds}: described when the topic is first seen
+ * and again whenever partitions are assigned, which deleting and recreating a topic
+ * causes). A mark of another incarnation says nothing about a record, so the new records
+ * count, and the old marks stay, so that nothing of the old incarnation can count twice;
+ * a stored event id repeated in the new incarnation is still a duplicate. Kafka drops the
+ * group's committed offsets of a deleted topic, and the consumer starts the new one from
+ * the earliest record; a partition this instance consumed before in another incarnation
+ * is also read from the start, in case an old offset was committed after the recreation.
+ * <p>
+ * Marks and raw documents written before topic ids were kept have none. They belong to
+ * the incarnation that was current when the warehouse first resolved the topic, which it
+ * records once in {@code topic_incarnations}: a restart or replay of that incarnation
+ * counts nothing twice, and a later recreation counts the new records. Only a topic
+ * recreated while no warehouse keeping ids had started yet would be taken for the old
+ * one, and its records at offsets up to the old marks not counted.
+ * <p>
+ * The topic id of a record is the one current when its batch is written, not read from
+ * the record (Kafka's consumer does not give it). A batch of the old incarnation still
+ * being written, or retried while the store is away, when the recreated topic's
+ * partitions are assigned would be marked with the new id, and as many of the new
+ * incarnation's first records in those documents would not count.
  *
  * <h2>Reading</h2>
  * <p>

@@ -2,6 +2,8 @@ package tributary.warehouse.system;
 
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.WriteConcern;
+
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,24 @@ class StoreConfiguration {
 			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(timeout, TimeUnit.MILLISECONDS))
 			.applyToSocketSettings((socket) -> socket.connectTimeout((int) timeout, TimeUnit.MILLISECONDS)
 				.readTimeout(timeout, TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * Every write waits for {@code tributary.warehouse.store.write-concern}, whatever the
+	 * connection string says: "stored" must mean it survives a crash of the store.
+	 */
+	@Bean
+	MongoClientSettingsBuilderCustomizer storeWriteConcern(WarehouseProperties properties) {
+		WriteConcern writeConcern = writeConcern(properties.store().writeConcern());
+		return (settings) -> settings.writeConcern(writeConcern);
+	}
+
+	static WriteConcern writeConcern(WarehouseProperties.WriteConcern configured) {
+		String w = configured.w().strip();
+		WriteConcern concern = w.chars().allMatch(Character::isDigit) ? new WriteConcern(Integer.parseInt(w))
+				: new WriteConcern(w);
+		return concern.withJournal(configured.journal())
+			.withWTimeout(configured.timeout().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/**

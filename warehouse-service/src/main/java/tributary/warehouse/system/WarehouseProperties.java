@@ -63,8 +63,40 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	 * for each answer, before failing (then the batch is retried)
 	 * @param maxConflictRetries how often an aggregate update lost to a concurrent writer
 	 * is re-read and retried within one batch before the whole batch is retried
+	 * @param writeConcern what the store confirms before a write counts as done
 	 */
-	public record Store(@DefaultValue("5s") Duration timeout, @DefaultValue("100") int maxConflictRetries) {
+	public record Store(@DefaultValue("5s") Duration timeout, @DefaultValue("100") int maxConflictRetries,
+			@DefaultValue WriteConcern writeConcern) {
+
+	}
+
+	/**
+	 * What the store confirms before a write counts as done: every write of the warehouse
+	 * (raw events, aggregates, locations) uses it. A write the store took but could not
+	 * confirm in time is a failure of the batch, which is retried.
+	 *
+	 * @param w how many members must have the write: {@code majority} (survives the loss
+	 * of the primary in a replica set, and is the one member of a single server), a
+	 * number of members ({@code 1} or more), or a tag set's name
+	 * @param journal whether those members must have written it to their on-disk journal,
+	 * so that it survives the store being killed
+	 * @param timeout how long the store waits for those confirmations before reporting a
+	 * write-concern error; best shorter than the store timeout, so that the store answers
+	 * before the connection gives up (either way the batch is retried)
+	 */
+	public record WriteConcern(@DefaultValue("majority") String w, @DefaultValue("true") boolean journal,
+			@DefaultValue("4s") Duration timeout) {
+
+		public WriteConcern {
+			if (w.isBlank() || w.strip().equals("0") || w.strip().startsWith("-")) {
+				throw new IllegalArgumentException("tributary.warehouse.store.write-concern.w must be 'majority', "
+						+ "a number of members of at least 1 or a tag set's name, but was '" + w + "'");
+			}
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException(
+						"tributary.warehouse.store.write-concern.timeout must be positive but was " + timeout);
+			}
+		}
 
 	}
 

@@ -1,5 +1,7 @@
 package tributary.warehouse.insights;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,14 +10,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.ServerAddress;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.WriteConcernError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,12 +44,14 @@ import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.Outcome;
 import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.StoreResult;
+import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.system.WarehouseProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The raw store and the aggregates on the embedded store: exact figures however records
@@ -66,6 +78,11 @@ class AggregatesTests {
 
 	private final Map<String, Long> nextOffset = new HashMap<>();
 
+	/** What the broker would say each topic's id is now. */
+	private final Map<String, String> brokerIds = new ConcurrentHashMap<>();
+
+	private TopicIds topicIds;
+
 	@BeforeAll
 	static void connect() {
 		client = MongoClients.create(Infrastructure.mongoUri("unused"));
@@ -79,13 +96,23 @@ class AggregatesTests {
 	@BeforeEach
 	void freshDatabase() {
 		this.mongo = new MongoTemplate(client, "aggregates-" + UUID.randomUUID());
+		start();
+		new AggregateIndexes(this.mongo).afterSingletonsInstantiated();
+		this.insights = new Insights(this.mongo);
+	}
+
+	/** The warehouse's writers as a (re)started process has them: nothing cached. */
+	private void start() {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		WarehouseProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
 			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
-		this.rawEvents = new RawEvents(this.mongo, meters);
-		this.aggregates = new Aggregates(this.mongo, properties, meters);
-		new AggregateIndexes(this.mongo).afterSingletonsInstantiated();
-		this.insights = new Insights(this.mongo);
+		this.topicIds = new TopicIds((topics) -> {
+			Map<String, String> ids = new HashMap<>();
+			topics.forEach((topic) -> ids.put(topic, this.brokerIds.computeIfAbsent(topic, (key) -> "first")));
+			return ids;
+		}, this.mongo);
+		this.rawEvents = new RawEvents(this.mongo, this.topicIds, meters);
+		this.aggregates = new Aggregates(this.mongo, this.topicIds, properties, meters);
 	}
 
 	@Test
@@ -192,6 +219,161 @@ class AggregatesTests {
 			.get(0);
 		// Ten times 0.1 in binary floating point is 0.9999999999999999.
 		assertThat(hour.get("weather").get("precipitationMm").doubleValue()).isEqualTo(1.0);
+	}
+
+	@Test
+	void aRecreatedTopicsRecordsAtTheOldOffsetsCountAsNewRecords() {
+		// One generator: new ids, but the same locations, platforms and products, so both
+		// generations meet in the same aggregate documents.
+		TestEvents events = new TestEvents(7, "recreated");
+		List<Arrival> first = arrivals(events.mixed(300), 3);
+		batches(first, 40).forEach(this::take);
+		// Deleted and recreated: a new topic id, offsets from the start again.
+		this.brokerIds.replaceAll((topic, id) -> "second");
+		this.topicIds.refresh(List.copyOf(this.brokerIds.keySet()));
+		this.nextOffset.clear();
+		List<Arrival> second = arrivals(events.mixed(300), 3);
+		assertThat(outcomes(batches(second, 40).stream().flatMap((batch) -> take(batch).stream()).toList()))
+			.containsOnly(Outcome.STORED);
+		List<Arrival> both = new ArrayList<>(first);
+		both.addAll(second);
+		assertAll(expected(both));
+		// The new incarnation's records redelivered: recognised, nothing added.
+		Map<String, List<Document>> before = aggregateDocuments();
+		assertThat(outcomes(take(second))).containsOnly(Outcome.REDELIVERED);
+		assertThat(withoutVersions(aggregateDocuments())).isEqualTo(withoutVersions(before));
+		assertAll(expected(both));
+	}
+
+	@Test
+	void aStoredIdRepeatedInARecreatedTopicAtTheSameOffsetIsADuplicate() {
+		TestEvent reading = new TestEvents(9, "again").reading();
+		assertThat(outcomes(take(List.of(arrival(reading, "weather", 1, 5))))).containsExactly(Outcome.STORED);
+		this.brokerIds.put("weather", "second");
+		this.topicIds.refresh(List.of("weather"));
+
+		assertThat(outcomes(take(List.of(arrival(reading, "weather", 1, 5))))).containsExactly(Outcome.DUPLICATE);
+		ExpectedInsights expected = new ExpectedInsights();
+		expected.add("weather", json.readTree(reading.json()));
+		assertAll(expected);
+	}
+
+	@Test
+	void documentsWithoutTopicIdsBelongToTheIncarnationOfTheFirstStartThatKeepsIds() {
+		TestEvents events = new TestEvents(10, "legacy");
+		List<Arrival> first = arrivals(events.mixed(300), 3);
+		batches(first, 40).forEach(this::take);
+		Map<String, List<Document>> written = aggregateDocuments();
+		// As an earlier version wrote them: no topic ids, and no incarnation pinned.
+		stripTopicIds();
+		this.mongo.getCollection("topic_incarnations").drop();
+		start();
+
+		// A plain restart redelivers the last batches, or a replay all of them: nothing
+		// counts twice.
+		assertThat(outcomes(take(first))).containsOnly(Outcome.REDELIVERED);
+		assertThat(withoutMarks(aggregateDocuments())).isEqualTo(withoutMarks(written));
+		assertAll(expected(first));
+
+		// Recreated afterwards: the unmarked documents stay with the first incarnation.
+		stripTopicIds();
+		start();
+		this.brokerIds.replaceAll((topic, id) -> "second");
+		this.nextOffset.clear();
+		List<Arrival> second = arrivals(events.mixed(300), 3);
+		batches(second, 40).forEach(this::take);
+		List<Arrival> both = new ArrayList<>(first);
+		both.addAll(second);
+		assertAll(expected(both));
+		assertThat(this.mongo.getCollection("topic_incarnations").find().into(new ArrayList<>()))
+			.extracting((document) -> document.getString("unmarked"))
+			.containsOnly("first");
+	}
+
+	@Test
+	void writesTheStoreTookButCouldNotConfirmFailTheBatchAndCountOnceWhenItIsRetried() {
+		List<Arrival> arrivals = arrivals(new TestEvents(12, "unconfirmed").mixed(200), 3);
+		MongoTemplate unconfirmed = unconfirmedWrites(this.mongo);
+		RawEvents rawEvents = this.rawEvents;
+		Aggregates aggregates = this.aggregates;
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		WarehouseProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
+			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
+
+		// The raw writes applied but not confirmed: nothing is decided, nothing counted.
+		this.rawEvents = new RawEvents(unconfirmed, this.topicIds, meters);
+		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(arrivals))
+			.satisfies((ex) -> assertThat(ex.getWriteConcernError()).isNotNull());
+		// Then the aggregate writes applied but not confirmed.
+		this.rawEvents = rawEvents;
+		this.aggregates = new Aggregates(unconfirmed, this.topicIds, properties, meters);
+		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(arrivals));
+		// The batch retried once the store confirms again.
+		this.aggregates = aggregates;
+		assertThat(outcomes(take(arrivals))).containsOnly(Outcome.REDELIVERED);
+
+		assertAll(expected(arrivals));
+	}
+
+	/**
+	 * The store behind a template whose every bulk write is applied and then reported as
+	 * not confirmed by the write concern, as a replica set without a majority does.
+	 */
+	@SuppressWarnings("unchecked")
+	private static MongoTemplate unconfirmedWrites(MongoTemplate mongo) {
+		return new MongoTemplate(client, mongo.getDb().getName()) {
+			@Override
+			public MongoCollection<Document> getCollection(String name) {
+				MongoCollection<Document> collection = mongo.getCollection(name);
+				return (MongoCollection<Document>) Proxy.newProxyInstance(getClass().getClassLoader(),
+						new Class<?>[] { MongoCollection.class }, (proxy, method, arguments) -> {
+							Object result;
+							try {
+								result = method.invoke(collection, arguments);
+							}
+							catch (InvocationTargetException ex) {
+								throw ex.getCause();
+							}
+							if (method.getName().equals("bulkWrite") || method.getName().equals("insertMany")) {
+								throw new MongoBulkWriteException(BulkWriteResult.unacknowledged(), List.of(),
+										new WriteConcernError(64, "WriteConcernTimeout",
+												"waiting for replication timed out", new BsonDocument()),
+										new ServerAddress(), Set.of());
+							}
+							return result;
+						});
+			}
+		};
+	}
+
+	private void stripTopicIds() {
+		for (Aggregate aggregate : Aggregate.values()) {
+			for (Document document : this.mongo.getCollection(aggregate.collection()).find()) {
+				List<Document> marks = document.getList(Aggregates.APPLIED, Document.class)
+					.stream()
+					.map((mark) -> new Document("t", mark.get("t")).append("p", mark.get("p"))
+						.append("o", mark.get("o")))
+					.toList();
+				this.mongo.getCollection(aggregate.collection())
+					.updateOne(new Document("_id", document.get("_id")),
+							new Document("$set", new Document(Aggregates.APPLIED, marks)));
+			}
+		}
+		for (String topic : this.brokerIds.keySet()) {
+			this.mongo.getCollection(topic)
+				.updateMany(new Document(), new Document("$unset", new Document("topicId", "")));
+		}
+	}
+
+	private static Map<String, List<Document>> withoutMarks(Map<String, List<Document>> documents) {
+		Map<String, List<Document>> stripped = new HashMap<>();
+		withoutVersions(documents)
+			.forEach((collection, list) -> stripped.put(collection, list.stream().map((document) -> {
+				Document copy = new Document(document);
+				copy.remove(Aggregates.APPLIED);
+				return copy;
+			}).toList()));
+		return stripped;
 	}
 
 	private List<StoreResult> take(List<Arrival> batch) {

@@ -1,0 +1,103 @@
+package tributary.warehouse.events;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tributary.testsupport.Infrastructure;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatRuntimeException;
+
+/** Topic ids: cached, described again on demand, never trusted after a failed refresh. */
+class TopicIdsTests {
+
+	private static MongoClient client;
+
+	private final MongoTemplate mongo = new MongoTemplate(client, "topic-ids-" + UUID.randomUUID());
+
+	private final Map<String, String> broker = new HashMap<>(Map.of("weather_data", "id-1"));
+
+	private final List<List<String>> asked = new ArrayList<>();
+
+	private boolean brokerDown;
+
+	private final TopicIds topicIds = new TopicIds((topics) -> {
+		this.asked.add(List.copyOf(topics));
+		if (this.brokerDown) {
+			throw new IllegalStateException("broker down");
+		}
+		Map<String, String> ids = new HashMap<>(this.broker);
+		ids.keySet().retainAll(topics);
+		return ids;
+	}, this.mongo);
+
+	@BeforeAll
+	static void connect() {
+		client = MongoClients.create(Infrastructure.mongoUri("unused"));
+	}
+
+	@AfterAll
+	static void disconnect() {
+		client.close();
+	}
+
+	@Test
+	void asksTheBrokerOnceForATopicItHasNotSeen() {
+		assertThat(this.topicIds.current("weather_data")).isEqualTo("id-1");
+		this.broker.put("weather_data", "id-2");
+
+		assertThat(this.topicIds.current("weather_data")).isEqualTo("id-1");
+		assertThat(this.asked).containsExactly(List.of("weather_data"));
+	}
+
+	@Test
+	void aRefreshTakesTheRecreatedTopicsNewId() {
+		this.topicIds.current("weather_data");
+		this.broker.put("weather_data", "id-2");
+
+		assertThat(this.topicIds.refresh(List.of("weather_data"))).containsEntry("weather_data", "id-2");
+		assertThat(this.topicIds.current("weather_data")).isEqualTo("id-2");
+	}
+
+	@Test
+	void afterAFailedRefreshTheOldIdIsNotUsedButAskedForAgain() {
+		this.topicIds.current("weather_data");
+		this.broker.put("weather_data", "id-2");
+		this.brokerDown = true;
+		assertThatRuntimeException().isThrownBy(() -> this.topicIds.refresh(List.of("weather_data")));
+		assertThatRuntimeException().isThrownBy(() -> this.topicIds.current("weather_data"));
+
+		this.brokerDown = false;
+		assertThat(this.topicIds.current("weather_data")).isEqualTo("id-2");
+	}
+
+	@Test
+	void aTopicThatDoesNotExistHasNoId() {
+		assertThatIllegalStateException().isThrownBy(() -> this.topicIds.current("deleted"))
+			.withMessageContaining("deleted");
+	}
+
+	@Test
+	void documentsWithoutIdBelongToTheFirstIncarnationSeenEvenAfterARestart() {
+		assertThat(this.topicIds.unmarked("weather_data")).isEqualTo("id-1");
+		this.broker.put("weather_data", "id-2");
+		this.topicIds.refresh(List.of("weather_data"));
+		assertThat(this.topicIds.unmarked("weather_data")).isEqualTo("id-1");
+
+		TopicIds restarted = new TopicIds((topics) -> Map.of("weather_data", "id-2"), this.mongo);
+		assertThat(restarted.current("weather_data")).isEqualTo("id-2");
+		assertThat(restarted.unmarked("weather_data")).isEqualTo("id-1");
+	}
+
+}
