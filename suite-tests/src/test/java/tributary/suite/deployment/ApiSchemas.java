@@ -27,18 +27,18 @@ import org.yaml.snakeyaml.Yaml;
  * Prometheus Operator's resources are checked by the validators the npm packages
  * {@code kubernetes-models}, {@code @kubernetes-models/keda} and
  * {@code @kubernetes-models/prometheus-operator} compile from those projects' API
- * definitions (installed by {@code npm ci} from the committed lock file); Strimzi's by the
- * CustomResourceDefinitions its CRD generator makes from its API classes, both from Maven
- * Central, the way Strimzi makes its own install files.
+ * definitions (installed by {@code npm ci} from the committed lock file); Strimzi's by
+ * the CustomResourceDefinitions its CRD generator makes from its API classes, both from
+ * Maven Central, the way Strimzi makes its own install files.
  */
 final class ApiSchemas {
 
 	/** The Strimzi custom resources the manifests may use, by their CRD file name. */
 	private static final Map<String, String> STRIMZI_RESOURCES = Map.of("kafka",
-			"io.strimzi.api.kafka.model.kafka.Kafka", "kafkanodepool", "io.strimzi.api.kafka.model.nodepool.KafkaNodePool",
-			"kafkatopic", "io.strimzi.api.kafka.model.topic.KafkaTopic", "kafkauser",
-			"io.strimzi.api.kafka.model.user.KafkaUser", "kafkarebalance",
-			"io.strimzi.api.kafka.model.rebalance.KafkaRebalance");
+			"io.strimzi.api.kafka.model.kafka.Kafka", "kafkanodepool",
+			"io.strimzi.api.kafka.model.nodepool.KafkaNodePool", "kafkatopic",
+			"io.strimzi.api.kafka.model.topic.KafkaTopic", "kafkauser", "io.strimzi.api.kafka.model.user.KafkaUser",
+			"kafkarebalance", "io.strimzi.api.kafka.model.rebalance.KafkaRebalance");
 
 	private static final ObjectMapper json = new ObjectMapper();
 
@@ -100,8 +100,8 @@ final class ApiSchemas {
 		try {
 			Files.createDirectories(folder);
 			boolean current = Files.isDirectory(folder.resolve("node_modules"))
-					&& Files.exists(folder.resolve("package-lock.json")) && Files
-						.mismatch(source.resolve("package-lock.json"), folder.resolve("package-lock.json")) == -1;
+					&& Files.exists(folder.resolve("package-lock.json"))
+					&& Files.mismatch(source.resolve("package-lock.json"), folder.resolve("package-lock.json")) == -1;
 			for (String file : List.of("package.json", "package-lock.json", "validate.mjs")) {
 				Files.copy(source.resolve(file), folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
 			}
@@ -122,10 +122,12 @@ final class ApiSchemas {
 
 	private static List<Map<String, Object>> generateStrimziDefinitions() {
 		Path folder = Repository.scratchFolder("strimzi-crds-");
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), "io.strimzi.crdgenerator.CrdGenerator",
-				// The arguments Strimzi's own build gives it for the install files.
-				"--crd-api-version", "v1", "--api-versions", "v1", "--storage-version", "v1", "--yaml"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), "io.strimzi.crdgenerator.CrdGenerator",
+						// The arguments Strimzi's own build gives it for the install
+						// files.
+						"--crd-api-version", "v1", "--api-versions", "v1", "--storage-version", "v1", "--yaml"));
 		STRIMZI_RESOURCES.forEach((file, type) -> command.add(type + "=" + folder.resolve(file + ".yaml")));
 		try {
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -133,8 +135,8 @@ final class ApiSchemas {
 				.start();
 			if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
 				process.destroyForcibly();
-				throw new AssertionError("Strimzi's CRD generator failed:\n"
-						+ Files.readString(folder.resolve("generator.log")));
+				throw new AssertionError(
+						"Strimzi's CRD generator failed:\n" + Files.readString(folder.resolve("generator.log")));
 			}
 			List<Map<String, Object>> definitions = new ArrayList<>();
 			for (String file : STRIMZI_RESOURCES.keySet()) {

@@ -45,7 +45,7 @@ class ComposeFileTests {
 		assertThat(services).containsOnlyKeys("kafka", "mongodb", "ingest-service", "sentiment-service",
 				"warehouse-service", "prometheus", "grafana");
 		assertThat(services.get("kafka")).containsEntry("image", "apache/kafka:4.2.1");
-		assertThat(services.get("mongodb")).containsEntry("image", "mongo:8.0");
+		assertThat(services.get("mongodb")).containsEntry("image", "mongo:8.0.20");
 		for (String service : ServiceConfiguration.SERVICES) {
 			assertThat((Object) at(services.get(service), "build", "dockerfile")).isEqualTo(service + "/Dockerfile");
 		}
@@ -128,6 +128,9 @@ class ComposeFileTests {
 		}
 		assertThat(environment("warehouse-service")).containsKey("MONGODB_URI");
 		assertThat(environment("ingest-service")).containsKey("TRIBUTARY_SECURITY_API_KEYS");
+		assertThat(environment("warehouse-service").get("MONGODB_URI"))
+			.as("the warehouse's writes are acknowledged once journaled by a majority")
+			.contains("w=majority", "journal=true", "wtimeoutMS=");
 	}
 
 	@Test

@@ -40,7 +40,9 @@ class KubernetesManifestsTests {
 
 	private static final Set<String> POD_KINDS = Set.of("Deployment", "StatefulSet", "Job");
 
-	/** The Kafka release the tests run against: its clients' version, the broker's too. */
+	/**
+	 * The Kafka release the tests run against: its clients' version, the broker's too.
+	 */
 	private static final String KAFKA_VERSION = AppInfoParser.getVersion();
 
 	/** Variables the java launcher reads rather than the service. */
@@ -237,8 +239,8 @@ class KubernetesManifestsTests {
 		assertThat((Map<String, Object>) at(kafka, "metadata", "annotations"))
 			.containsEntry("strimzi.io/node-pools", "enabled")
 			.containsEntry("strimzi.io/kraft", "enabled");
-		assertThat(manifests.all()).filteredOn((document) -> String.valueOf(document.get("apiVersion"))
-			.startsWith("kafka.strimzi.io/"))
+		assertThat(manifests.all())
+			.filteredOn((document) -> String.valueOf(document.get("apiVersion")).startsWith("kafka.strimzi.io/"))
 			.as("Strimzi 1.0 and later serve only kafka.strimzi.io/v1")
 			.isNotEmpty()
 			.allSatisfy((document) -> assertThat(document).containsEntry("apiVersion", "kafka.strimzi.io/v1"));
@@ -310,13 +312,18 @@ class KubernetesManifestsTests {
 		assertThat((Object) at(statefulSet, "spec", "serviceName")).isEqualTo("mongodb");
 		assertThat((Object) at(statefulSet, "spec", "replicas")).isEqualTo(members);
 		Map<String, Object> mongod = list(statefulSet, "spec", "template", "spec", "containers").get(0);
-		assertThat((String) mongod.get("image")).isEqualTo("mongo:8.0");
+		assertThat((String) mongod.get("image")).as("the MongoDB release docker-compose.yml pins")
+			.isEqualTo("mongo:8.0.20");
+		assertThat(list(statefulSet, "spec", "template", "spec", "containers"))
+			.extracting((container) -> container.get("image"))
+			.containsOnly("mongo:8.0.20");
 		assertThat((List<String>) mongod.get("args")).contains("--replSet=rs0");
 		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
 			assertThat((List<String>) at(mongod, probe, "exec", "command")).as("mongod's %s starts no mongosh", probe)
 				.containsExactly("bash", "/scripts/ping.sh");
 		}
-		// The replica set is joined by a container beside each member, not by a Job, whose
+		// The replica set is joined by a container beside each member, not by a Job,
+		// whose
 		// immutable pod template would refuse the next apply after a Secret changes.
 		assertThat(manifests.ofKind("Job")).isEmpty();
 		Map<String, Object> init = list(statefulSet, "spec", "template", "spec", "containers").get(1);
@@ -327,9 +334,9 @@ class KubernetesManifestsTests {
 		if ("prod".equals(overlay)) {
 			assertThat(list(statefulSet, "spec", "template", "spec", "topologySpreadConstraints"))
 				.as("one member per machine, so one machine cannot take the majority down")
-				.anySatisfy((constraint) -> assertThat(constraint)
-					.containsEntry("topologyKey", "kubernetes.io/hostname")
-					.containsEntry("whenUnsatisfiable", "DoNotSchedule"));
+				.anySatisfy(
+						(constraint) -> assertThat(constraint).containsEntry("topologyKey", "kubernetes.io/hostname")
+							.containsEntry("whenUnsatisfiable", "DoNotSchedule"));
 		}
 		// The warehouse's connection string lists every member and asks for majority,
 		// journaled writes (the example secrets show the shape).
@@ -469,8 +476,7 @@ class KubernetesManifestsTests {
 	@ParameterizedTest
 	@FieldSource("overlays")
 	void thePrometheusRuleHoldsTheAlertsComposeGets(String overlay) throws IOException {
-		Map<String, Object> alerts = new Yaml()
-			.load(Files.readString(Repository.path("deploy/prometheus/alerts.yml")));
+		Map<String, Object> alerts = new Yaml().load(Files.readString(Repository.path("deploy/prometheus/alerts.yml")));
 		Map<String, Object> rule = Manifests.render(overlay).get("PrometheusRule", "tributary");
 		assertThat((Object) at(rule, "spec", "groups"))
 			.as("k8s/base/monitoring/prometheus-rule.yaml has the groups of deploy/prometheus/alerts.yml")

@@ -54,9 +54,10 @@ class KubernetesSchemasTests {
 				(topic) -> ((Map<String, Object>) topic.get("spec")).put("partition", 6));
 		breakages.put("KafkaNodePool combined",
 				(pool) -> ((Map<String, Object>) pool.get("metadata")).put("lables", Map.of("a", "b")));
-		breakages.put("Deployment warehouse-service", (deployment) -> ((Map<String, Object>) at(
-				list(deployment, "spec", "template", "spec", "containers").get(0), "livenessProbe", "httpGet"))
-			.put("paht", "/livez"));
+		breakages.put("Deployment warehouse-service",
+				(deployment) -> ((Map<String, Object>) at(
+						list(deployment, "spec", "template", "spec", "containers").get(0), "livenessProbe", "httpGet"))
+					.put("paht", "/livez"));
 		breakages.put("HorizontalPodAutoscaler ingest-service",
 				(autoscaler) -> autoscaler.put("apiVersion", "autoscaling/v2beta2"));
 		breakages.put("Service ingest-service",
@@ -77,9 +78,10 @@ class KubernetesSchemasTests {
 			broken.put(key, copy);
 		});
 		List<ApiSchemas.Result> results = ApiSchemas.install().check(broken);
-		assertThat(results).hasSize(breakages.size()).allSatisfy((result) -> assertThat(result.fits())
-			.as("the check refuses broken %s: %s", result.source(), result.errors())
-			.isFalse());
+		assertThat(results).hasSize(breakages.size())
+			.allSatisfy((result) -> assertThat(result.fits())
+				.as("the check refuses broken %s: %s", result.source(), result.errors())
+				.isFalse());
 		Map<String, String> expected = Map.of("Kafka tributary", "v1beta2", "KafkaTopic social-media", "\"partition\"",
 				"KafkaNodePool combined", "\"lables\"", "Deployment warehouse-service", "\"paht\"",
 				"HorizontalPodAutoscaler ingest-service", "not a GA", "Service ingest-service", "/spec/ports/0/port",
