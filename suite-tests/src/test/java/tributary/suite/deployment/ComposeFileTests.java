@@ -45,7 +45,7 @@ class ComposeFileTests {
 		assertThat(services).containsOnlyKeys("kafka", "mongodb", "ingest-service", "sentiment-service",
 				"warehouse-service", "prometheus", "grafana");
 		assertThat(services.get("kafka")).containsEntry("image", "apache/kafka:4.2.1");
-		assertThat(services.get("mongodb")).containsEntry("image", "mongo:8.0");
+		assertThat(services.get("mongodb")).containsEntry("image", "mongo:8.0.20");
 		for (String service : ServiceConfiguration.SERVICES) {
 			assertThat((Object) at(services.get(service), "build", "dockerfile")).isEqualTo(service + "/Dockerfile");
 		}
@@ -128,6 +128,10 @@ class ComposeFileTests {
 		}
 		assertThat(environment("warehouse-service")).containsKey("MONGODB_URI");
 		assertThat(environment("ingest-service")).containsKey("TRIBUTARY_SECURITY_API_KEYS");
+		assertThat(environment("warehouse-service"))
+			.as("the warehouse's writes are acknowledged once journaled by the one mongod")
+			.containsEntry("TRIBUTARY_WAREHOUSE_STORE_WRITE_CONCERN_W", "1")
+			.containsEntry("TRIBUTARY_WAREHOUSE_STORE_WRITE_CONCERN_JOURNAL", "true");
 	}
 
 	@Test

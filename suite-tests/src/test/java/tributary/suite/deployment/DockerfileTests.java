@@ -93,7 +93,7 @@ class DockerfileTests {
 			.filter((line) -> !line.isBlank() && !line.startsWith("#"))
 			.toList();
 		assertThat(ignored).contains("**/target/", ".tributary/", ".env", "k8s/overlays/*/secrets.env",
-				"k8s/overlays/*/mongodb-keyfile");
+				"k8s/overlays/*/mongodb.env", "k8s/overlays/*/mongodb-keyfile");
 		assertThat(ignored).as("the build needs the wrapper, the poms and the sources")
 			.doesNotContain(".mvn/", "mvnw", "pom.xml", "contracts/");
 	}

@@ -1,5 +1,7 @@
 package tributary.suite.deployment;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,9 +10,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.apache.kafka.common.utils.AppInfoParser;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static tributary.suite.deployment.Manifests.at;
@@ -33,6 +39,26 @@ class KubernetesManifestsTests {
 	private static final long SEVEN_DAYS_MS = Duration.ofDays(7).toMillis();
 
 	private static final Set<String> POD_KINDS = Set.of("Deployment", "StatefulSet", "Job");
+
+	/**
+	 * The Kafka release the tests run against: its clients' version, the broker's too.
+	 */
+	private static final String KAFKA_VERSION = AppInfoParser.getVersion();
+
+	/** Variables the java launcher reads rather than the service. */
+	private static final Set<String> JVM_VARIABLES = Set.of("JDK_JAVA_OPTIONS");
+
+	/**
+	 * The most memory a service was measured to use besides its heap, under load
+	 * (docs/deployment.md, Memory), with a margin.
+	 */
+	private static final long NON_HEAP_ROOM_MIB = 300;
+
+	private static final Pattern MAX_RAM_PERCENTAGE = Pattern.compile("-XX:MaxRAMPercentage=(\\d+)");
+
+	/** The variable that sets how many consumers a pod of each consuming service runs. */
+	private static final Map<String, String> CONCURRENCY = Map.of("sentiment-service",
+			"TRIBUTARY_SENTIMENT_STREAM_CONCURRENCY", "warehouse-service", "TRIBUTARY_WAREHOUSE_CONCURRENCY");
 
 	@ParameterizedTest
 	@FieldSource("overlays")
@@ -143,14 +169,44 @@ class KubernetesManifestsTests {
 				.get(0);
 			Map<String, String> environment = environment(manifests, container);
 			assertThat(environment).containsKeys("PORT", "KAFKA_BOOTSTRAP_SERVERS", "TRIBUTARY_SECURITY_API_KEYS");
-			assertThat(environment.keySet())
+			assertThat(environment.keySet()).filteredOn((variable) -> !JVM_VARIABLES.contains(variable))
 				.allSatisfy((variable) -> assertThat(configuration.reads(variable)).as("%s reads %s", service, variable)
 					.isTrue());
 		}
 		assertThat(environment(manifests,
 				list(manifests.get("Deployment", "warehouse-service"), "spec", "template", "spec", "containers")
 					.get(0)))
-			.containsKey("MONGODB_URI");
+			.containsKey("MONGODB_URI")
+			.as("the warehouse's writes count once a majority of the replica set has them in its journal")
+			.containsEntry("TRIBUTARY_WAREHOUSE_STORE_WRITE_CONCERN_W", "majority")
+			.containsEntry("TRIBUTARY_WAREHOUSE_STORE_WRITE_CONCERN_JOURNAL", "true");
+	}
+
+	@ParameterizedTest
+	@FieldSource("overlays")
+	void everyServiceJvmHasRoomBesideItsHeapWithinItsMemoryLimit(String overlay) {
+		Manifests manifests = Manifests.render(overlay);
+		for (String service : ServiceConfiguration.SERVICES) {
+			Map<String, Object> container = list(manifests.get("Deployment", service), "spec", "template", "spec",
+					"containers")
+				.get(0);
+			String limit = String.valueOf((Object) at(container, "resources", "limits", "memory"));
+			assertThat((Object) at(container, "resources", "requests", "memory")).as("%s memory request", service)
+				.hasToString(limit);
+			Matcher percentage = MAX_RAM_PERCENTAGE
+				.matcher(environment(manifests, container).getOrDefault("JDK_JAVA_OPTIONS", ""));
+			assertThat(percentage.find()).as("%s sets its heap as a share of its limit", service).isTrue();
+			long limitMib = mebibytes(limit);
+			long heapMib = limitMib * Integer.parseInt(percentage.group(1)) / 100;
+			assertThat(limitMib - heapMib).as("%s: MiB beside a heap of %d MiB in %s", service, heapMib, limit)
+				.isGreaterThanOrEqualTo(NON_HEAP_ROOM_MIB);
+		}
+	}
+
+	private static long mebibytes(String quantity) {
+		Matcher matcher = Pattern.compile("(\\d+)(Mi|Gi)").matcher(quantity);
+		assertThat(matcher.matches()).as("memory quantity %s in Mi or Gi", quantity).isTrue();
+		return Long.parseLong(matcher.group(1)) * ("Gi".equals(matcher.group(2)) ? 1024 : 1);
 	}
 
 	@ParameterizedTest
@@ -186,7 +242,34 @@ class KubernetesManifestsTests {
 		assertThat((Map<String, Object>) at(kafka, "metadata", "annotations"))
 			.containsEntry("strimzi.io/node-pools", "enabled")
 			.containsEntry("strimzi.io/kraft", "enabled");
+		assertThat(manifests.all())
+			.filteredOn((document) -> String.valueOf(document.get("apiVersion")).startsWith("kafka.strimzi.io/"))
+			.as("Strimzi 1.0 and later serve only kafka.strimzi.io/v1")
+			.isNotEmpty()
+			.allSatisfy((document) -> assertThat(document).containsEntry("apiVersion", "kafka.strimzi.io/v1"));
+		assertThat((Object) at(kafka, "spec", "kafka", "version"))
+			.as("Kafka pinned to the release the tests run, so that an operator upgrade does not change it")
+			.isEqualTo(KAFKA_VERSION);
+		assertThat((Object) at(kafka, "spec", "kafka", "metricsConfig", "valueFrom", "configMapKeyRef", "name"))
+			.isEqualTo("kafka-metrics");
+		assertThat((Map<String, Object>) at(manifests.get("ConfigMap", "kafka-metrics"), "data"))
+			.containsKey("kafka-metrics-config.yml");
+		assertThat((Object) at(kafka, "spec", "kafkaExporter", "groupRegex")).isEqualTo(".*");
+		assertThat(list(manifests.get("PodMonitor", "kafka"), "spec", "podMetricsEndpoints"))
+			.extracting((endpoint) -> endpoint.get("port"))
+			.containsExactly("tcp-prometheus");
 		Map<String, Object> pool = manifests.ofKind("KafkaNodePool").get(0);
+		if ("prod".equals(overlay)) {
+			List<Map<String, Object>> required = list(pool, "spec", "template", "pod", "affinity", "podAntiAffinity",
+					"requiredDuringSchedulingIgnoredDuringExecution");
+			assertThat(required).as("one Kafka node per machine, so one machine cannot take the quorum's majority")
+				.singleElement()
+				.satisfies((term) -> {
+					assertThat(term).containsEntry("topologyKey", "kubernetes.io/hostname");
+					assertThat((Map<String, Object>) at(term, "labelSelector", "matchLabels"))
+						.containsEntry("strimzi.io/pool-name", name(pool));
+				});
+		}
 		assertThat(manifests.ofKind("KafkaNodePool")).hasSize(1);
 		assertThat((Object) at(pool, "spec", "replicas")).isEqualTo(brokers);
 		assertThat((List<String>) at(pool, "spec", "roles")).containsExactlyInAnyOrder("controller", "broker");
@@ -232,16 +315,35 @@ class KubernetesManifestsTests {
 		assertThat((Object) at(statefulSet, "spec", "serviceName")).isEqualTo("mongodb");
 		assertThat((Object) at(statefulSet, "spec", "replicas")).isEqualTo(members);
 		Map<String, Object> mongod = list(statefulSet, "spec", "template", "spec", "containers").get(0);
-		assertThat((String) mongod.get("image")).isEqualTo("mongo:8.0");
+		assertThat((String) mongod.get("image")).as("the MongoDB release docker-compose.yml pins")
+			.isEqualTo("mongo:8.0.20");
+		assertThat(list(statefulSet, "spec", "template", "spec", "containers"))
+			.extracting((container) -> container.get("image"))
+			.containsOnly("mongo:8.0.20");
 		assertThat((List<String>) mongod.get("args")).contains("--replSet=rs0");
-		Map<String, Object> init = list(manifests.get("Job", "mongodb-init"), "spec", "template", "spec", "containers")
-			.get(0);
+		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+			assertThat((List<String>) at(mongod, probe, "exec", "command")).as("mongod's %s starts no mongosh", probe)
+				.containsExactly("bash", "/scripts/ping.sh");
+		}
+		// The replica set is joined by a container beside each member, not by a Job,
+		// whose
+		// immutable pod template would refuse the next apply after a Secret changes.
+		assertThat(manifests.ofKind("Job")).isEmpty();
+		Map<String, Object> init = list(statefulSet, "spec", "template", "spec", "containers").get(1);
+		assertThat(init).containsEntry("name", "replica-set");
 		assertThat(list(init, "env"))
 			.anySatisfy((variable) -> assertThat(variable).containsEntry("name", "MONGODB_REPLICAS")
 				.containsEntry("value", Integer.toString(members)));
+		if ("prod".equals(overlay)) {
+			assertThat(list(statefulSet, "spec", "template", "spec", "topologySpreadConstraints"))
+				.as("one member per machine, so one machine cannot take the majority down")
+				.anySatisfy(
+						(constraint) -> assertThat(constraint).containsEntry("topologyKey", "kubernetes.io/hostname")
+							.containsEntry("whenUnsatisfiable", "DoNotSchedule"));
+		}
 		// The warehouse's connection string lists every member (the example secrets show
-		// the shape).
-		String uri = secretValue(manifests, "tributary-secrets", "MONGODB_URI");
+		// the shape); the write concern is the warehouse's own setting, not the URI's.
+		String uri = secretValue(manifests, "mongodb-credentials", "MONGODB_URI");
 		for (int member = 0; member < members; member++) {
 			assertThat(uri).contains("mongodb-" + member + ".mongodb:27017");
 		}
@@ -277,11 +379,22 @@ class KubernetesManifestsTests {
 				triggered.add((String) metadata.get("topic"));
 			}
 			assertThat(triggered).isEqualTo(new TreeSet<>(topics));
-			int cap = topics.stream().mapToInt(partitions::get).max().orElseThrow();
+			// A partition feeds one consumer of a group: replicas times consumers per pod
+			// beyond the partition count would idle.
+			int consumersPerPod = Integer.parseInt(environment(manifests,
+					list(manifests.get("Deployment", service), "spec", "template", "spec", "containers").get(0))
+				.get(CONCURRENCY.get(service)));
+			int cap = topics.stream().mapToInt(partitions::get).max().orElseThrow() / consumersPerPod;
 			assertThat((Object) at(scaledObject, "spec", "maxReplicaCount"))
-				.as(service + " is capped at the partitions")
+				.as(service + " is capped at the partitions over the consumers each pod runs")
 				.isEqualTo(cap);
 		});
+		assertThat(environment(manifests,
+				list(manifests.get("Deployment", "warehouse-service"), "spec", "template", "spec", "containers")
+					.get(0)))
+			.as("the warehouse's four topics spread over its pods, not each topic's first partitions to the same pods")
+			.containsEntry("SPRING_KAFKA_CONSUMER_PROPERTIES_PARTITION_ASSIGNMENT_STRATEGY",
+					"org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
 	}
 
 	@ParameterizedTest
@@ -324,7 +437,7 @@ class KubernetesManifestsTests {
 			}
 		}
 		assertThat(clients).as("pods that may connect to MongoDB")
-			.containsExactlyInAnyOrder("warehouse-service", "mongodb", "mongodb-init");
+			.containsExactlyInAnyOrder("warehouse-service", "mongodb");
 	}
 
 	@ParameterizedTest
@@ -355,7 +468,43 @@ class KubernetesManifestsTests {
 		}
 		assertThat(manifests.ofKind("Secret")).extracting(Manifests::name)
 			.allSatisfy((secret) -> assertThat(secret).as("generated, so a new value rolls the pods")
-				.matches("(tributary-secrets|mongodb-keyfile)-[a-z0-9]{10}"));
+				.matches("(tributary-secrets|mongodb-credentials|mongodb-keyfile)-[a-z0-9]{10}"));
+		assertThat(secretNames(manifests.get("StatefulSet", "mongodb")))
+			.as("MongoDB uses its own Secrets only, so that rotating an API key does not restart it")
+			.isNotEmpty()
+			.allSatisfy((secret) -> assertThat(secret).startsWith("mongodb-"));
+	}
+
+	@ParameterizedTest
+	@FieldSource("overlays")
+	void thePrometheusRuleHoldsTheAlertsComposeGets(String overlay) throws IOException {
+		Map<String, Object> alerts = new Yaml().load(Files.readString(Repository.path("deploy/prometheus/alerts.yml")));
+		Map<String, Object> rule = Manifests.render(overlay).get("PrometheusRule", "tributary");
+		assertThat((Object) at(rule, "spec", "groups"))
+			.as("k8s/base/monitoring/prometheus-rule.yaml has the groups of deploy/prometheus/alerts.yml")
+			.isEqualTo(alerts.get("groups"));
+	}
+
+	private static Set<String> secretNames(Map<String, Object> workload) {
+		Set<String> names = new TreeSet<>();
+		Map<String, Object> pod = at(workload, "spec", "template", "spec");
+		List<Map<String, Object>> containers = new ArrayList<>(list(pod, "containers"));
+		containers.addAll(list(pod, "initContainers"));
+		for (Map<String, Object> container : containers) {
+			for (Map<String, Object> variable : list(container, "env")) {
+				String name = at(variable, "valueFrom", "secretKeyRef", "name");
+				if (name != null) {
+					names.add(name);
+				}
+			}
+		}
+		for (Map<String, Object> volume : list(pod, "volumes")) {
+			String name = at(volume, "secret", "secretName");
+			if (name != null) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 	private static boolean isMonitoringNamespace(Map<String, Object> namespaceSelector) {

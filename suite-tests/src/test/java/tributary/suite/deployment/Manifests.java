@@ -25,8 +25,8 @@ import org.yaml.snakeyaml.Yaml;
  *
  * <p>
  * The overlays generate their Secrets from files git ignores, so the check renders a copy
- * of {@code k8s/} in which each overlay's {@code secrets.env.example} stands in for
- * {@code secrets.env}.
+ * of {@code k8s/} in which each overlay's {@code *.env.example} files stand in for the
+ * {@code *.env} files.
  */
 final class Manifests {
 
@@ -60,9 +60,13 @@ final class Manifests {
 		Path copy = Repository.scratchFolder("k8s-" + overlay + "-").resolve("k8s");
 		copyTree(Repository.path("k8s"), copy);
 		Path overlayFolder = copy.resolve("overlays").resolve(overlay);
-		try {
-			Files.copy(overlayFolder.resolve("secrets.env.example"), overlayFolder.resolve("secrets.env"),
-					StandardCopyOption.REPLACE_EXISTING);
+		try (var files = Files.list(overlayFolder)) {
+			for (Path example : files.filter((file) -> file.getFileName().toString().endsWith(".env.example"))
+				.toList()) {
+				String name = example.getFileName().toString();
+				Files.copy(example, overlayFolder.resolve(name.substring(0, name.length() - ".example".length())),
+						StandardCopyOption.REPLACE_EXISTING);
+			}
 			Files.writeString(overlayFolder.resolve("mongodb-keyfile"), "not-a-real-key-file-only-for-rendering\n");
 		}
 		catch (IOException ex) {
@@ -101,7 +105,7 @@ final class Manifests {
 				public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
 					String name = file.getFileName().toString();
 					// Real secrets a developer generated stay where they are.
-					if (!name.equals("secrets.env") && !name.equals("mongodb-keyfile")) {
+					if (!name.endsWith(".env") && !name.equals("mongodb-keyfile")) {
 						Files.copy(file, to.resolve(from.relativize(file).toString()));
 					}
 					return FileVisitResult.CONTINUE;

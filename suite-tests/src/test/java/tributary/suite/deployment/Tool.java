@@ -24,10 +24,14 @@ enum Tool {
 
 	PROMETHEUS("prometheus", "the Debian package prometheus (apt-get install prometheus)"),
 
+	NODE("node", "Node.js 20 or newer (the Debian package nodejs, or nodejs.org)"),
+
+	NPM("npm", "npm, which comes with Node.js (the Debian package npm)"),
+
 	KUBECTL("kubectl", "the package kubectl, 1.27 or newer for Kustomize 5, from the Kubernetes apt repository "
 			+ "pkgs.k8s.io (Debian's kubernetes-client is too old)");
 
-	private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+	private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
 	private final String executable;
 
