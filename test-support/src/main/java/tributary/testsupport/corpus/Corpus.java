@@ -45,6 +45,8 @@ public final class Corpus {
 
 	private static final int[] ASTRAL = { 0x1F600, 0x1F4A9, 0x10348, 0x1D11E, 0x10FFFF };
 
+	private static final String HEX = "0123456789abcdef";
+
 	private final Random random;
 
 	private final String prefix;
@@ -339,9 +341,10 @@ public final class Corpus {
 					case "engineVersion" -> -1;
 					default -> 128;
 				};
-				if (max > 0) {
-					choices.add(quote(string(max + 1, max + 1, this.random.nextBoolean())));
-					choices.add(quote("y".repeat(200_000)));
+				if (max > 0 && this.random.nextInt(3) == 0) {
+					// One character too many, or far too many.
+					return (this.random.nextInt(10) != 0) ? quote(string(max + 1, max + 1, this.random.nextBoolean()))
+							: quote("y".repeat(200_000));
 				}
 				if (required) {
 					choices.add("\"\"");
@@ -534,7 +537,7 @@ public final class Corpus {
 				json.append('\\').append(c);
 			}
 			else if (c < 0x20) {
-				json.append(String.format("\\u%04x", (int) c));
+				json.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
 			}
 			else {
 				json.append(c);

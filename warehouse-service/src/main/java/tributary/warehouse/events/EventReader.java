@@ -48,6 +48,10 @@ public class EventReader {
 		if (value == null) {
 			throw new InvalidEvent("the record has no value (a tombstone)");
 		}
+		int invalid = Utf8.firstInvalid(value);
+		if (invalid >= 0) {
+			throw new InvalidEvent("not UTF-8: invalid byte sequence at byte " + invalid);
+		}
 		JsonNode tree;
 		try {
 			tree = this.json.readTree(value);
@@ -87,7 +91,11 @@ public class EventReader {
 		}
 		Document document = new Document();
 		for (Map.Entry<String, JsonNode> field : object.properties()) {
-			document.append(text(field.getKey(), "a field name"), value(field.getValue(), depth));
+			String name = text(field.getKey(), "a field name");
+			if (name.indexOf('\0') >= 0) {
+				throw new InvalidEvent("contains a field name with a NUL character, which no stored document may have");
+			}
+			document.append(name, value(field.getValue(), depth));
 		}
 		return document;
 	}

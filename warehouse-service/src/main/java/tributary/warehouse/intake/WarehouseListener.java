@@ -110,8 +110,14 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 		this.deadLetters.publish(rejections);
 		// Counted once the whole batch is through, so that a retried batch does not count
 		// its dead letters twice; unstorable results count themselves.
-		this.metrics.stored(results);
-		unusable.forEach((rejection) -> this.metrics.deadLettered(rejection.record().topic()));
+		try {
+			this.metrics.stored(results);
+			unusable.forEach((rejection) -> this.metrics.deadLettered(rejection.record().topic()));
+		}
+		catch (RuntimeException ex) {
+			// Everything is stored and dead-lettered: a metric must not make it all retry.
+			log.warn("Could not record the metrics of a batch", ex);
+		}
 		log.debug("Took {} records: {} dead-lettered", records.size(), rejections.size());
 	}
 
