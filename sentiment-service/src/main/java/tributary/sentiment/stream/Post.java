@@ -28,9 +28,14 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param ingestedAt when ingest-service accepted it, if it did
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record Post(String id, String platform, String author, String text,
-		@JsonDeserialize(using = IsoInstants.Reader.class) Instant createdAt, @Nullable String location,
-		@Nullable String productId, @JsonDeserialize(using = IsoInstants.Reader.class) @Nullable Instant ingestedAt) {
+record Post(@JsonDeserialize(using = JsonStrings.class) String id,
+		@JsonDeserialize(using = JsonStrings.class) String platform,
+		@JsonDeserialize(using = JsonStrings.class) String author,
+		@JsonDeserialize(using = JsonStrings.class) String text,
+		@JsonDeserialize(using = IsoInstants.Reader.class) Instant createdAt,
+		@JsonDeserialize(using = JsonStrings.class) @Nullable String location,
+		@JsonDeserialize(using = JsonStrings.class) @Nullable String productId,
+		@JsonDeserialize(using = IsoInstants.Reader.class) @Nullable Instant ingestedAt) {
 
 	static final int MAX_ID_LENGTH = 128;
 

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -104,7 +105,43 @@ class StreamConfiguration {
 	}
 
 	static Deserializer<Post> postDeserializer(JsonMapper jsonMapper) {
-		return new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(Post.class, jsonMapper, false));
+		return new ErrorHandlingDeserializer<>(new StrictUtf8<>(new JacksonJsonDeserializer<>(Post.class, jsonMapper, false)));
+	}
+
+	/**
+	 * Refuses values that are not strict UTF-8 before the JSON parser, which takes some
+	 * invalid sequences (overlong forms) as other characters than were sent.
+	 */
+	private record StrictUtf8<T>(Deserializer<T> delegate) implements Deserializer<T> {
+
+		@Override
+		public void configure(Map<String, ?> configs, boolean isKey) {
+			this.delegate.configure(configs, isKey);
+		}
+
+		@Override
+		public T deserialize(String topic, byte[] data) {
+			return this.delegate.deserialize(topic, checked(data));
+		}
+
+		@Override
+		public T deserialize(String topic, Headers headers, byte[] data) {
+			return this.delegate.deserialize(topic, headers, checked(data));
+		}
+
+		private static byte[] checked(byte[] data) {
+			int invalid = (data != null) ? Utf8.firstInvalid(data) : -1;
+			if (invalid >= 0) {
+				throw new SerializationException("not UTF-8: invalid byte sequence at byte " + invalid);
+			}
+			return data;
+		}
+
+		@Override
+		public void close() {
+			this.delegate.close();
+		}
+
 	}
 
 	/**

@@ -190,7 +190,8 @@ public final class Corpus {
 				yield "unknown field whose name has a lone surrogate";
 			}
 		};
-		return record(topic, fields, Expectation.STORE_SPECIAL, "x-", description);
+		// JSON parsers may refuse half a surrogate pair in a name (RFC 8259, section 8.2).
+		return record(topic, fields, (kind == 3) ? Expectation.ANY : Expectation.STORE_SPECIAL, "x-", description);
 	}
 
 	/** What the contract leaves open: a field given twice, a second value after the first. */
