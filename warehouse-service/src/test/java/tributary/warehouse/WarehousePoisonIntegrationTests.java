@@ -89,8 +89,9 @@ class WarehousePoisonIntegrationTests {
 			for (ConsumerRecord<byte[], byte[]> letter : dead) {
 				assertThat(TestBroker.header(letter, "tributary-dead-letter-reason")).isNotBlank();
 				assertThat(TestBroker.header(letter, "kafka_dlt-original-topic")).isEqualTo(broker.topic(role));
-				assertThat(ByteBuffer.wrap(letter.headers().lastHeader("kafka_dlt-original-partition").value())
-					.getInt()).isBetween(0, 3);
+				assertThat(
+						ByteBuffer.wrap(letter.headers().lastHeader("kafka_dlt-original-partition").value()).getInt())
+					.isBetween(0, 3);
 				assertThat(letter.headers().lastHeader("kafka_dlt-original-offset").value()).hasSize(8);
 			}
 			assertThat(dead).extracting((letter) -> TestBroker.header(letter, "tributary-dead-letter-reason"))
@@ -99,7 +100,8 @@ class WarehousePoisonIntegrationTests {
 				.anySatisfy((reason) -> assertThat(reason).contains("surrogate"))
 				.anySatisfy((reason) -> assertThat(reason).startsWith("not JSON"));
 		}
-		// The record at the source topic's size limit reached its dead-letter topic whole.
+		// The record at the source topic's size limit reached its dead-letter topic
+		// whole.
 		assertThat(broker.deadLetters("post", poison.get("post")))
 			.filteredOn((letter) -> letter.value().length > 1_000_000)
 			.hasSize(4);
@@ -114,7 +116,9 @@ class WarehousePoisonIntegrationTests {
 		};
 	}
 
-	/** Poison for one partition: the user's extreme instant, bytes, nesting, encodings. */
+	/**
+	 * Poison for one partition: the user's extreme instant, bytes, nesting, encodings.
+	 */
 	private static List<byte[]> poisons(String role, TestEvent template, int partition) {
 		String json = template.json();
 		String instant = INSTANT_FIELD.get(role);

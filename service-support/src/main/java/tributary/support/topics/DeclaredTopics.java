@@ -13,8 +13,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 public record DeclaredTopics(List<NewTopic> topics) {
 
 	/**
-	 * The largest record a dead-letter topic takes, and so the {@code max.request.size} of
-	 * the producers that write dead letters: twice the broker's default for the source
+	 * The largest record a dead-letter topic takes, and so the {@code max.request.size}
+	 * of the producers that write dead letters: twice the broker's default for the source
 	 * topics (1 MiB), because a dead letter is its record plus headers and must never be
 	 * refused as too large.
 	 */

@@ -28,9 +28,11 @@ public class TopicsConfiguration {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : properties.eventTopics()) {
 			topics.add(topic(topic, properties).build());
-			topics.add(topic(properties.deadLetter(topic), properties)
-				.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(DeclaredTopics.DEAD_LETTER_MAX_MESSAGE_BYTES))
-				.build());
+			topics.add(
+					topic(properties.deadLetter(topic), properties)
+						.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+								Integer.toString(DeclaredTopics.DEAD_LETTER_MAX_MESSAGE_BYTES))
+						.build());
 		}
 		return new DeclaredTopics(topics);
 	}

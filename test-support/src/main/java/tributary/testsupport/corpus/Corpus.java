@@ -149,8 +149,8 @@ public final class Corpus {
 			case 0 -> randomBytes(this.random.nextInt(200));
 			case 1 -> invalidUtf8(topic, fields);
 			case 2 -> java.util.Arrays.copyOf(json, this.random.nextInt(json.length));
-			case 3 -> utf8(pick(new String[] { "[]", "42", "\"text\"", "null", "true", " ", "", "[" + fields.json() + "]",
-					"{}" }));
+			case 3 -> utf8(pick(
+					new String[] { "[]", "42", "\"text\"", "null", "true", " ", "", "[" + fields.json() + "]", "{}" }));
 			case 4 -> null;
 			case 5 -> utf8("[".repeat(100_000) + "]".repeat(100_000));
 			case 6 -> utf8(fields.json().replaceFirst("\\{", "{\"x-nan\":NaN,"));
@@ -190,11 +190,14 @@ public final class Corpus {
 				yield "unknown field whose name has a lone surrogate";
 			}
 		};
-		// JSON parsers may refuse half a surrogate pair in a name (RFC 8259, section 8.2).
+		// JSON parsers may refuse half a surrogate pair in a name (RFC 8259, section
+		// 8.2).
 		return record(topic, fields, (kind == 3) ? Expectation.ANY : Expectation.STORE_SPECIAL, "x-", description);
 	}
 
-	/** What the contract leaves open: a field given twice, a second value after the first. */
+	/**
+	 * What the contract leaves open: a field given twice, a second value after the first.
+	 */
 	public CorpusRecord ambiguous(Topic topic) {
 		Fields fields = fields(topic);
 		int kind = this.random.nextInt(3);
@@ -293,8 +296,8 @@ public final class Corpus {
 	private @Nullable String invalidValue(Topic topic, String field) {
 		boolean required = switch (topic) {
 			case POST -> List.of("platform", "author", "text", "createdAt", "ingestedAt").contains(field);
-			case READING -> List.of("stationId", "location", "observedAt", "temperatureC", "ingestedAt")
-				.contains(field);
+			case READING ->
+				List.of("stationId", "location", "observedAt", "temperatureC", "ingestedAt").contains(field);
 			case FEEDBACK -> List.of("customerId", "rating", "submittedAt", "ingestedAt").contains(field);
 			case SENTIMENT -> !List.of("location", "productId").contains(field);
 		};
@@ -503,8 +506,8 @@ public final class Corpus {
 		int kind = this.random.nextInt(depth > 0 ? 9 : 6);
 		return switch (kind) {
 			case 0 -> quote(string(0, 40, true));
-			case 1 -> pick(new String[] { "123456789012345678901234567890", "-9223372036854775809", "1e308",
-					"-0.0", "4.9e-324", "0.1", "9007199254740993", "1" + "0".repeat(300) });
+			case 1 -> pick(new String[] { "123456789012345678901234567890", "-9223372036854775809", "1e308", "-0.0",
+					"4.9e-324", "0.1", "9007199254740993", "1" + "0".repeat(300) });
 			case 2 -> pick(new String[] { "true", "false", "null" });
 			case 3 -> quote(pick(HOSTILE_KEYS));
 			case 4 -> "{\"$oid\":\"5f1d7f1d7f1d7f1d7f1d7f1d\"}";

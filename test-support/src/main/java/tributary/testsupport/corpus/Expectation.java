@@ -13,10 +13,15 @@ public enum Expectation {
 	 */
 	STORE_SPECIAL,
 
-	/** Breaks the contract in {@link CorpusRecord#field()}: must be dead-lettered by a consumer that reads it. */
+	/**
+	 * Breaks the contract in {@link CorpusRecord#field()}: must be dead-lettered by a
+	 * consumer that reads it.
+	 */
 	INVALID,
 
-	/** Left to the consumer (e.g. a field given twice): either outcome, but one of them. */
+	/**
+	 * Left to the consumer (e.g. a field given twice): either outcome, but one of them.
+	 */
 	ANY
 
 }

@@ -29,7 +29,9 @@ public class EventReader {
 
 	private static final int MAX_DECIMAL_DIGITS = 34;
 
-	/** MongoDB refuses documents nested deeper than 100; the raw event is one level down. */
+	/**
+	 * MongoDB refuses documents nested deeper than 100; the raw event is one level down.
+	 */
 	static final int MAX_DEPTH = 99;
 
 	private final JsonMapper json = JsonMapper.builder()
@@ -67,8 +69,8 @@ public class EventReader {
 	}
 
 	/**
-	 * The text, if it is Unicode: JSON may escape half a surrogate pair ({@code "\\ud800"}),
-	 * which no UTF-8 encoder, the store's included, can write.
+	 * The text, if it is Unicode: JSON may escape half a surrogate pair
+	 * ({@code "\\ud800"}), which no UTF-8 encoder, the store's included, can write.
 	 */
 	private static String text(String text, String what) {
 		for (int i = 0; i < text.length(); i++) {
@@ -77,8 +79,8 @@ public class EventReader {
 				i++;
 			}
 			else if (Character.isSurrogate(c)) {
-				throw new InvalidEvent("contains " + what + " with an unpaired surrogate (\\u"
-						+ Integer.toHexString(c) + " at index " + i + "), which is not Unicode text");
+				throw new InvalidEvent("contains " + what + " with an unpaired surrogate (\\u" + Integer.toHexString(c)
+						+ " at index " + i + "), which is not Unicode text");
 			}
 		}
 		return text;

@@ -27,8 +27,8 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * Which failures can clear by themselves (retried, forever, without committing) and
- * which are caused by a record (dead-lettered at once).
+ * Which failures can clear by themselves (retried, forever, without committing) and which
+ * are caused by a record (dead-lettered at once).
  *
  * <p>
  * The store and the broker being unreachable, slow, electing a primary or short of
@@ -42,8 +42,8 @@ import org.springframework.dao.TransientDataAccessException;
 final class Faults {
 
 	/**
-	 * Server error codes of conditions that pass: network, shutdown, elections,
-	 * timeouts, write conflicts and write-concern failures, locks.
+	 * Server error codes of conditions that pass: network, shutdown, elections, timeouts,
+	 * write conflicts and write-concern failures, locks.
 	 */
 	private static final Set<Integer> TRANSIENT_CODES = Set.of(6, 7, 24, 46, 50, 64, 89, 91, 112, 133, 134, 189, 202,
 			262, 9001, 10107, 11600, 11601, 11602, 13388, 13435, 13436, 16500);
@@ -103,7 +103,8 @@ final class Faults {
 				|| failure instanceof org.springframework.kafka.KafkaException
 				|| failure instanceof java.util.concurrent.TimeoutException
 				|| failure instanceof InterruptedException) {
-			// The broker: a record that cannot be dead-lettered cannot be given up either.
+			// The broker: a record that cannot be dead-lettered cannot be given up
+			// either.
 			return true;
 		}
 		return null;

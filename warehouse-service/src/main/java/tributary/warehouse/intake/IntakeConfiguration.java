@@ -44,11 +44,13 @@ class IntakeConfiguration {
 	KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
 		@SuppressWarnings("unchecked")
 		ProducerFactory<byte[], byte[]> bytes = (ProducerFactory<byte[], byte[]>) producerFactory;
-		// Dead letters are the consumed bytes, published unchanged, plus headers: a record
+		// Dead letters are the consumed bytes, published unchanged, plus headers: a
+		// record
 		// at its topic's size limit must still fit.
-		return new KafkaTemplate<>(bytes, Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-				ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DeclaredTopics.DEAD_LETTER_MAX_MESSAGE_BYTES));
+		return new KafkaTemplate<>(bytes,
+				Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DeclaredTopics.DEAD_LETTER_MAX_MESSAGE_BYTES));
 	}
 
 	@Bean

@@ -115,22 +115,24 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 			unusable.forEach((rejection) -> this.metrics.deadLettered(rejection.record().topic()));
 		}
 		catch (RuntimeException ex) {
-			// Everything is stored and dead-lettered: a metric must not make it all retry.
+			// Everything is stored and dead-lettered: a metric must not make it all
+			// retry.
 			log.warn("Could not record the metrics of a batch", ex);
 		}
 		log.debug("Took {} records: {} dead-lettered", records.size(), rejections.size());
 	}
 
-	/** Stores the raw events by topic, then folds the counted ones into the aggregates. */
+	/**
+	 * Stores the raw events by topic, then folds the counted ones into the aggregates.
+	 */
 	private void store(List<Arrival> arrivals, List<StoreResult> results) {
 		Map<String, List<Arrival>> byTopic = new LinkedHashMap<>();
-		arrivals.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
-			.add(arrival));
+		arrivals
+			.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
+				.add(arrival));
 		byTopic.forEach((topic, ofTopic) -> results.addAll(this.rawEvents.store(topic, ofTopic)));
-		this.aggregates.apply(results.stream()
-			.filter((result) -> result.outcome().counts())
-			.map(StoreResult::arrival)
-			.toList());
+		this.aggregates
+			.apply(results.stream().filter((result) -> result.outcome().counts()).map(StoreResult::arrival).toList());
 	}
 
 	/**
@@ -150,8 +152,8 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 				if (Faults.isTransient(ex)) {
 					throw ex;
 				}
-				refused.add(new Rejection(consumed.get(arrival.coordinates()),
-						"could not be stored: " + describe(ex), exceptionType(ex)));
+				refused.add(new Rejection(consumed.get(arrival.coordinates()), "could not be stored: " + describe(ex),
+						exceptionType(ex)));
 			}
 		}
 	}

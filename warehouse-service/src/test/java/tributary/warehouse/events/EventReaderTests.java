@@ -119,9 +119,8 @@ class EventReaderTests {
 	void refusesWhatAStoredDocumentCannotHold() {
 		String reading = "\"stationId\":\"s\",\"location\":\"x\",\"observedAt\":\"2026-11-20T09:00:00Z\","
 				+ "\"temperatureC\":1,\"ingestedAt\":\"2026-11-20T09:00:00Z\"}";
-		assertThatExceptionOfType(InvalidEvent.class)
-			.isThrownBy(() -> read(EventKind.READING,
-					"{\"id\":\"w\",\"x\":" + "[".repeat(99) + "]".repeat(99) + "," + reading))
+		assertThatExceptionOfType(InvalidEvent.class).isThrownBy(
+				() -> read(EventKind.READING, "{\"id\":\"w\",\"x\":" + "[".repeat(99) + "]".repeat(99) + "," + reading))
 			.withMessageContaining("nested deeper than 99");
 		read(EventKind.READING, "{\"id\":\"w\",\"x\":" + "[".repeat(98) + "]".repeat(98) + "," + reading);
 		assertThatExceptionOfType(InvalidEvent.class)

@@ -39,17 +39,15 @@ class FaultsTests {
 		assertThat(Faults.isTransient(new MongoNotPrimaryException(new BsonDocument(), STORE))).isTrue();
 		assertThat(Faults.isTransient(command(189))).as("primary stepped down").isTrue();
 		assertThat(Faults.isTransient(command(112))).as("write conflict").isTrue();
-		assertThat(Faults.isTransient(new DataAccessResourceFailureException("down",
-				new MongoSocketOpenException("refused", STORE))))
+		assertThat(Faults.isTransient(
+				new DataAccessResourceFailureException("down", new MongoSocketOpenException("refused", STORE))))
 			.isTrue();
 	}
 
 	@Test
 	void writeConcernFailuresAndRacesForAggregatesAreTransient() {
-		assertThat(Faults.isTransient(new MongoWriteConcernException(
-				new WriteConcernError(64, "WriteConcernFailed", "waiting for replication timed out",
-						new BsonDocument()),
-				WriteConcernResult.unacknowledged(), STORE)))
+		assertThat(Faults.isTransient(new MongoWriteConcernException(new WriteConcernError(64, "WriteConcernFailed",
+				"waiting for replication timed out", new BsonDocument()), WriteConcernResult.unacknowledged(), STORE)))
 			.isTrue();
 		assertThat(Faults.isTransient(bulk(List.of(), new WriteConcernError(64, "", "timeout", new BsonDocument()))))
 			.isTrue();
@@ -66,8 +64,8 @@ class FaultsTests {
 	@Test
 	void whatTheStoreRefusesForItsContentIsNotTransient() {
 		assertThat(Faults.isTransient(command(2))).as("bad value").isFalse();
-		assertThat(Faults.isTransient(bulk(List.of(new BulkWriteError(17419, "too large", new BsonDocument(), 0)),
-				null)))
+		assertThat(
+				Faults.isTransient(bulk(List.of(new BulkWriteError(17419, "too large", new BsonDocument(), 0)), null)))
 			.isFalse();
 		assertThat(Faults.isTransient(new BsonSerializationException("BSON cstring 'a\0' is not valid"))).isFalse();
 		assertThat(Faults.isTransient(new IllegalArgumentException("Invalid BSON field name $set"))).isFalse();
@@ -76,19 +74,18 @@ class FaultsTests {
 	@Test
 	void exceptionsOfOurOwnCodeOnARecordsValuesAreNotTransient() {
 		assertThat(Faults.isTransient(new ArithmeticException("long overflow"))).isFalse();
-		assertThat(Faults.isTransient(new java.time.DateTimeException("Instant exceeds minimum or maximum")))
-			.isFalse();
+		assertThat(Faults.isTransient(new java.time.DateTimeException("Instant exceeds minimum or maximum"))).isFalse();
 		assertThat(Faults.isTransient(new NumberFormatException("Exponent is out of range"))).isFalse();
 		assertThat(Faults.isTransient(new IllegalStateException("wrapped", new ArithmeticException()))).isFalse();
 	}
 
 	@Test
 	void theFirstCauseThatSaysDecides() {
-		assertThat(Faults.isTransient(
-				new IllegalStateException("wrapped", new MongoSocketOpenException("refused", STORE))))
+		assertThat(Faults
+			.isTransient(new IllegalStateException("wrapped", new MongoSocketOpenException("refused", STORE))))
 			.isTrue();
-		assertThat(Faults.isTransient(new com.mongodb.MongoClientException("encoding failed",
-				new BsonSerializationException("too deep"))))
+		assertThat(Faults.isTransient(
+				new com.mongodb.MongoClientException("encoding failed", new BsonSerializationException("too deep"))))
 			.isFalse();
 		assertThat(Faults.isTransient(new com.mongodb.MongoInternalException("unexpected"))).as("store, unknown")
 			.isTrue();

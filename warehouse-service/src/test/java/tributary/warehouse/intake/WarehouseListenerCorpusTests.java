@@ -50,9 +50,9 @@ import static org.mockito.Mockito.when;
 /**
  * The warehouse's listener fed a generated corpus of records on the store: whatever the
  * bytes, every record is stored or dead-lettered with its reason and coordinates, nothing
- * escapes to the retry loop, and every record valid under its contract is stored, whatever
- * batch it shares with hostile ones. {@code -Dtributary.corpus.size=20000} runs a larger
- * corpus, {@code -Dtributary.corpus.seed=...} reproduces one.
+ * escapes to the retry loop, and every record valid under its contract is stored,
+ * whatever batch it shares with hostile ones. {@code -Dtributary.corpus.size=20000} runs
+ * a larger corpus, {@code -Dtributary.corpus.seed=...} reproduces one.
  */
 class WarehouseListenerCorpusTests {
 
@@ -137,13 +137,14 @@ class WarehouseListenerCorpusTests {
 			Set<String> read = record.topic().fields();
 			boolean isStored = stored.contains(entry.getKey());
 			boolean isDead = dead.containsKey(entry.getKey());
-			assertThat(isStored ^ isDead).as("stored (%s) or dead-lettered (%s), seed %d: %s", isStored, isDead, seed,
-					record)
+			assertThat(isStored ^ isDead)
+				.as("stored (%s) or dead-lettered (%s), seed %d: %s", isStored, isDead, seed, record)
 				.isTrue();
 			if (record.mustBeProcessed(read, true)) {
 				valid++;
-				assertThat(isStored).as("stored, seed %d: %s, dead-lettered because %s", seed, record,
-						isDead ? header(dead.get(entry.getKey()), DeadLetters.REASON_HEADER) : "-")
+				assertThat(isStored)
+					.as("stored, seed %d: %s, dead-lettered because %s", seed, record,
+							isDead ? header(dead.get(entry.getKey()), DeadLetters.REASON_HEADER) : "-")
 					.isTrue();
 			}
 			if (record.mustBeDeadLettered(read)) {

@@ -99,8 +99,8 @@ class WarehouseListenerTests {
 		this.listener.onMessage(List.of(reading(0, "a"), reading(1, "bad"), reading(2, "c")));
 
 		assertThat(this.deadLetters).singleElement().satisfies((letter) -> {
-			assertThat(new String(letter.headers().lastHeader(DeadLetters.REASON_HEADER).value(),
-					StandardCharsets.UTF_8))
+			assertThat(
+					new String(letter.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
 				.isEqualTo("could not be stored: IllegalArgumentException: Invalid BSON field name");
 			assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("\"bad\"");
 		});
@@ -128,8 +128,7 @@ class WarehouseListenerTests {
 	}
 
 	private ConsumerRecord<byte[], byte[]> reading(long offset, String id) {
-		return new ConsumerRecord<>(this.topicNames.weatherData(), 0, offset, null,
-				json(id, "2026-11-20T09:00:00Z"));
+		return new ConsumerRecord<>(this.topicNames.weatherData(), 0, offset, null, json(id, "2026-11-20T09:00:00Z"));
 	}
 
 	private static byte[] json(String id, String observedAt) {
