@@ -180,7 +180,8 @@ final class IsoInstants {
 				return parse(text);
 			}
 			catch (DateTimeParseException ex) {
-				return (Instant) context.handleWeirdStringValue(Instant.class, (text.length() > 60) ? text.substring(0, 60) + "…" : text,
+				return (Instant) context.handleWeirdStringValue(Instant.class,
+						(text.length() > 60) ? text.substring(0, 60) + "…" : text,
 						"not an RFC 3339 instant such as 2026-11-20T09:15:00Z with a four-digit year in 0000 to 9999 UTC");
 			}
 		}

@@ -77,8 +77,8 @@ record Post(@JsonDeserialize(using = JsonStrings.class) String id,
 		// The schemas count characters (code points), not UTF-16 units; the quick test
 		// first, because a string of at most maxLength units has at most that many.
 		if (value.length() > maxLength && value.codePointCount(0, value.length()) > maxLength) {
-			throw new InvalidPost(field, "has " + value.codePointCount(0, value.length())
-					+ " characters, more than " + maxLength);
+			throw new InvalidPost(field,
+					"has " + value.codePointCount(0, value.length()) + " characters, more than " + maxLength);
 		}
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

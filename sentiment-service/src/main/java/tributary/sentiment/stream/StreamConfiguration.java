@@ -96,7 +96,8 @@ class StreamConfiguration {
 			// open by a crashed process is aborted by the broker after the
 			// transaction timeout, not at once by its successor.
 			producers.setTransactionIdPrefix(stream.transactionIdPrefix() + UUID.randomUUID() + "-");
-			// A dead letter is its post plus headers; one refused as too large would abort
+			// A dead letter is its post plus headers; one refused as too large would
+			// abort
 			// every retry of its transaction.
 			producers.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
 					true, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) stream.transactionTimeout().toMillis(),
@@ -105,7 +106,8 @@ class StreamConfiguration {
 	}
 
 	static Deserializer<Post> postDeserializer(JsonMapper jsonMapper) {
-		return new ErrorHandlingDeserializer<>(new StrictUtf8<>(new JacksonJsonDeserializer<>(Post.class, jsonMapper, false)));
+		return new ErrorHandlingDeserializer<>(
+				new StrictUtf8<>(new JacksonJsonDeserializer<>(Post.class, jsonMapper, false)));
 	}
 
 	/**

@@ -52,10 +52,10 @@ import static org.mockito.Mockito.when;
 
 /**
  * The stream's listener, with its own deserializer and dead-letter recoverer, fed a
- * generated corpus of social_media records: nothing escapes to roll the transaction
- * back, every record is scored (into a record valid under customer_sentiment) or
- * dead-lettered with its reason and coordinates, and every post valid under the contract
- * is scored. {@code -Dtributary.corpus.size=20000} runs a larger corpus.
+ * generated corpus of social_media records: nothing escapes to roll the transaction back,
+ * every record is scored (into a record valid under customer_sentiment) or dead-lettered
+ * with its reason and coordinates, and every post valid under the contract is scored.
+ * {@code -Dtributary.corpus.size=20000} runs a larger corpus.
  */
 class PostListenerCorpusTests {
 
@@ -101,8 +101,8 @@ class PostListenerCorpusTests {
 			Post post = (record.value() != null)
 					? deserializer.deserialize(topics.socialMedia(), headers, record.value()) : null;
 			generated.put(partition + "@" + offset, record);
-			records.add(new ConsumerRecord<>(topics.socialMedia(), partition, offset, 0L, TimestampType.CREATE_TIME,
-					-1, -1, "key", post, headers, Optional.empty()));
+			records.add(new ConsumerRecord<>(topics.socialMedia(), partition, offset, 0L, TimestampType.CREATE_TIME, -1,
+					-1, "key", post, headers, Optional.empty()));
 		}
 		for (int from = 0; from < records.size();) {
 			List<ConsumerRecord<@Nullable String, @Nullable Post>> batch = records.subList(from,
@@ -143,14 +143,15 @@ class PostListenerCorpusTests {
 			CorpusRecord record = entry.getValue();
 			boolean isScored = scored.containsKey(entry.getKey());
 			boolean isDead = dead.containsKey(entry.getKey());
-			assertThat(isScored ^ isDead).as("scored (%s) or dead-lettered (%s), seed %d: %s", isScored, isDead, seed,
-					record)
+			assertThat(isScored ^ isDead)
+				.as("scored (%s) or dead-lettered (%s), seed %d: %s", isScored, isDead, seed, record)
 				.isTrue();
 			if (record.mustBeProcessed(READ, false) && !"ingestedAt".equals(record.field())) {
 				valid++;
-				assertThat(isScored).as("scored, seed %d: %s, dead-lettered because %s", seed, record,
-						isDead ? new String(header(dead.get(entry.getKey()), KafkaHeaders.DLT_EXCEPTION_MESSAGE),
-								StandardCharsets.UTF_8) : "-")
+				assertThat(isScored)
+					.as("scored, seed %d: %s, dead-lettered because %s", seed, record,
+							isDead ? new String(header(dead.get(entry.getKey()), KafkaHeaders.DLT_EXCEPTION_MESSAGE),
+									StandardCharsets.UTF_8) : "-")
 					.isTrue();
 			}
 			if (record.mustBeDeadLettered(READ)) {

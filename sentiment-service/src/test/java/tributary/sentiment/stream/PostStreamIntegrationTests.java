@@ -162,18 +162,18 @@ class PostStreamIntegrationTests {
 			List<byte[]> poisons = new ArrayList<>(List.of(
 					utf8(KafkaTestClients.post(id + "far-" + partition, key, "From far ahead")
 						.replace("2026-11-20T09:15:00Z", "+300000000-01-01T00:00:00Z")),
-					new byte[] { 0, 1, (byte) 0xFF, '{' },
-					utf8("{\"x\":".repeat(5000) + "1" + "}".repeat(5000)),
+					new byte[] { 0, 1, (byte) 0xFF, '{' }, utf8("{\"x\":".repeat(5000) + "1" + "}".repeat(5000)),
 					invalidUtf8(KafkaTestClients.post(id + "utf8-" + partition, key, "MARK")),
 					utf8(KafkaTestClients.post(id + "surrogate-" + partition, key, "half \\ud800 a pair"))));
 			if (partition == 0) {
-				// At the source topic's size limit (the broker's default, 1 MiB): its dead
+				// At the source topic's size limit (the broker's default, 1 MiB): its
+				// dead
 				// letter is larger still, by the headers.
 				poisons.add(utf8(KafkaTestClients.post(id + "huge", key, "a".repeat(1_047_000))));
 			}
 			for (byte[] bad : poisons) {
-				records.add(new ProducerRecord<>(POSTS, partition, utf8(key), utf8(KafkaTestClients
-					.post(id + partition + "-" + good++, key, "Fine, thanks " + partition))));
+				records.add(new ProducerRecord<>(POSTS, partition, utf8(key),
+						utf8(KafkaTestClients.post(id + partition + "-" + good++, key, "Fine, thanks " + partition))));
 				records.add(new ProducerRecord<>(POSTS, partition, utf8(key), bad));
 				poison++;
 			}
