@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tributary.testsupport.Infrastructure;
 import tributary.warehouse.TestEvents.TestEvent;
@@ -60,6 +61,8 @@ public final class TestBroker implements AutoCloseable {
 
 	private final KafkaProducer<String, String> producer;
 
+	private final KafkaProducer<byte[], byte[]> bytes;
+
 	private final List<Future<RecordMetadata>> sends = new ArrayList<>();
 
 	private final Admin admin;
@@ -69,6 +72,9 @@ public final class TestBroker implements AutoCloseable {
 		this.producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 5),
 				new StringSerializer(), new StringSerializer());
+		this.bytes = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+				ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024), new ByteArraySerializer(),
+				new ByteArraySerializer());
 		this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers));
 	}
 
@@ -139,9 +145,19 @@ public final class TestBroker implements AutoCloseable {
 		this.sends.add(this.producer.send(record));
 	}
 
+	/**
+	 * Writes raw bytes to one partition of a role's topic, without headers, the way any
+	 * client may; records up to twice the broker's default size limit leave the client.
+	 */
+	public void publishBytes(String role, int partition, String key, byte[] value) {
+		this.sends.add(this.bytes
+			.send(new ProducerRecord<>(topic(role), partition, key.getBytes(StandardCharsets.UTF_8), value)));
+	}
+
 	/** Waits until the broker has acknowledged every record sent so far. */
 	public void flush() {
 		this.producer.flush();
+		this.bytes.flush();
 		try {
 			for (Future<RecordMetadata> send : this.sends) {
 				send.get();
@@ -264,6 +280,7 @@ public final class TestBroker implements AutoCloseable {
 	@Override
 	public void close() {
 		this.producer.close();
+		this.bytes.close();
 		this.admin.close();
 	}
 

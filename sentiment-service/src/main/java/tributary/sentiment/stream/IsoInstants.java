@@ -28,6 +28,11 @@ import tools.jackson.databind.ValueSerializer;
  */
 final class IsoInstants {
 
+	/** The instants a four-digit year names in UTC: what every consumer can write. */
+	static final Instant FIRST = Instant.parse("0000-01-01T00:00:00Z");
+
+	static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
 	private IsoInstants() {
 	}
 
@@ -39,7 +44,19 @@ final class IsoInstants {
 	 */
 	static Instant parse(String text) {
 		Instant instant = parseUtc(text);
-		return (instant != null) ? instant : DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
+		if (instant != null) {
+			return instant;
+		}
+		// RFC 3339 (the schemas' date-time) has four-digit years; the JDK would also take
+		// a sign and up to nine digits, which no consumer could store.
+		if (text.length() < 5 || text.charAt(4) != '-' || number(text, 0, 4) < 0) {
+			throw new DateTimeParseException("not an RFC 3339 date-time with a four-digit year", text, 0);
+		}
+		instant = DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
+		if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
+			throw new DateTimeParseException("outside the years 0000 to 9999 in UTC", text, 0);
+		}
+		return instant;
 	}
 
 	/**
@@ -163,8 +180,9 @@ final class IsoInstants {
 				return parse(text);
 			}
 			catch (DateTimeParseException ex) {
-				return (Instant) context.handleWeirdStringValue(Instant.class, text,
-						"not an ISO-8601 instant such as 2026-11-20T09:15:00Z");
+				return (Instant) context.handleWeirdStringValue(Instant.class,
+						(text.length() > 60) ? text.substring(0, 60) + "…" : text,
+						"not an RFC 3339 instant such as 2026-11-20T09:15:00Z with a four-digit year in 0000 to 9999 UTC");
 			}
 		}
 

@@ -1,6 +1,7 @@
 package tributary.sentiment.stream;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
@@ -27,9 +28,14 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  * @param ingestedAt when ingest-service accepted it, if it did
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record Post(String id, String platform, String author, String text,
-		@JsonDeserialize(using = IsoInstants.Reader.class) Instant createdAt, @Nullable String location,
-		@Nullable String productId, @JsonDeserialize(using = IsoInstants.Reader.class) @Nullable Instant ingestedAt) {
+record Post(@JsonDeserialize(using = JsonStrings.class) String id,
+		@JsonDeserialize(using = JsonStrings.class) String platform,
+		@JsonDeserialize(using = JsonStrings.class) String author,
+		@JsonDeserialize(using = JsonStrings.class) String text,
+		@JsonDeserialize(using = IsoInstants.Reader.class) Instant createdAt,
+		@JsonDeserialize(using = JsonStrings.class) @Nullable String location,
+		@JsonDeserialize(using = JsonStrings.class) @Nullable String productId,
+		@JsonDeserialize(using = IsoInstants.Reader.class) @Nullable Instant ingestedAt) {
 
 	static final int MAX_ID_LENGTH = 128;
 
@@ -37,9 +43,14 @@ record Post(String id, String platform, String author, String text,
 
 	static final int MAX_TEXT_LENGTH = 10_000;
 
+	private static final Pattern PLATFORM = Pattern.compile("[a-z0-9_-]{1,32}");
+
 	Post {
 		required("id", id, MAX_ID_LENGTH);
 		required("platform", platform, MAX_PLATFORM_LENGTH);
+		if (!PLATFORM.matcher(platform).matches()) {
+			throw new InvalidPost("platform", "must be 1 to 32 of a-z, 0-9, '_' or '-'");
+		}
 		required("author", author, MAX_ID_LENGTH);
 		required("text", text, MAX_TEXT_LENGTH);
 		if (createdAt == null) {
@@ -60,8 +71,25 @@ record Post(String id, String platform, String author, String text,
 	}
 
 	private static void optional(String field, @Nullable String value, int maxLength) {
-		if (value != null && value.length() > maxLength) {
-			throw new InvalidPost(field, "has " + value.length() + " characters, more than " + maxLength);
+		if (value == null) {
+			return;
+		}
+		// The schemas count characters (code points), not UTF-16 units; the quick test
+		// first, because a string of at most maxLength units has at most that many.
+		if (value.length() > maxLength && value.codePointCount(0, value.length()) > maxLength) {
+			throw new InvalidPost(field,
+					"has " + value.codePointCount(0, value.length()) + " characters, more than " + maxLength);
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				// JSON can escape half a surrogate pair; no UTF-8 writer can write it.
+				throw new InvalidPost(field, "has an unpaired surrogate at index " + i + ", which is not Unicode text");
+			}
 		}
 	}
 

@@ -9,9 +9,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serializer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 import tributary.sentiment.stream.StreamMetrics.DeadLetterReason;
 import tributary.support.topics.TopicsProperties;
 
@@ -75,9 +77,12 @@ class PostListener {
 
 	private final String output;
 
+	private final Serializer<Object> writer;
+
 	PostListener(PostScorer scorer, KafkaOperations<String, Object> kafka, DeadLetterPublishingRecoverer deadLetters,
-			StreamMetrics metrics, TopicsProperties topics) {
+			StreamMetrics metrics, TopicsProperties topics, JsonMapper jsonMapper) {
 		this.scorer = scorer;
+		this.writer = StreamConfiguration.valueSerializer(jsonMapper);
 		this.kafka = kafka;
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
@@ -112,9 +117,21 @@ class PostListener {
 				deadLetter(record, consumer, ex, DeadLetterReason.SCORING_FAILED);
 				continue;
 			}
+			byte[] value;
+			try {
+				// Written here rather than by the producer: a record that cannot be
+				// written
+				// is this post's problem, while a send that throws would roll back the
+				// batch.
+				value = this.writer.serialize(this.output, scored);
+			}
+			catch (RuntimeException ex) {
+				deadLetter(record, consumer, ex, DeadLetterReason.UNWRITABLE);
+				continue;
+			}
 			// Errors of this asynchronous send fail the commit, which rolls back the
 			// whole batch for a retry: nothing to wait for here.
-			this.kafka.send(new ProducerRecord<>(this.output, null, record.key(), scored,
+			this.kafka.send(new ProducerRecord<>(this.output, null, record.key(), value,
 					new RecordHeaders(new Header[] { EVENT_TYPE, SCHEMA_VERSION })));
 		}
 	}

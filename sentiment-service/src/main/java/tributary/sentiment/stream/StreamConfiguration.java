@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.system.SentimentProperties;
+import tributary.support.topics.DeclaredTopics;
 import tributary.support.topics.TopicsProperties;
 
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -94,13 +96,54 @@ class StreamConfiguration {
 			// open by a crashed process is aborted by the broker after the
 			// transaction timeout, not at once by its successor.
 			producers.setTransactionIdPrefix(stream.transactionIdPrefix() + UUID.randomUUID() + "-");
+			// A dead letter is its post plus headers; one refused as too large would
+			// abort
+			// every retry of its transaction.
 			producers.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-					true, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) stream.transactionTimeout().toMillis()));
+					true, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) stream.transactionTimeout().toMillis(),
+					ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DeclaredTopics.DEAD_LETTER_MAX_MESSAGE_BYTES));
 		};
 	}
 
 	static Deserializer<Post> postDeserializer(JsonMapper jsonMapper) {
-		return new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(Post.class, jsonMapper, false));
+		return new ErrorHandlingDeserializer<>(
+				new StrictUtf8<>(new JacksonJsonDeserializer<>(Post.class, jsonMapper, false)));
+	}
+
+	/**
+	 * Refuses values that are not strict UTF-8 before the JSON parser, which takes some
+	 * invalid sequences (overlong forms) as other characters than were sent.
+	 */
+	private record StrictUtf8<T>(Deserializer<T> delegate) implements Deserializer<T> {
+
+		@Override
+		public void configure(Map<String, ?> configs, boolean isKey) {
+			this.delegate.configure(configs, isKey);
+		}
+
+		@Override
+		public T deserialize(String topic, byte[] data) {
+			return this.delegate.deserialize(topic, checked(data));
+		}
+
+		@Override
+		public T deserialize(String topic, Headers headers, byte[] data) {
+			return this.delegate.deserialize(topic, headers, checked(data));
+		}
+
+		private static byte[] checked(byte[] data) {
+			int invalid = (data != null) ? Utf8.firstInvalid(data) : -1;
+			if (invalid >= 0) {
+				throw new SerializationException("not UTF-8: invalid byte sequence at byte " + invalid);
+			}
+			return data;
+		}
+
+		@Override
+		public void close() {
+			this.delegate.close();
+		}
+
 	}
 
 	/**
@@ -148,6 +191,10 @@ class StreamConfiguration {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(topics.deadLetter(record.topic()), record.partition()));
 		recoverer.setHeadersFunction(StreamConfiguration::explainedFailure);
+		// Inside the transaction a failed send fails the commit and the batch is retried:
+		// waiting for each send would let a poll full of poison records outlast the
+		// transaction timeout.
+		recoverer.setFailIfSendResultIsError(false);
 		return recoverer;
 	}
 

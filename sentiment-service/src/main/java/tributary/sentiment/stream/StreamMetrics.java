@@ -30,7 +30,9 @@ class StreamMetrics {
 		/** A record without a value. */
 		EMPTY,
 		/** The engine failed on it. */
-		SCORING_FAILED;
+		SCORING_FAILED,
+		/** Its scored record could not be written (serialized). */
+		UNWRITABLE;
 
 		String tag() {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -37,9 +37,16 @@ class IsoInstantsTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "2026-11-20T09:15:00Z", "2026-11-20T09:15:00.1Z", "2026-11-20T09:15:00.25Z",
 			"2024-02-29T23:59:59.999999999Z", "2026-11-20T10:15:00+01:00", "2026-11-20T09:15:00.000Z",
-			"-0001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "2026-11-20T24:00:00Z", "2026-11-20T09:15:00.Z" })
+			"0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "2026-11-20T24:00:00Z", "2026-11-20T09:15:00.Z" })
 	void readsWhatTheJdkReads(String text) {
 		assertThat(IsoInstants.parse(text)).isEqualTo(Instant.parse(text));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-0001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "+300000000-01-01T00:00:00Z",
+			"9999-12-31T23:59:59-01:00", "0000-01-01T00:00:00+01:00" })
+	void refusesWhatRfc3339OrAFourDigitYearInUtcCannotWrite(String text) {
+		assertThatExceptionOfType(DateTimeParseException.class).isThrownBy(() -> IsoInstants.parse(text));
 	}
 
 	@ParameterizedTest

@@ -143,6 +143,24 @@ final class KafkaTestClients {
 		}
 	}
 
+	/**
+	 * The end offsets of a topic's partitions, summed: what a consumer group has to
+	 * commit to have no lag.
+	 * @param topic the topic
+	 * @return the sum of its latest offsets
+	 */
+	static long endOffsets(String topic) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers()),
+				new StringDeserializer(), new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
+				.stream()
+				.map((info) -> new TopicPartition(topic, info.partition()))
+				.toList();
+			return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
 	/** A header's value as text, or null without it. */
 	static @Nullable String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);

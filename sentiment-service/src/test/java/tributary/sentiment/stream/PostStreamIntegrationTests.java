@@ -14,8 +14,13 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import java.util.concurrent.TimeUnit;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tributary.sentiment.contract.ContractSchemas;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScore;
+import tributary.testsupport.Infrastructure;
 import tributary.testsupport.OperationalEndpoints;
 import tributary.testsupport.WithInfrastructure;
 
@@ -143,6 +149,84 @@ class PostStreamIntegrationTests {
 			.isEqualTo(InvalidPost.class.getName());
 		assertThat(KafkaTestClients.readCommitted(SENTIMENT).stream().filter((record) -> key.equals(record.key())))
 			.hasSize(1);
+	}
+
+	@Test
+	void deadLettersPoisonOnEveryPartitionWithinSecondsAndScoresEveryGoodPostAroundIt() throws Exception {
+		String key = "mixed-" + RUN;
+		String id = key + "-";
+		List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+		int good = 0;
+		int poison = 0;
+		for (int partition = 0; partition < 6; partition++) {
+			List<byte[]> poisons = new ArrayList<>(List.of(
+					utf8(KafkaTestClients.post(id + "far-" + partition, key, "From far ahead")
+						.replace("2026-11-20T09:15:00Z", "+300000000-01-01T00:00:00Z")),
+					new byte[] { 0, 1, (byte) 0xFF, '{' }, utf8("{\"x\":".repeat(5000) + "1" + "}".repeat(5000)),
+					invalidUtf8(KafkaTestClients.post(id + "utf8-" + partition, key, "MARK")),
+					utf8(KafkaTestClients.post(id + "surrogate-" + partition, key, "half \\ud800 a pair"))));
+			if (partition == 0) {
+				// At the source topic's size limit (the broker's default, 1 MiB): its
+				// dead
+				// letter is larger still, by the headers.
+				poisons.add(utf8(KafkaTestClients.post(id + "huge", key, "a".repeat(1_047_000))));
+			}
+			for (byte[] bad : poisons) {
+				records.add(new ProducerRecord<>(POSTS, partition, utf8(key),
+						utf8(KafkaTestClients.post(id + partition + "-" + good++, key, "Fine, thanks " + partition))));
+				records.add(new ProducerRecord<>(POSTS, partition, utf8(key), bad));
+				poison++;
+			}
+			records.add(new ProducerRecord<>(POSTS, partition, utf8(key),
+					utf8(KafkaTestClients.post(id + partition + "-" + good++, key, "Last one :)"))));
+		}
+		try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
+						ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024,
+						ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
+				new ByteArraySerializer(), new ByteArraySerializer())) {
+			for (ProducerRecord<byte[], byte[]> record : records) {
+				producer.send(record).get(60, TimeUnit.SECONDS);
+			}
+		}
+
+		assertThat(awaitScored("mixed-", good)).hasSize(good);
+		int expectedDead = poison;
+		List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(500))
+			.until(() -> ofKey(KafkaTestClients.readCommitted(DEAD_LETTERS), key),
+					(letters) -> letters.size() >= expectedDead);
+		assertThat(dead).hasSize(poison);
+		for (ConsumerRecord<String, String> letter : dead) {
+			assertThat(KafkaTestClients.header(letter, "kafka_dlt-original-topic")).isEqualTo(POSTS);
+			assertThat(letter.headers().lastHeader("kafka_dlt-original-partition").value()).hasSize(4);
+			assertThat(letter.headers().lastHeader("kafka_dlt-original-offset").value()).hasSize(8);
+			assertThat(KafkaTestClients.header(letter, "kafka_dlt-exception-message")).isNotBlank();
+		}
+		assertThat(dead).filteredOn((letter) -> letter.value().length() > 1_000_000)
+			.singleElement()
+			.satisfies((letter) -> assertThat(KafkaTestClients.header(letter, "kafka_dlt-exception-message"))
+				.contains("text"));
+		assertThat(dead).extracting((letter) -> KafkaTestClients.header(letter, "kafka_dlt-exception-message"))
+			.anySatisfy((reason) -> assertThat(reason).contains("+300000000"))
+			.anySatisfy((reason) -> assertThat(reason).contains("not UTF-8"))
+			.anySatisfy((reason) -> assertThat(reason).contains("surrogate"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(KafkaTestClients.committed("sentiment-" + RUN, POSTS))
+				.isEqualTo(KafkaTestClients.endOffsets(POSTS)));
+	}
+
+	private static byte[] utf8(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static byte[] invalidUtf8(String json) {
+		byte[] bytes = utf8(json);
+		int at = json.indexOf("MARK");
+		// An overlong '/': JSON parsers may read it, strict UTF-8 is not.
+		bytes[at] = (byte) 0xC0;
+		bytes[at + 1] = (byte) 0xAF;
+		return bytes;
 	}
 
 	@Test

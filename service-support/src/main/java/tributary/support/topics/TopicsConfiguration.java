@@ -27,13 +27,17 @@ public class TopicsConfiguration {
 	DeclaredTopics tributaryTopics(TopicsProperties properties) {
 		List<NewTopic> topics = new ArrayList<>();
 		for (String topic : properties.eventTopics()) {
-			topics.add(topic(topic, properties));
-			topics.add(topic(properties.deadLetter(topic), properties));
+			topics.add(topic(topic, properties).build());
+			topics.add(
+					topic(properties.deadLetter(topic), properties)
+						.config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+								Integer.toString(DeclaredTopics.DEAD_LETTER_MAX_MESSAGE_BYTES))
+						.build());
 		}
 		return new DeclaredTopics(topics);
 	}
 
-	private static NewTopic topic(String name, TopicsProperties properties) {
+	private static TopicBuilder topic(String name, TopicsProperties properties) {
 		// With three or more replicas an acknowledged write survives the loss of one
 		// broker.
 		int minInSyncReplicas = Math.min(2, Math.max(1, properties.replicationFactor() - 1));
@@ -41,8 +45,7 @@ public class TopicsConfiguration {
 			.partitions(properties.partitions())
 			.replicas(properties.replicationFactor())
 			.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(properties.retention().toMillis()))
-			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSyncReplicas))
-			.build();
+			.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInSyncReplicas));
 	}
 
 	@Bean

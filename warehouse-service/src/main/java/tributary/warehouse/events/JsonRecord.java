@@ -19,6 +19,14 @@ final class JsonRecord {
 
 	private static final Pattern PLATFORM = Pattern.compile("[a-z0-9_-]{1,32}");
 
+	/** RFC 3339's {@code date-fullyear} is four digits: no sign, no fifth digit. */
+	private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("[0-9]{4}-");
+
+	/** The instants a four-digit year can name in UTC, which every consumer can write. */
+	static final Instant FIRST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+
+	static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
 	private final JsonNode node;
 
 	JsonRecord(JsonNode node) {
@@ -77,13 +85,23 @@ final class JsonRecord {
 		if (!value.isString()) {
 			throw invalid(name, "must be an ISO-8601 date-time but was " + describe(value));
 		}
+		String text = value.stringValue();
+		Instant instant;
 		try {
-			return DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(value.stringValue(), Instant::from);
+			instant = FOUR_DIGIT_YEAR.matcher(text).lookingAt()
+					? DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text, Instant::from) : null;
 		}
 		catch (DateTimeParseException ex) {
-			throw invalid(name, "must be an ISO-8601 date-time with an offset, like 2026-11-20T09:15:00Z, but was '"
-					+ value.stringValue() + "'");
+			instant = null;
 		}
+		if (instant == null) {
+			throw invalid(name, "must be an RFC 3339 date-time with a four-digit year and an offset, like "
+					+ "2026-11-20T09:15:00Z, but was '" + shortened(text) + "'");
+		}
+		if (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)) {
+			throw invalid(name, "must lie in the years 0000 to 9999 in UTC but was '" + shortened(text) + "'");
+		}
+		return instant;
 	}
 
 	BigDecimal number(String name, double minimum, double maximum) {
@@ -168,6 +186,10 @@ final class JsonRecord {
 			return (number == 0) ? BigDecimal.ZERO : BigDecimal.valueOf(number);
 		}
 		return value.decimalValue();
+	}
+
+	private static String shortened(String text) {
+		return (text.length() > 60) ? text.substring(0, 60) + "…" : text;
 	}
 
 	private static String format(double value) {

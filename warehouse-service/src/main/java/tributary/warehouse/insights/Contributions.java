@@ -13,12 +13,25 @@ import tributary.warehouse.events.PostScored;
 import tributary.warehouse.events.ReadingObserved;
 
 /** What one event adds to which aggregate documents. */
-final class Contributions {
+public final class Contributions {
 
 	/** The platform name of the all-platforms documents: no real platform is empty. */
 	static final String ALL_PLATFORMS = "";
 
 	private Contributions() {
+	}
+
+	/**
+	 * Computes everything the event adds, and drops it, so that a record whose values
+	 * cannot be aggregated is found before anything is written.
+	 * @param event a read and checked event
+	 * @throws RuntimeException whatever computing its contributions throws
+	 */
+	public static void check(Event event) {
+		of(event, (target, change) -> {
+			change.updates();
+			target.identity();
+		});
 	}
 
 	/**

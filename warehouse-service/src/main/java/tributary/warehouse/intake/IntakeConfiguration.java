@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.support.topics.DeclaredTopics;
 import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.SourceTopics;
@@ -43,9 +44,13 @@ class IntakeConfiguration {
 	KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
 		@SuppressWarnings("unchecked")
 		ProducerFactory<byte[], byte[]> bytes = (ProducerFactory<byte[], byte[]>) producerFactory;
-		// Dead letters are the consumed bytes, published unchanged.
-		return new KafkaTemplate<>(bytes, Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
+		// Dead letters are the consumed bytes, published unchanged, plus headers: a
+		// record
+		// at its topic's size limit must still fit.
+		return new KafkaTemplate<>(bytes,
+				Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
+						ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DeclaredTopics.DEAD_LETTER_MAX_MESSAGE_BYTES));
 	}
 
 	@Bean
@@ -92,9 +97,9 @@ class IntakeConfiguration {
 
 	/**
 	 * Retries a failed batch for as long as it takes, never dead-letters it: the listener
-	 * dead-letters unusable records itself, so a batch only fails when the store or the
-	 * broker cannot be reached, and those records are good. Nothing is committed while
-	 * retrying; the consumer stays paused in its group.
+	 * dead-letters every record that fails on its own and throws only what {@link Faults}
+	 * calls transient (the store or the broker), so the records of a failed batch are
+	 * good. Nothing is committed while retrying; the consumer stays paused in its group.
 	 */
 	private static DefaultErrorHandler errorHandler(WarehouseProperties.Consumer consumer) {
 		ExponentialBackOff backOff = new ExponentialBackOff(consumer.retryInitialInterval().toMillis(), 2.0);
@@ -106,8 +111,7 @@ class IntakeConfiguration {
 			// rather than drop.
 			throw new KafkaException("Records are never given up on: " + ex.getMessage(), ex);
 		}, backOff);
-		// Every failure reaching the handler is about the store or the broker, not the
-		// record.
+		// Every failure reaching the handler is transient: about the store or the broker.
 		handler.setClassifications(Map.of(), true);
 		handler.setRetryListeners(new RetryListener() {
 			@Override

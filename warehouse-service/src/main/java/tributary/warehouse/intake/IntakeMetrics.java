@@ -25,6 +25,8 @@ class IntakeMetrics {
 
 	static final String DEAD_LETTERED = "dead_lettered";
 
+	private static final Duration LONGEST_LATENCY = Duration.ofDays(365);
+
 	private final MeterRegistry meters;
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
@@ -43,8 +45,12 @@ class IntakeMetrics {
 			counter(topic, outcome).increment();
 			Instant ingestedAt = result.arrival().event().ingestedAt();
 			if (result.outcome() == Outcome.STORED && ingestedAt != null) {
+				// ingestedAt is whatever the producer wrote, years 0000 to 9999: beyond a
+				// year it is no latency, and beyond 292 years it would overflow the
+				// timer.
 				Duration latency = Duration.between(ingestedAt, result.storedAt());
-				latency(topic).record(latency.isNegative() ? Duration.ZERO : latency);
+				latency(topic).record(latency.isNegative() ? Duration.ZERO
+						: (latency.compareTo(LONGEST_LATENCY) > 0) ? LONGEST_LATENCY : latency);
 			}
 		}
 	}

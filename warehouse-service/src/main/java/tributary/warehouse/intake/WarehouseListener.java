@@ -17,6 +17,7 @@ import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.SourceTopics;
 import tributary.warehouse.events.StoreResult;
 import tributary.warehouse.insights.Aggregates;
+import tributary.warehouse.insights.Contributions;
 
 import org.springframework.kafka.listener.BatchMessageListener;
 
@@ -27,9 +28,14 @@ import org.springframework.kafka.listener.BatchMessageListener;
  * Values arrive as bytes and are read here rather than by a deserializer, so that a
  * record that is not JSON and one that is JSON but breaks its contract are handled the
  * same way: dead-lettered byte for byte, while the rest of the batch, and the partition,
- * flow on. Anything this method throws means the store (or the broker, for dead letters)
- * could not be reached; the container's error handler then retries the whole batch
- * without committing, which is safe because every step is idempotent.
+ * flow on. Everything that can fail because of a record alone (reading it, checking its
+ * contract, building its document, computing what it adds to the aggregates) is done per
+ * record before anything is written. If the batch's writes still fail for a reason that
+ * will not pass by itself ({@link Faults}), its records are written again one at a time,
+ * so that the one the store refuses is found and dead-lettered and the others are stored:
+ * every step is idempotent, and one record at a time keeps each partition in offset
+ * order. Anything this method throws is transient: the container's error handler then
+ * retries the whole batch without committing.
  */
 class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 
@@ -59,42 +65,110 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 
 	@Override
 	public void onMessage(List<ConsumerRecord<byte[], byte[]>> records) {
-		Map<String, List<Arrival>> arrivals = new LinkedHashMap<>();
 		Map<Coordinates, ConsumerRecord<byte[], byte[]>> consumed = new LinkedHashMap<>();
-		List<Rejection> rejections = new ArrayList<>();
+		List<Arrival> arrivals = new ArrayList<>(records.size());
+		List<Rejection> unusable = new ArrayList<>();
 		for (ConsumerRecord<byte[], byte[]> record : records) {
 			Coordinates coordinates = new Coordinates(record.topic(), record.partition(), record.offset());
 			try {
 				Arrival arrival = new Arrival(coordinates,
 						this.reader.read(this.topics.kindOf(record.topic()), record.value()));
-				arrivals.computeIfAbsent(record.topic(), (topic) -> new ArrayList<>()).add(arrival);
+				Contributions.check(arrival.event());
+				arrivals.add(arrival);
 				consumed.put(coordinates, record);
 			}
 			catch (InvalidEvent ex) {
-				rejections.add(new Rejection(record, ex.getMessage(), InvalidEvent.class));
+				unusable.add(new Rejection(record, ex.getMessage(), InvalidEvent.class));
+			}
+			catch (RuntimeException | StackOverflowError ex) {
+				if (Faults.isTransient(ex)) {
+					throw ex;
+				}
+				unusable.add(new Rejection(record, "cannot be processed: " + describe(ex), exceptionType(ex)));
 			}
 		}
-		List<StoreResult> results = new ArrayList<>(records.size());
-		arrivals.forEach((topic, ofTopic) -> results.addAll(this.rawEvents.store(topic, ofTopic)));
-		List<Arrival> counted = new ArrayList<>(results.size());
-		for (StoreResult result : results) {
-			if (result.outcome().counts()) {
-				counted.add(result.arrival());
+		List<StoreResult> results = new ArrayList<>(arrivals.size());
+		try {
+			store(arrivals, results);
+		}
+		catch (RuntimeException ex) {
+			if (Faults.isTransient(ex)) {
+				throw ex;
 			}
-			else if (result.outcome() == Outcome.UNSTORABLE) {
+			log.warn("A batch of {} records could not be stored ({}); storing them one at a time", arrivals.size(),
+					describe(ex));
+			results.clear();
+			storeOneByOne(arrivals, consumed, results, unusable);
+		}
+		List<Rejection> rejections = new ArrayList<>(unusable);
+		for (StoreResult result : results) {
+			if (result.outcome() == Outcome.UNSTORABLE) {
 				rejections.add(new Rejection(consumed.get(result.arrival().coordinates()),
 						"the store refused the document: " + result.problem(), IllegalArgumentException.class));
 			}
 		}
-		this.aggregates.apply(counted);
 		this.deadLetters.publish(rejections);
 		// Counted once the whole batch is through, so that a retried batch does not count
-		// its dead letters twice.
-		this.metrics.stored(results);
-		rejections.stream()
-			.filter((rejection) -> rejection.problem() == InvalidEvent.class)
-			.forEach((rejection) -> this.metrics.deadLettered(rejection.record().topic()));
-		log.debug("Took {} records: {} counted, {} dead-lettered", records.size(), counted.size(), rejections.size());
+		// its dead letters twice; unstorable results count themselves.
+		try {
+			this.metrics.stored(results);
+			unusable.forEach((rejection) -> this.metrics.deadLettered(rejection.record().topic()));
+		}
+		catch (RuntimeException ex) {
+			// Everything is stored and dead-lettered: a metric must not make it all
+			// retry.
+			log.warn("Could not record the metrics of a batch", ex);
+		}
+		log.debug("Took {} records: {} dead-lettered", records.size(), rejections.size());
+	}
+
+	/**
+	 * Stores the raw events by topic, then folds the counted ones into the aggregates.
+	 */
+	private void store(List<Arrival> arrivals, List<StoreResult> results) {
+		Map<String, List<Arrival>> byTopic = new LinkedHashMap<>();
+		arrivals
+			.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
+				.add(arrival));
+		byTopic.forEach((topic, ofTopic) -> results.addAll(this.rawEvents.store(topic, ofTopic)));
+		this.aggregates
+			.apply(results.stream().filter((result) -> result.outcome().counts()).map(StoreResult::arrival).toList());
+	}
+
+	/**
+	 * The safety net: each record on its own, in batch order (which is offset order
+	 * within a partition); one that fails for a reason that does not pass is
+	 * dead-lettered.
+	 */
+	private void storeOneByOne(List<Arrival> arrivals, Map<Coordinates, ConsumerRecord<byte[], byte[]>> consumed,
+			List<StoreResult> results, List<Rejection> refused) {
+		for (Arrival arrival : arrivals) {
+			List<StoreResult> one = new ArrayList<>(1);
+			try {
+				store(List.of(arrival), one);
+				results.addAll(one);
+			}
+			catch (RuntimeException ex) {
+				if (Faults.isTransient(ex)) {
+					throw ex;
+				}
+				refused.add(new Rejection(consumed.get(arrival.coordinates()), "could not be stored: " + describe(ex),
+						exceptionType(ex)));
+			}
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Class<? extends Exception> exceptionType(Throwable ex) {
+		return (ex instanceof Exception) ? (Class<? extends Exception>) ex.getClass() : IllegalStateException.class;
+	}
+
+	private static String describe(Throwable ex) {
+		String message = String.valueOf(ex.getMessage());
+		if (message.length() > 300) {
+			message = message.substring(0, 300) + "…";
+		}
+		return ex.getClass().getSimpleName() + ": " + message;
 	}
 
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -92,6 +93,43 @@ class EventReaderTests {
 			}
 		}
 		assertThat(disagreements).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "+300000000-01-01T00:00:00Z", "-000001-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+			"10000-01-01T00:00:00Z" })
+	void refusesInstantsWithoutAFourDigitYearAsTheSchemaDoes(String instant) throws IOException {
+		String post = "{\"id\":\"p\",\"platform\":\"x\",\"author\":\"a\",\"text\":\"t\",\"createdAt\":\"" + instant
+				+ "\",\"ingestedAt\":\"2026-11-20T09:00:00Z\"}";
+		assertThatExceptionOfType(InvalidEvent.class).isThrownBy(() -> read(EventKind.POST, post))
+			.withMessageStartingWith("createdAt: must be an RFC 3339 date-time with a four-digit year");
+		assertThat(schema("social_media").validate(jackson2.readTree(post))).isNotEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "9999-12-31T23:59:59-01:00", "0000-01-01T00:00:00+00:01" })
+	void refusesInstantsOutsideTheYearsAFourDigitYearNamesInUtc(String instant) {
+		String post = "{\"id\":\"p\",\"platform\":\"x\",\"author\":\"a\",\"text\":\"t\",\"createdAt\":\"" + instant
+				+ "\",\"ingestedAt\":\"2026-11-20T09:00:00Z\"}";
+		assertThatExceptionOfType(InvalidEvent.class).isThrownBy(() -> read(EventKind.POST, post))
+			.withMessageStartingWith("createdAt: must lie in the years 0000 to 9999 in UTC");
+	}
+
+	@Test
+	void refusesWhatAStoredDocumentCannotHold() {
+		String reading = "\"stationId\":\"s\",\"location\":\"x\",\"observedAt\":\"2026-11-20T09:00:00Z\","
+				+ "\"temperatureC\":1,\"ingestedAt\":\"2026-11-20T09:00:00Z\"}";
+		assertThatExceptionOfType(InvalidEvent.class).isThrownBy(
+				() -> read(EventKind.READING, "{\"id\":\"w\",\"x\":" + "[".repeat(99) + "]".repeat(99) + "," + reading))
+			.withMessageContaining("nested deeper than 99");
+		read(EventKind.READING, "{\"id\":\"w\",\"x\":" + "[".repeat(98) + "]".repeat(98) + "," + reading);
+		assertThatExceptionOfType(InvalidEvent.class)
+			.isThrownBy(() -> read(EventKind.READING, "{\"id\":\"w\",\"x\":\"a\\ud800\"," + reading))
+			.withMessageContaining("unpaired surrogate");
+		assertThatExceptionOfType(InvalidEvent.class)
+			.isThrownBy(() -> read(EventKind.READING, "{\"id\":\"w\",\"x\\u0000y\":1," + reading))
+			.withMessageContaining("NUL");
+		read(EventKind.READING, "{\"id\":\"w\",\"$set\":{\"a.b\":1,\"_id\":\"$x\"}," + reading);
 	}
 
 	@Test
