@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.strimzi.api.kafka.model.kafka.Kafka;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
 
@@ -70,7 +69,16 @@ final class ApiSchemas {
 	 * @return its version, such as {@code 1.2.0}
 	 */
 	static String strimziVersion() {
-		return Objects.requireNonNull(Kafka.class.getPackage().getImplementationVersion(),
+		// By name, not a compile-time reference: Strimzi's classes are Java 21 bytecode and
+		// the tests compile for release 17.
+		Class<?> kafka;
+		try {
+			kafka = Class.forName("io.strimzi.api.kafka.model.kafka.Kafka", false, ApiSchemas.class.getClassLoader());
+		}
+		catch (ClassNotFoundException | UnsupportedClassVersionError ex) {
+			throw new IllegalStateException("Strimzi's API classes need JDK 21 or newer to load: " + ex, ex);
+		}
+		return Objects.requireNonNull(kafka.getPackage().getImplementationVersion(),
 				"the Strimzi API jar names its version in its manifest");
 	}
 

@@ -31,6 +31,7 @@ import tributary.testsupport.corpus.Topic;
 import tributary.warehouse.events.Coordinates;
 import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.RawEvents;
+import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.events.SourceTopics;
 import tributary.warehouse.insights.Aggregates;
 import tributary.warehouse.system.WarehouseProperties;
@@ -86,9 +87,12 @@ class WarehouseListenerCorpusTests {
 			deadLetters.add(invocation.getArgument(0));
 			return CompletableFuture.completedFuture(null);
 		});
-		WarehouseListener listener = new WarehouseListener(topics, new EventReader(), new RawEvents(mongo, meters),
-				new Aggregates(mongo, properties, meters), new DeadLetters(kafka, topics, "warehouse"),
-				new IntakeMetrics(meters));
+		// One incarnation of each topic for the whole corpus.
+		TopicIds topicIds = new TopicIds((names) -> names.stream()
+			.collect(java.util.stream.Collectors.toMap((name) -> name, (name) -> "incarnation-1")), mongo);
+		WarehouseListener listener = new WarehouseListener(topics, new EventReader(),
+				new RawEvents(mongo, topicIds, meters), new Aggregates(mongo, topicIds, properties, meters),
+				new DeadLetters(kafka, topics, "warehouse"), new IntakeMetrics(meters));
 
 		Corpus corpus = new Corpus(seed, "c" + Long.toHexString(seed));
 		Random random = new Random(seed);
