@@ -104,7 +104,10 @@ public class RawEvents {
 			collection.insertMany(documents, new InsertManyOptions().ordered(false));
 		}
 		catch (MongoBulkWriteException ex) {
-			if (ex.getWriteConcernError() != null) {
+			// A document refused for a condition that passes is not unstorable: the whole
+			// batch is retried, and what did go in is recognised as a redelivery then.
+			if (ex.getWriteConcernError() != null
+					|| ex.getWriteErrors().stream().anyMatch((error) -> StoreErrorCodes.isTransient(error.getCode()))) {
 				throw ex;
 			}
 			ex.getWriteErrors().forEach((error) -> errors.put(error.getIndex(), error));

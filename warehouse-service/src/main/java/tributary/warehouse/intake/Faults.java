@@ -2,7 +2,6 @@ package tributary.warehouse.intake;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoConnectionPoolClearedException;
@@ -20,6 +19,7 @@ import org.bson.BsonInvalidOperationException;
 import org.bson.BsonSerializationException;
 import org.bson.codecs.configuration.CodecConfigurationException;
 import org.jspecify.annotations.Nullable;
+import tributary.warehouse.events.StoreErrorCodes;
 import tributary.warehouse.insights.ConcurrentAggregateUpdates;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -40,13 +40,6 @@ import org.springframework.dao.TransientDataAccessException;
  * record is a loss while retrying a bad one only shows as lag.
  */
 final class Faults {
-
-	/**
-	 * Server error codes of conditions that pass: network, shutdown, elections, timeouts,
-	 * write conflicts and write-concern failures, locks.
-	 */
-	private static final Set<Integer> TRANSIENT_CODES = Set.of(6, 7, 24, 46, 50, 64, 89, 91, 112, 133, 134, 189, 202,
-			262, 9001, 10107, 11600, 11601, 11602, 13388, 13435, 13436, 16500);
 
 	private Faults() {
 	}
@@ -75,15 +68,17 @@ final class Faults {
 			return true;
 		}
 		if (failure instanceof MongoBulkWriteException bulk) {
-			return bulk.getWriteConcernError() != null || (!bulk.getWriteErrors().isEmpty()
-					&& bulk.getWriteErrors().stream().map(BulkWriteError::getCode).allMatch(TRANSIENT_CODES::contains));
+			return bulk.getWriteConcernError() != null || (!bulk.getWriteErrors().isEmpty() && bulk.getWriteErrors()
+				.stream()
+				.map(BulkWriteError::getCode)
+				.allMatch(StoreErrorCodes::isTransient));
 		}
 		if (failure instanceof MongoWriteConcernException || failure instanceof MongoNotPrimaryException
 				|| failure instanceof MongoNodeIsRecoveringException) {
 			return true;
 		}
 		if (failure instanceof MongoServerException server) {
-			return TRANSIENT_CODES.contains(server.getCode()) || server.hasErrorLabel("RetryableWriteError")
+			return StoreErrorCodes.isTransient(server.getCode()) || server.hasErrorLabel("RetryableWriteError")
 					|| server.hasErrorLabel("TransientTransactionError");
 		}
 		if (failure instanceof MongoSocketException || failure instanceof MongoTimeoutException
