@@ -12,6 +12,7 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +109,9 @@ public class TopicIds {
 			String id = ids.get(topic);
 			if (id == null) {
 				this.current.remove(topic);
-				throw new IllegalStateException("Topic " + topic + " does not exist (any more)");
+				// Retriable: a topic being recreated exists again in a moment, and its
+				// records must not be given up meanwhile.
+				throw new UnknownTopicOrPartitionException("Topic " + topic + " does not exist (any more)");
 			}
 			pinUnmarked(topic, id);
 			String before = this.current.put(topic, id);

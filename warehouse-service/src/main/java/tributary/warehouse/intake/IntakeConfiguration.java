@@ -1,5 +1,7 @@
 package tributary.warehouse.intake;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -14,6 +16,7 @@ import tributary.support.topics.DeclaredTopics;
 import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.SourceTopics;
+import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.insights.Aggregates;
 import tributary.warehouse.system.WarehouseProperties;
 
@@ -40,6 +43,12 @@ class IntakeConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(IntakeConfiguration.class);
 
+	/**
+	 * How long a topic's id is trusted without describing the topic again, when nothing
+	 * suggests it was recreated.
+	 */
+	private static final Duration TOPIC_IDS_MAX_AGE = Duration.ofSeconds(10);
+
 	@Bean
 	KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
 		@SuppressWarnings("unchecked")
@@ -63,14 +72,15 @@ class IntakeConfiguration {
 
 	@Bean(name = "warehouse")
 	ConcurrentMessageListenerContainer<?, ?> warehouseContainer(ConcurrentKafkaListenerContainerFactory<?, ?> factory,
-			SourceTopics topics, WarehouseListener listener, WarehouseProperties properties) {
+			SourceTopics topics, WarehouseListener listener, TopicIds topicIds, WarehouseProperties properties) {
 		WarehouseProperties.Consumer consumer = properties.consumer();
 		ConcurrentMessageListenerContainer<?, ?> container = factory
 			.createContainer(topics.names().toArray(String[]::new));
 		ContainerProperties containerProperties = container.getContainerProperties();
 		containerProperties.setGroupId(consumer.groupId());
 		containerProperties.setClientId("warehouse");
-		containerProperties.setMessageListener(listener);
+		containerProperties
+			.setMessageListener(new IncarnationCheck(listener, topicIds, TOPIC_IDS_MAX_AGE, Clock.systemUTC()));
 		// Offsets are committed after each batch is stored: the default BATCH ack mode.
 		containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
 		containerProperties.setKafkaConsumerProperties(consumerProperties(consumer));

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import tributary.testsupport.Infrastructure;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 
 /** Topic ids: cached, described again on demand, never trusted after a failed refresh. */
@@ -83,8 +84,11 @@ class TopicIdsTests {
 	}
 
 	@Test
-	void aTopicThatDoesNotExistHasNoId() {
-		assertThatIllegalStateException().isThrownBy(() -> this.topicIds.current("deleted"))
+	void aTopicThatDoesNotExistHasNoIdYetAndMayHaveOneLater() {
+		// Retriable, so that a batch read while its topic is recreated waits rather than
+		// being given up.
+		assertThatExceptionOfType(UnknownTopicOrPartitionException.class)
+			.isThrownBy(() -> this.topicIds.current("deleted"))
 			.withMessageContaining("deleted");
 	}
 
