@@ -36,14 +36,17 @@
  * while the store keeps the marks of the old one; by name and partition alone, the new
  * records would hide behind the old marks and never count. Each incarnation of a topic
  * has its own Kafka topic id, though, and a partition is identified by it
- * ({@link tributary.warehouse.events.TopicIds}: described when the topic is first seen
- * and again whenever partitions are assigned, which deleting and recreating a topic
- * causes). A mark of another incarnation says nothing about a record, so the new records
- * count, and the old marks stay, so that nothing of the old incarnation can count twice;
- * a stored event id repeated in the new incarnation is still a duplicate. Kafka drops the
- * group's committed offsets of a deleted topic, and the consumer starts the new one from
- * the earliest record; a partition this instance consumed before in another incarnation
- * is also read from the start, in case an old offset was committed after the recreation.
+ * ({@link tributary.warehouse.events.TopicIds}: described when the topic is first seen,
+ * whenever partitions are assigned, whenever a batch goes back to an offset its partition
+ * had passed, which a recreated topic read again from 0 does without any rebalance, and
+ * at least every 10 s). A mark of another incarnation says nothing about a record, so the
+ * new records count, and the old marks stay, so that nothing of the old incarnation can
+ * count twice; a stored event id repeated in the new incarnation is still a duplicate.
+ * Kafka drops the group's committed offsets of a deleted topic, and the consumer starts
+ * the new one from the earliest record; a partition found to be of another incarnation
+ * than this instance read before is also read again from the start, in case its position
+ * or an offset committed after the recreation would skip the new incarnation's first
+ * records.
  * <p>
  * Marks and raw documents written before topic ids were kept have none. They belong to
  * the incarnation that was current when the warehouse first resolved the topic, which it
@@ -53,10 +56,11 @@
  * one, and its records at offsets up to the old marks not counted.
  * <p>
  * The topic id of a record is the one current when its batch is written, not read from
- * the record (Kafka's consumer does not give it). A batch of the old incarnation still
- * being written, or retried while the store is away, when the recreated topic's
- * partitions are assigned would be marked with the new id, and as many of the new
- * incarnation's first records in those documents would not count.
+ * the record (Kafka's consumer does not give it). A batch of the old incarnation fetched
+ * before the deletion but written after the recreation was described would be marked with
+ * the new id, and as many of the new incarnation's first records in those documents would
+ * not count; a recreation noticed only by the 10 s check leaves the records taken
+ * meanwhile counted under the old id (once: the new id then finds them stored).
  *
  * <h2>Reading</h2>
  * <p>
