@@ -811,11 +811,14 @@ def scenario(name, args, row, suite, running):
         refused = [r for r in errors if r["error"] == "ConnectionRefusedError"]
         row["notes"].append(f"{len(refused)} requests refused while ingest was not running")
         errors = [r for r in errors if r["error"] != "ConnectionRefusedError"]
-        # A request in flight when its server process is killed can only lose its connection: no answer, and
-        # no 2xx for anything (the client retries with the same ids). Not a hang, so not held against the row.
+        # A request in flight when its server process is killed, or sent on a kept-alive connection to the dead
+        # process before it is back, can only lose its connection: no answer, and no 2xx for anything (the
+        # client retries with the same ids). Not a hang, so not held against the row.
+        back = healthy_at if healthy_at is not None else load_stopped
         cut = [r for r in errors if r["error"] in ("RemoteDisconnected", "ConnectionResetError", "BrokenPipeError")
-               and r["t"] <= fault_at <= r["t"] + r["latency"] + 1.0]
-        row["notes"].append(f"{len(cut)} requests in flight when ingest was killed lost their connection")
+               and r["t"] + r["latency"] + 1.0 >= fault_at and r["t"] <= back]
+        row["notes"].append(f"{len(cut)} requests lost their connection to the killed ingest "
+                            f"({dict(collections.Counter(r['error'] for r in cut))})")
         errors = [r for r in errors if r not in cut]
     end_of_outage = healthy_at if healthy_at is not None else load_stopped
     phases = collections.Counter("before the fault" if r["t"] + r["latency"] < fault_at else
