@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.system.SentimentProperties;
+import tributary.support.text.Utf8;
 import tributary.support.topics.DeclaredTopics;
 import tributary.support.topics.TopicsProperties;
 

@@ -69,7 +69,8 @@ final class ApiSchemas {
 	 * @return its version, such as {@code 1.2.0}
 	 */
 	static String strimziVersion() {
-		// By name, not a compile-time reference: Strimzi's classes are Java 21 bytecode and
+		// By name, not a compile-time reference: Strimzi's classes are Java 21 bytecode
+		// and
 		// the tests compile for release 17.
 		Class<?> kafka;
 		try {

@@ -1,11 +1,11 @@
-package tributary.sentiment.stream;
+package tributary.support.text;
 
 /**
  * Strict UTF-8 (RFC 3629), which JSON on the wire must be: JSON parsers tolerate some
  * invalid sequences (overlong forms, encoded surrogates) and would read them as other
- * text than was sent.
+ * text than was sent. Every consumer of the suite's topics checks with it before parsing.
  */
-final class Utf8 {
+public final class Utf8 {
 
 	private Utf8() {
 	}
@@ -16,7 +16,7 @@ final class Utf8 {
 	 * @return the index of the first byte of the first invalid sequence, or -1 if all are
 	 * valid
 	 */
-	static int firstInvalid(byte[] bytes) {
+	public static int firstInvalid(byte[] bytes) {
 		int i = 0;
 		int length = bytes.length;
 		while (i < length) {

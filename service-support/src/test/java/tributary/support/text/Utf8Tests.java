@@ -1,4 +1,4 @@
-package tributary.warehouse.events;
+package tributary.support.text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
