@@ -2,10 +2,9 @@
 # Fault injection against the whole suite (RELIABILITY.md): one fresh suite per scenario, a fixed-rate mixed load
 # through ingest, one fault, then the checks. Exit status 1 when any row loses or doubles anything or misses a bound.
 #
-#   reliability/run.sh                       every scenario, a fresh suite each (4-8 minutes a scenario here)
+#   reliability/run.sh                       every scenario, a fresh suite each (about 2 minutes a scenario)
 #   reliability/run.sh --short               CI: kill -9 of the store and of the warehouse, and poison records,
-#                                            at a lower rate (estimated 7 minutes on a quiet 2-core machine;
-#                                            20-25 minutes measured here under other builds)
+#                                            at a lower rate (about 5.5 minutes)
 #   SCENARIOS=kill-store,pause-kafka reliability/run.sh
 #
 # Knobs (defaults in brackets; --short changes those marked *): SCENARIOS [all: kill-kafka, kill-store,
