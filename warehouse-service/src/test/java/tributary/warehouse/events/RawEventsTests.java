@@ -4,23 +4,19 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tributary.testsupport.Infrastructure;
+
+import tributary.warehouse.TestStore;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -40,18 +36,6 @@ import static org.mockito.Mockito.when;
 class RawEventsTests {
 
 	private static final String TOPIC = "weather_data";
-
-	private static MongoClient client;
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(Infrastructure.mongoUri("unused"));
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
 
 	@Test
 	void aDocumentRefusedForItsContentIsUnstorable() {
@@ -73,7 +57,7 @@ class RawEventsTests {
 	/** A store whose raw collection refuses the second document of a bulk insert. */
 	@SuppressWarnings("unchecked")
 	private static RawEvents rawEventsFailingWith(int code) {
-		MongoTemplate mongo = spy(new MongoTemplate(client, "raw-" + UUID.randomUUID()));
+		MongoTemplate mongo = spy(TestStore.freshDatabase("raw"));
 		MongoCollection<Document> collection = mock(MongoCollection.class);
 		when(collection.insertMany(anyList(), any(InsertManyOptions.class)))
 			.thenThrow(new MongoBulkWriteException(BulkWriteResult.acknowledged(1, 0, 0, 0, List.of(), List.of()),

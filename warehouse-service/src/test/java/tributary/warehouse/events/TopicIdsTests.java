@@ -4,15 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tributary.testsupport.Infrastructure;
+
+import tributary.warehouse.TestStore;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -23,9 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatRuntimeException;
 /** Topic ids: cached, described again on demand, never trusted after a failed refresh. */
 class TopicIdsTests {
 
-	private static MongoClient client;
-
-	private final MongoTemplate mongo = new MongoTemplate(client, "topic-ids-" + UUID.randomUUID());
+	private final MongoTemplate mongo = TestStore.freshDatabase("topic-ids");
 
 	private final Map<String, String> broker = new HashMap<>(Map.of("weather_data", "id-1"));
 
@@ -42,16 +36,6 @@ class TopicIdsTests {
 		ids.keySet().retainAll(topics);
 		return ids;
 	}, this.mongo);
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(Infrastructure.mongoUri("unused"));
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
 
 	@Test
 	void asksTheBrokerOnceForATopicItHasNotSeen() {

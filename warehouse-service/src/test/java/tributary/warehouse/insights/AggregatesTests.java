@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,19 +20,14 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.WriteConcernError;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.BsonDocument;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.testsupport.Infrastructure;
 import tributary.warehouse.ExpectedInsights;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
@@ -46,6 +40,7 @@ import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.StoreResult;
 import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.system.WarehouseProperties;
+import tributary.warehouse.TestStore;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -64,8 +59,6 @@ class AggregatesTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private static MongoClient client;
-
 	private MongoTemplate mongo;
 
 	private RawEvents rawEvents;
@@ -83,19 +76,9 @@ class AggregatesTests {
 
 	private TopicIds topicIds;
 
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(Infrastructure.mongoUri("unused"));
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@BeforeEach
 	void freshDatabase() {
-		this.mongo = new MongoTemplate(client, "aggregates-" + UUID.randomUUID());
+		this.mongo = TestStore.freshDatabase("aggregates");
 		start();
 		new AggregateIndexes(this.mongo).afterSingletonsInstantiated();
 		this.insights = new Insights(this.mongo);
@@ -321,7 +304,7 @@ class AggregatesTests {
 	 */
 	@SuppressWarnings("unchecked")
 	private static MongoTemplate unconfirmedWrites(MongoTemplate mongo) {
-		return new MongoTemplate(client, mongo.getDb().getName()) {
+		return new MongoTemplate(TestStore.client(), mongo.getDb().getName()) {
 			@Override
 			public MongoCollection<Document> getCollection(String name) {
 				MongoCollection<Document> collection = mongo.getCollection(name);

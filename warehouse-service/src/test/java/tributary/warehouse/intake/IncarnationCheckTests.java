@@ -7,20 +7,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tributary.testsupport.Infrastructure;
 import tributary.warehouse.events.TopicIds;
+import tributary.warehouse.TestStore;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -37,8 +32,6 @@ class IncarnationCheckTests {
 
 	private static final String TOPIC = "weather_data";
 
-	private static MongoClient client;
-
 	private final AtomicReference<String> brokerId = new AtomicReference<>("first");
 
 	private final AtomicInteger describes = new AtomicInteger();
@@ -50,18 +43,8 @@ class IncarnationCheckTests {
 
 	private IncarnationCheck check;
 
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(Infrastructure.mongoUri("unused"));
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	private void start(Clock clock) {
-		MongoTemplate mongo = new MongoTemplate(client, "incarnations-" + UUID.randomUUID());
+		MongoTemplate mongo = TestStore.freshDatabase("incarnations");
 		this.topicIds = new TopicIds((topics) -> {
 			this.describes.incrementAndGet();
 			return Map.of(TOPIC, this.brokerId.get());

@@ -9,22 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tributary.support.topics.TopicsProperties;
-import tributary.testsupport.Infrastructure;
 import tributary.testsupport.corpus.Corpus;
 import tributary.testsupport.corpus.CorpusRecord;
 import tributary.testsupport.corpus.Topic;
@@ -35,6 +29,7 @@ import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.events.SourceTopics;
 import tributary.warehouse.insights.Aggregates;
 import tributary.warehouse.system.WarehouseProperties;
+import tributary.warehouse.TestStore;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
@@ -57,23 +52,11 @@ import static org.mockito.Mockito.when;
  */
 class WarehouseListenerCorpusTests {
 
-	private static MongoClient client;
-
-	@BeforeAll
-	static void connect() {
-		client = MongoClients.create(Infrastructure.mongoUri("unused"));
-	}
-
-	@AfterAll
-	static void disconnect() {
-		client.close();
-	}
-
 	@Test
 	void everyRecordIsStoredOrDeadLetteredAndEveryValidOneIsStored() {
 		long seed = Corpus.seed(20261202L);
 		int size = Corpus.size(2000);
-		MongoTemplate mongo = new MongoTemplate(client, "corpus-" + UUID.randomUUID());
+		MongoTemplate mongo = TestStore.freshDatabase("corpus");
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		WarehouseProperties properties = Binder.get(new StandardEnvironment())
 			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
