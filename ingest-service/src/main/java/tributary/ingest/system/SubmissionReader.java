@@ -20,6 +20,7 @@ import tributary.ingest.system.IngestProblem.MalformedJson;
 import tributary.ingest.system.IngestProblem.PayloadTooLarge;
 import tributary.ingest.system.IngestProblem.TooManyItems;
 import tributary.ingest.system.IngestProblem.UnusableBody;
+import tributary.support.web.RequestBodies;
 
 /**
  * Reads a request body, within the configured limits, as one event, a JSON array of
@@ -56,13 +57,8 @@ class SubmissionReader {
 	}
 
 	private byte[] body(HttpServletRequest request) throws IOException {
-		long limit = this.properties.maxBodySize().toBytes();
-		// A declared length over the limit is refused before a byte is read.
-		if (request.getContentLengthLong() > limit) {
-			throw new PayloadTooLarge(this.properties.maxBodySize());
-		}
-		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-		if (body.length > limit) {
+		byte[] body = RequestBodies.readAtMost(request, this.properties.maxBodySize().toBytes());
+		if (body == null) {
 			throw new PayloadTooLarge(this.properties.maxBodySize());
 		}
 		if (isBlank(body, 0, body.length)) {

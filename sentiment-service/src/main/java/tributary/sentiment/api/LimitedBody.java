@@ -3,13 +3,13 @@ package tributary.sentiment.api;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
+import tributary.support.web.RequestBodies;
 
 import org.springframework.util.unit.DataSize;
 
 /**
- * Reads a request body up to a limit, as ingest does: a body declared larger is refused
- * before a byte is read, and one sent without a length is read no further than one byte
- * past the limit, so an oversized request cannot make the service hold it in memory.
+ * Reads a score request's body up to its limit ({@link RequestBodies}, as ingest does),
+ * refusing a larger one as {@link PayloadTooLarge}.
  */
 final class LimitedBody {
 
@@ -25,12 +25,8 @@ final class LimitedBody {
 	 * @throws IOException if the body cannot be read
 	 */
 	static byte[] read(HttpServletRequest request, DataSize limit) throws IOException {
-		long max = limit.toBytes();
-		if (request.getContentLengthLong() > max) {
-			throw new PayloadTooLarge(limit);
-		}
-		byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-		if (body.length > max) {
+		byte[] body = RequestBodies.readAtMost(request, limit.toBytes());
+		if (body == null) {
 			throw new PayloadTooLarge(limit);
 		}
 		return body;
