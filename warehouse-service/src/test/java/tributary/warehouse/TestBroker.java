@@ -116,12 +116,19 @@ public final class TestBroker implements AutoCloseable {
 			topics.add(new NewTopic(topic + "_dlt", 4, (short) 1));
 		}
 		this.admin.createTopics(topics).all().get();
-		// A new partition's leader may take a while to serve; wait until every one
-		// answers.
+		awaitServing();
+	}
+
+	/**
+	 * Waits until every partition of the topics and their dead-letter topics answers: a
+	 * new partition's leader may take a while to serve, longer on a loaded machine.
+	 */
+	public void awaitServing() {
 		Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-		for (NewTopic topic : topics) {
+		for (String topic : this.topics.values()) {
 			for (int partition = 0; partition < 4; partition++) {
-				partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+				partitions.put(new TopicPartition(topic, partition), OffsetSpec.latest());
+				partitions.put(new TopicPartition(topic + "_dlt", partition), OffsetSpec.latest());
 			}
 		}
 		await().atMost(Duration.ofMinutes(2))
@@ -164,7 +171,9 @@ public final class TestBroker implements AutoCloseable {
 			}
 		}
 		catch (ExecutionException | InterruptedException ex) {
-			throw new IllegalStateException("A test record did not reach the broker", ex);
+			// The cause's words in the message: a build's summary shows no stack trace.
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new IllegalStateException("A test record did not reach the broker: " + cause, ex);
 		}
 		this.sends.clear();
 	}

@@ -60,6 +60,9 @@ class WarehousePoisonIntegrationTests {
 		TestEvents events = new TestEvents(41, "poison");
 		Map<String, List<String>> good = new HashMap<>();
 		Map<String, Integer> poison = new HashMap<>();
+		// The service declared the topics as it started; their partitions may not all
+		// serve yet.
+		broker.awaitServing();
 		for (String role : ROLES) {
 			for (int partition = 0; partition < 4; partition++) {
 				for (byte[] bad : poisons(role, event(events, role), partition)) {
