@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param weatherData weather readings, written by ingest, read by warehouse
  * @param customerFeedback customer feedback, written by ingest, read by warehouse
  * @param customerSentiment scored posts, written by sentiment, read by warehouse
+ * @param weatherAlerts alerts raised from the weather and sentiment streams, written by
+ * alerts, read by warehouse
  * @param deadLetterSuffix appended to a consumed topic's name to name its dead-letter
  * topic
  * @param provisioningTimeout how long to try reaching the broker at start-up
@@ -26,7 +28,8 @@ public record TopicsProperties(@DefaultValue("true") boolean provision, @Default
 		@DefaultValue("1") short replicationFactor, @DefaultValue("7d") Duration retention,
 		@DefaultValue("social_media") String socialMedia, @DefaultValue("weather_data") String weatherData,
 		@DefaultValue("customer_feedback") String customerFeedback,
-		@DefaultValue("customer_sentiment") String customerSentiment, @DefaultValue("_dlt") String deadLetterSuffix,
+		@DefaultValue("customer_sentiment") String customerSentiment,
+		@DefaultValue("weather_alerts") String weatherAlerts, @DefaultValue("_dlt") String deadLetterSuffix,
 		@DefaultValue("30s") Duration provisioningTimeout) {
 
 	public TopicsProperties {
@@ -44,7 +47,8 @@ public record TopicsProperties(@DefaultValue("true") boolean provision, @Default
 
 	/** The topics that carry events, in the order data flows through the suite. */
 	public List<String> eventTopics() {
-		return List.of(this.socialMedia, this.weatherData, this.customerFeedback, this.customerSentiment);
+		return List.of(this.socialMedia, this.weatherData, this.customerFeedback, this.customerSentiment,
+				this.weatherAlerts);
 	}
 
 	/**

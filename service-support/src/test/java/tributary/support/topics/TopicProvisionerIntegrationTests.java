@@ -32,7 +32,7 @@ class TopicProvisionerIntegrationTests {
 
 	private final TopicsProperties properties = new TopicsProperties(true, 6, (short) 1, Duration.ofDays(7),
 			this.prefix + "social_media", this.prefix + "weather_data", this.prefix + "customer_feedback",
-			this.prefix + "customer_sentiment", "_dlt", Duration.ofSeconds(30));
+			this.prefix + "customer_sentiment", this.prefix + "weather_alerts", "_dlt", Duration.ofSeconds(30));
 
 	private Admin admin;
 
@@ -54,7 +54,8 @@ class TopicProvisionerIntegrationTests {
 		List<String> expected = List.of(this.prefix + "social_media", this.prefix + "social_media_dlt",
 				this.prefix + "weather_data", this.prefix + "weather_data_dlt", this.prefix + "customer_feedback",
 				this.prefix + "customer_feedback_dlt", this.prefix + "customer_sentiment",
-				this.prefix + "customer_sentiment_dlt");
+				this.prefix + "customer_sentiment_dlt", this.prefix + "weather_alerts",
+				this.prefix + "weather_alerts_dlt");
 		assertThat(report.created()).containsExactlyInAnyOrderElementsOf(expected);
 		assertThat(report.differing()).isEmpty();
 		// Metadata of a new topic reaches the broker's caches a moment after creation.

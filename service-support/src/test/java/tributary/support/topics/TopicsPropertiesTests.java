@@ -16,9 +16,9 @@ class TopicsPropertiesTests {
 	}
 
 	@Test
-	void listsTheFourEventTopicsInTheOrderDataFlows() {
+	void listsTheFiveEventTopicsInTheOrderDataFlows() {
 		assertThat(properties(6, (short) 1, Duration.ofDays(7)).eventTopics()).containsExactly("social_media",
-				"weather_data", "customer_feedback", "customer_sentiment");
+				"weather_data", "customer_feedback", "customer_sentiment", "weather_alerts");
 	}
 
 	@Test
@@ -41,7 +41,7 @@ class TopicsPropertiesTests {
 
 	private static TopicsProperties properties(int partitions, short replicas, Duration retention) {
 		return new TopicsProperties(true, partitions, replicas, retention, "social_media", "weather_data",
-				"customer_feedback", "customer_sentiment", "_dlt", Duration.ofSeconds(30));
+				"customer_feedback", "customer_sentiment", "weather_alerts", "_dlt", Duration.ofSeconds(30));
 	}
 
 }

@@ -27,7 +27,8 @@ public class SourceTopics {
 
 	/** The topics, in the order data flows through the suite. */
 	public List<String> names() {
-		return this.topics.eventTopics();
+		return List.of(this.topics.socialMedia(), this.topics.weatherData(), this.topics.customerFeedback(),
+				this.topics.customerSentiment());
 	}
 
 	/**
