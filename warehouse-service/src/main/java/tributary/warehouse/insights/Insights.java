@@ -66,6 +66,18 @@ class Insights {
 		return page(this.mongo.getCollection(Aggregates.LOCATIONS), page, size, KnownLocation::of);
 	}
 
+	Page<String> platforms(int page, int size) {
+		List<String> platforms = collection(Aggregate.PLATFORMS).distinct("platform", String.class)
+			.into(new ArrayList<>())
+			.stream()
+			.filter((platform) -> !Contributions.ALL_PLATFORMS.equals(platform))
+			.sorted()
+			.toList();
+		long total = platforms.size();
+		List<String> items = platforms.stream().skip((long) page * size).limit(size).toList();
+		return new Page<>(items, page, size, total, (total + size - 1) / size);
+	}
+
 	Page<ProductInsights> products(int page, int size) {
 		return page(collection(Aggregate.PRODUCTS), page, size, ProductInsights::of);
 	}

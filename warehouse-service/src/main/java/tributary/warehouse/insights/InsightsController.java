@@ -74,6 +74,13 @@ class InsightsController {
 		return this.insights.locations(page(page), size(size));
 	}
 
+	@GetMapping("/platforms")
+	@Operation(summary = "The platforms of scored posts, by name")
+	Page<String> platforms(@RequestParam(required = false) @Nullable String page,
+			@RequestParam(required = false) @Nullable String size) {
+		return this.insights.platforms(page(page), size(size));
+	}
+
 	@GetMapping("/products")
 	@Operation(summary = "The products named by feedback or posts, by id")
 	Page<ProductInsights> products(@RequestParam(required = false) @Nullable String page,

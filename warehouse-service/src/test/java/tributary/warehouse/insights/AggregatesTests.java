@@ -432,6 +432,8 @@ class AggregatesTests {
 			.containsExactlyInAnyOrderElementsOf(expected.hourly.keySet());
 		assertThat(this.insights.products(0, 100).items()).extracting("productId")
 			.containsExactlyElementsOf(expected.products.keySet());
+		assertThat(this.insights.platforms(0, 100).items()).containsExactlyElementsOf(
+				expected.platforms.keySet().stream().filter((platform) -> !platform.isEmpty()).sorted().toList());
 	}
 
 	private Map<String, List<Document>> aggregateDocuments() {

@@ -112,6 +112,18 @@ class InsightsControllerTests {
 	}
 
 	@Test
+	void listsThePlatformsPageByPage() throws Exception {
+		given(this.insights.platforms(1, 2)).willReturn(new Summaries.Page<>(List.of("reddit", "twitter"), 1, 2, 4, 2));
+		this.mvc.perform(get("/api/v1/platforms").param("page", "1").param("size", "2"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[1]").value("twitter"))
+			.andExpect(jsonPath("$.totalItems").value(4));
+		this.mvc.perform(get("/api/v1/platforms").param("size", "100000"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.parameter").value("size"));
+	}
+
+	@Test
 	void answersAnUnknownProductWith404() throws Exception {
 		given(this.insights.product("nope")).willReturn(Optional.empty());
 		this.mvc.perform(get("/api/v1/insights/products/nope"))
