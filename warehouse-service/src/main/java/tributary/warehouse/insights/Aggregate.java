@@ -13,6 +13,12 @@ enum Aggregate {
 	PRODUCTS("product_insights"),
 
 	/**
+	 * Per product and hour, the feedback only: {@code <productId>|<hour>}, so that a
+	 * product's rating can be followed over time.
+	 */
+	PRODUCT_HOURS("product_hourly_insights"),
+
+	/**
 	 * Per platform and hour: {@code <platform>|<hour>}; the empty platform, which no real
 	 * one can be, holds all platforms together.
 	 */

@@ -96,6 +96,8 @@ public final class Contributions {
 					new Change().count("feedback.count")
 						.count("feedback.ratings." + ratingKey(feedback.rating()))
 						.add("feedback.ratingSum", rating));
+			sink.accept(Target.productHour(feedback.productId(), Hour.of(feedback.submittedAt())),
+					new Change().count("feedback.count").add("feedback.ratingSum", rating));
 		}
 	}
 
@@ -126,6 +128,11 @@ public final class Contributions {
 
 		static Target product(String productId) {
 			return new Target(Aggregate.PRODUCTS, productId, new Document("productId", productId));
+		}
+
+		static Target productHour(String productId, Hour hour) {
+			return new Target(Aggregate.PRODUCT_HOURS, Aggregate.id(productId, hour),
+					new Document("productId", productId).append("hour", Date.from(hour.start())));
 		}
 
 		static Target platform(String platform, Hour hour) {

@@ -16,6 +16,8 @@ import tributary.warehouse.insights.Summaries.HourlyInsights;
 import tributary.warehouse.insights.Summaries.KnownLocation;
 import tributary.warehouse.insights.Summaries.LocationHour;
 import tributary.warehouse.insights.Summaries.Page;
+import tributary.warehouse.insights.Summaries.ProductHour;
+import tributary.warehouse.insights.Summaries.ProductHours;
 import tributary.warehouse.insights.Summaries.ProductInsights;
 import tributary.warehouse.insights.Summaries.Sentiment;
 import tributary.warehouse.insights.Summaries.SentimentHour;
@@ -60,6 +62,13 @@ class Insights {
 	Optional<ProductInsights> product(String productId) {
 		Document document = collection(Aggregate.PRODUCTS).find(Filters.eq("_id", productId)).first();
 		return Optional.ofNullable(document).map(ProductInsights::of);
+	}
+
+	ProductHours productHours(String productId, Instant from, Instant to) {
+		List<ProductHour> hours = byHour(Aggregate.PRODUCT_HOURS, productId, from, to).stream()
+			.map(ProductHour::of)
+			.toList();
+		return new ProductHours(productId, from, to, hours);
 	}
 
 	Page<KnownLocation> locations(int page, int size) {

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import tributary.warehouse.insights.Summaries.HourlyInsights;
 import tributary.warehouse.insights.Summaries.KnownLocation;
 import tributary.warehouse.insights.Summaries.Page;
+import tributary.warehouse.insights.Summaries.ProductHours;
 import tributary.warehouse.insights.Summaries.ProductInsights;
 import tributary.warehouse.insights.Summaries.SentimentInsights;
 import tributary.warehouse.system.WarehouseProperties;
@@ -65,6 +66,17 @@ class InsightsController {
 	@Operation(summary = "Feedback and sentiment about one product")
 	ProductInsights product(@PathVariable String productId) {
 		return this.insights.product(productId).orElseThrow(() -> new UnknownProduct(productId));
+	}
+
+	@GetMapping("/insights/products/{productId}/hourly")
+	@Operation(summary = "Feedback about one product, per hour: its rating over time")
+	ProductHours productHours(@PathVariable String productId,
+			@Parameter(description = "ISO-8601 instant; default: 'to' minus 24 h") @RequestParam(
+					required = false) @Nullable String from,
+			@Parameter(description = "ISO-8601 instant, exclusive; default: now") @RequestParam(
+					required = false) @Nullable String to) {
+		Range range = range(from, to);
+		return this.insights.productHours(productId, range.from(), range.to());
 	}
 
 	@GetMapping("/locations")

@@ -204,6 +204,32 @@ final class Summaries {
 	}
 
 	/**
+	 * Feedback about a product in one hour.
+	 *
+	 * @param hour the start of the hour (UTC)
+	 * @param feedback the feedback submitted in it
+	 */
+	record ProductHour(Instant hour, Feedback feedback) {
+
+		static ProductHour of(Document document) {
+			return new ProductHour(document.getDate("hour").toInstant(),
+					Feedback.of(document.get("feedback", Document.class)));
+		}
+
+	}
+
+	/**
+	 * The hours of a product that have feedback, in order.
+	 *
+	 * @param productId the product
+	 * @param from the start of the range
+	 * @param to the end of the range (exclusive)
+	 * @param hours the hours with feedback
+	 */
+	record ProductHours(String productId, Instant from, Instant to, List<ProductHour> hours) {
+	}
+
+	/**
 	 * A location with data.
 	 *
 	 * @param location its name

@@ -422,7 +422,9 @@ class AggregatesTests {
 			expected.assertHourly(location, json.valueToTree(this.insights.hourly(location, from, to)));
 		}
 		for (String product : expected.products.keySet()) {
-			expected.assertProduct(product, json.valueToTree(this.insights.product(product).orElseThrow()));
+			Summaries.ProductInsights insights = this.insights.product(product).orElseThrow();
+			expected.assertProduct(product, json.valueToTree(insights));
+			assertProductHoursAddUpTo(insights, this.insights.productHours(product, from, to));
 		}
 		for (String platform : expected.platforms.keySet()) {
 			expected.assertPlatform(platform,
@@ -434,6 +436,23 @@ class AggregatesTests {
 			.containsExactlyElementsOf(expected.products.keySet());
 		assertThat(this.insights.platforms(0, 100).items()).containsExactlyElementsOf(
 				expected.platforms.keySet().stream().filter((platform) -> !platform.isEmpty()).sorted().toList());
+	}
+
+	/** A product's hours hold its feedback, each in the hour it was submitted. */
+	private static void assertProductHoursAddUpTo(Summaries.ProductInsights product, Summaries.ProductHours hours) {
+		long count = 0;
+		double ratingSum = 0;
+		for (Summaries.ProductHour hour : hours.hours()) {
+			assertThat(hour.feedback().count()).isPositive();
+			assertThat(hour.hour().getEpochSecond() % 3600).isZero();
+			count += hour.feedback().count();
+			ratingSum += hour.feedback().ratingMean() * hour.feedback().count();
+		}
+		assertThat(count).as(product.productId() + " feedback").isEqualTo(product.feedback().count());
+		if (count > 0) {
+			assertThat(ratingSum / count).as(product.productId() + " mean rating")
+				.isCloseTo(product.feedback().ratingMean(), org.assertj.core.api.Assertions.within(1e-9));
+		}
 	}
 
 	private Map<String, List<Document>> aggregateDocuments() {

@@ -112,6 +112,25 @@ class InsightsControllerTests {
 	}
 
 	@Test
+	void answersTheHoursOfAProductInTheRangeAskedFor() throws Exception {
+		Instant from = Instant.parse("2026-11-20T06:00:00Z");
+		Instant to = Instant.parse("2026-11-20T12:00:00Z");
+		given(this.insights.productHours("tv-1", from, to)).willReturn(new Summaries.ProductHours("tv-1", from, to,
+				List.of(new Summaries.ProductHour(from, new Summaries.Feedback(2, 4.5)))));
+		this.mvc
+			.perform(get("/api/v1/insights/products/tv-1/hourly").param("from", "2026-11-20T06:00:00Z")
+				.param("to", "2026-11-20T12:00:00Z"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.productId").value("tv-1"))
+			.andExpect(jsonPath("$.hours[0].hour").value("2026-11-20T06:00:00Z"))
+			.andExpect(jsonPath("$.hours[0].feedback.ratingMean").value(4.5));
+		this.mvc.perform(get("/api/v1/insights/products/tv-1/hourly").param("from", "last week"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.parameter").value("from"));
+	}
+
+	@Test
 	void listsThePlatformsPageByPage() throws Exception {
 		given(this.insights.platforms(1, 2)).willReturn(new Summaries.Page<>(List.of("reddit", "twitter"), 1, 2, 4, 2));
 		this.mvc.perform(get("/api/v1/platforms").param("page", "1").param("size", "2"))
