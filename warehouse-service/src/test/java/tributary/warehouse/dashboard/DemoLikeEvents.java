@@ -1,0 +1,163 @@
+package tributary.warehouse.dashboard;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import tributary.warehouse.TestEvents.TestEvent;
+
+/**
+ * A day's worth of what the demo load sends, in the last hours before now: cities whose
+ * temperature follows a daily curve, one of them with a heat spike, posts on a few
+ * platforms that turn negative in the heat, and feedback on a few products.
+ */
+final class DemoLikeEvents {
+
+	static final List<String> CITIES = List.of("Berlin", "Lisbon", "Oslo", "Seville");
+
+	static final List<String> PLATFORMS = List.of("mastodon", "reddit", "twitter");
+
+	static final List<String> PRODUCTS = List.of("headphones-200", "speaker-10", "tv-55");
+
+	static final int HOURS = 12;
+
+	static final int READINGS_PER_HOUR = 4;
+
+	static final int POSTS_PER_HOUR = 5;
+
+	static final int FEEDBACK_PER_HOUR = 3;
+
+	private final Random random = new Random(13);
+
+	private final Instant firstHour;
+
+	private int sequence;
+
+	/**
+	 * @param now the test's now: the events fill the {@link #HOURS} whole hours before it
+	 */
+	DemoLikeEvents(Instant now) {
+		this.firstHour = now.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(HOURS));
+	}
+
+	List<TestEvent> all() {
+		List<TestEvent> events = new ArrayList<>();
+		for (int hour = 0; hour < HOURS; hour++) {
+			Instant start = this.firstHour.plus(Duration.ofHours(hour));
+			for (String city : CITIES) {
+				double temperature = 0;
+				for (int reading = 0; reading < READINGS_PER_HOUR; reading++) {
+					temperature = temperature(city, hour, reading);
+					events.add(reading(city, start.plus(Duration.ofMinutes(5 + 15 * reading)), temperature));
+				}
+				for (int post = 0; post < POSTS_PER_HOUR; post++) {
+					Instant at = start.plus(Duration.ofMinutes(3 + 11 * post));
+					TestEvent published = post(city, at);
+					events.add(published);
+					events.add(scored(published, temperature));
+				}
+				for (int feedback = 0; feedback < FEEDBACK_PER_HOUR; feedback++) {
+					events.add(feedback(city, start.plus(Duration.ofMinutes(10 + 17 * feedback))));
+				}
+			}
+		}
+		return events;
+	}
+
+	private double temperature(String city, int hour, int reading) {
+		double base = switch (city) {
+			case "Oslo" -> 4;
+			case "Berlin" -> 9;
+			case "Lisbon" -> 17;
+			default -> 22;
+		};
+		double daily = 6 * Math.sin(Math.PI * (hour + reading / 4.0) / HOURS);
+		double value = base + daily + this.random.nextGaussian() * 0.6;
+		// Seville's spike: one reading at 36.4 °C, the hours around it hot.
+		if (city.equals("Seville") && hour >= 6 && hour <= 8) {
+			value = (hour == 7 && reading == 2) ? 36.4 : 32.5 + this.random.nextDouble();
+		}
+		return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+	}
+
+	private TestEvent reading(String city, Instant at, double temperature) {
+		Map<String, Object> value = new LinkedHashMap<>();
+		value.put("id", "demo-w-" + (++this.sequence));
+		value.put("stationId", "station-" + city.toLowerCase());
+		value.put("location", city);
+		value.put("observedAt", at.toString());
+		value.put("temperatureC", temperature);
+		value.put("humidityPct", 40 + this.random.nextInt(40));
+		value.put("ingestedAt", Instant.now().toString());
+		return new TestEvent("weather", "station-" + city.toLowerCase(), value);
+	}
+
+	private TestEvent post(String city, Instant at) {
+		Map<String, Object> value = new LinkedHashMap<>();
+		value.put("id", "demo-p-" + (++this.sequence));
+		value.put("platform", PLATFORMS.get(this.random.nextInt(PLATFORMS.size())));
+		value.put("author", "author-" + this.random.nextInt(50));
+		value.put("text", "What a day in " + city);
+		value.put("createdAt", at.toString());
+		value.put("location", city);
+		if (this.random.nextInt(3) > 0) {
+			value.put("productId", PRODUCTS.get(this.random.nextInt(PRODUCTS.size())));
+		}
+		value.put("ingestedAt", Instant.now().toString());
+		return new TestEvent("post", (String) value.get("author"), value);
+	}
+
+	private TestEvent scored(TestEvent post, double temperature) {
+		Map<String, Object> source = post.value();
+		// Hot hours read negative, mild ones mostly positive.
+		double mood = (temperature >= 32) ? -0.6 : 0.35;
+		BigDecimal compound = BigDecimal.valueOf(Math.max(-1, Math.min(1, mood + this.random.nextGaussian() * 0.4)))
+			.setScale(4, RoundingMode.HALF_UP);
+		String label = (compound.compareTo(new BigDecimal("0.05")) >= 0) ? "positive"
+				: (compound.compareTo(new BigDecimal("-0.05")) <= 0) ? "negative" : "neutral";
+		Map<String, Object> value = new LinkedHashMap<>();
+		value.put("id", source.get("id"));
+		value.put("postId", source.get("id"));
+		value.put("author", source.get("author"));
+		value.put("platform", source.get("platform"));
+		value.put("location", source.get("location"));
+		value.put("productId", source.get("productId"));
+		value.put("createdAt", source.get("createdAt"));
+		value.put("ingestedAt", source.get("ingestedAt"));
+		value.put("analyzedAt", Instant.now().toString());
+		value.put("compound", compound);
+		value.put("positive", new BigDecimal("0.3"));
+		value.put("neutral", new BigDecimal("0.5"));
+		value.put("negative", new BigDecimal("0.2"));
+		value.put("label", label);
+		value.put("engineVersion", "tributary-sentiment/1");
+		return new TestEvent("sentiment", (String) source.get("author"), value);
+	}
+
+	private TestEvent feedback(String city, Instant at) {
+		String product = PRODUCTS.get(this.random.nextInt(PRODUCTS.size()));
+		// Each product has its own spread of ratings.
+		int rating = switch (product) {
+			case "headphones-200" -> 3 + this.random.nextInt(3);
+			case "speaker-10" -> 1 + this.random.nextInt(4);
+			default -> 2 + this.random.nextInt(4);
+		};
+		Map<String, Object> value = new LinkedHashMap<>();
+		value.put("id", "demo-f-" + (++this.sequence));
+		value.put("customerId", "customer-" + this.random.nextInt(200));
+		value.put("rating", rating);
+		value.put("submittedAt", at.toString());
+		value.put("productId", product);
+		value.put("location", city);
+		value.put("ingestedAt", Instant.now().toString());
+		return new TestEvent("feedback", (String) value.get("customerId"), value);
+	}
+
+}
