@@ -13,6 +13,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.support.topics.DeclaredTopics;
+import tributary.warehouse.alerts.Alerts;
 import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.SourceTopics;
@@ -33,7 +34,7 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The consumer of the four topics: one batch listener container in group
+ * The consumer of the event topics: one batch listener container in group
  * {@code tributary.warehouse.consumer.group-id}, built here rather than with
  * {@code @KafkaListener} because its topics, group and concurrency come from typed
  * configuration. Its listener id is {@code warehouse}.
@@ -64,10 +65,10 @@ class IntakeConfiguration {
 
 	@Bean
 	WarehouseListener warehouseListener(SourceTopics topics, EventReader reader, RawEvents rawEvents,
-			Aggregates aggregates, KafkaTemplate<byte[], byte[]> deadLetterTemplate, IntakeMetrics metrics,
-			WarehouseProperties properties) {
+			Aggregates aggregates, Alerts alerts, KafkaTemplate<byte[], byte[]> deadLetterTemplate,
+			IntakeMetrics metrics, WarehouseProperties properties) {
 		DeadLetters deadLetters = new DeadLetters(deadLetterTemplate, topics, properties.consumer().groupId());
-		return new WarehouseListener(topics, reader, rawEvents, aggregates, deadLetters, metrics);
+		return new WarehouseListener(topics, reader, rawEvents, aggregates, alerts, deadLetters, metrics);
 	}
 
 	@Bean(name = "warehouse")
