@@ -259,6 +259,11 @@ const Dashboard = (() => {
 
 	const chosen = (name) => new URLSearchParams(location.search).get(name);
 
+	/** An alert's value or threshold: a share of negative posts, or a temperature. */
+	function measure(kind, value) {
+		return (kind === 'sentiment-drop') ? number(value * 100, 0) + ' % negative' : number(value, 1) + ' °C';
+	}
+
 	/** Fills the alerts table of a panel, or its empty state. */
 	function alerts(container, answer, emptyText) {
 		if (answer === null) {
@@ -275,8 +280,8 @@ const Dashboard = (() => {
 				element('td', { text: hourLabel(alert.from).replace(' UTC', '') }),
 				element('td', {}, element('span', { class: 'kind ' + alert.kind, text: alert.kind })),
 				element('td', { text: alert.location }),
-				element('td', { class: 'num', text: number(alert.value, 1) }),
-				element('td', { class: 'num', text: number(alert.threshold, 1) }),
+				element('td', { class: 'num', text: measure(alert.kind, alert.value) }),
+				element('td', { class: 'num', text: measure(alert.kind, alert.threshold) }),
 				element('td', { class: 'num', text: number(alert.count) })));
 		}
 		container.replaceChildren(element('table', { class: 'alerts' },

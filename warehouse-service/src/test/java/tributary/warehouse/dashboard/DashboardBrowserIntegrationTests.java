@@ -150,7 +150,7 @@ class DashboardBrowserIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> !dialog.isDisplayed());
 		assertThat(emptyState("no-events")).contains("No events yet: run ./tributary demo");
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> browser.findElements(By.cssSelector("[data-topic]")).size() == 4);
+			.until(() -> browser.findElements(By.cssSelector("[data-topic]")).size() == broker.topics().size());
 		assertAlertsEmpty();
 		// Kept for the tab's session only, and never in an address.
 		assertThat(browser.executeScript("return sessionStorage.getItem('tributary.apiKey')")).isEqualTo(API_KEY);
@@ -172,7 +172,7 @@ class DashboardBrowserIntegrationTests {
 	void theOverviewShowsEachTopicsFlowAsTheApiMeasuresIt() throws Exception {
 		load();
 		open("/");
-		for (String role : List.of("weather", "post", "sentiment", "feedback")) {
+		for (String role : List.of("weather", "post", "sentiment", "feedback", "alert")) {
 			String topic = broker.topic(role);
 			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(() -> assertThat(figure("flow." + topic + ".records"))
@@ -190,7 +190,8 @@ class DashboardBrowserIntegrationTests {
 				.isCloseTo(weather.get("latencyP99Seconds").asDouble(), within(1e-9));
 		});
 		assertCharts("rate-chart", "lag-chart", "latency-chart");
-		assertAlertsEmpty();
+		assertThat(figure("flow." + broker.topic("alert") + ".records")).isEqualTo(3);
+		assertAlertsShown("/api/v1/alerts?limit=10", 3);
 		screenshot("overview");
 	}
 
@@ -237,7 +238,8 @@ class DashboardBrowserIntegrationTests {
 		assertThat(figure("ratingMean")).isCloseTo(ratingSum / feedback, within(1e-9));
 		assertCharts("temperature-chart", "posts-chart", "rating-chart");
 		assertThat(chartPoints("temperature-chart")).isEqualTo(3 * DemoLikeEvents.HOURS);
-		assertAlertsEmpty();
+		assertAlertsShown(
+				"/api/v1/alerts?location=Seville&limit=100&from=" + to.minus(Duration.ofHours(24)) + "&to=" + to, 3);
 		assertThat(browser.getCurrentUrl()).contains("location=Seville").doesNotContain(API_KEY);
 		screenshot("location");
 	}
@@ -337,14 +339,27 @@ class DashboardBrowserIntegrationTests {
 				.orElse(""), (text) -> !text.isEmpty());
 	}
 
-	/** The alerts panel in its empty state, worded after what the API answers. */
+	/** The alerts panel in its empty state. */
 	private void assertAlertsEmpty() throws Exception {
-		HttpResponse<String> alerts = get("/api/v1/alerts?limit=10");
-		String expected = (alerts.statusCode() == 404) ? "does not serve alerts yet" : "No alerts";
-		if (alerts.statusCode() == 200) {
-			assertThat(json.readTree(alerts.body()).get("alerts")).isEmpty();
-		}
-		assertThat(emptyState("alerts")).contains(expected);
+		assertThat(api("/api/v1/alerts?limit=10").get("alerts")).isEmpty();
+		assertThat(emptyState("alerts")).contains("No alerts yet");
+	}
+
+	/** The alerts panel lists what the API answers, in its order. */
+	private void assertAlertsShown(String query, int expected) throws Exception {
+		List<String> ids = new ArrayList<>();
+		api(query).get("alerts").forEach((alert) -> ids.add(alert.get("id").stringValue()));
+		assertThat(ids).hasSize(expected);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#alerts [data-alert]")))
+				.extracting((row) -> row.getDomAttribute("data-alert"))
+				.containsExactlyElementsOf(ids));
+		assertThat(browser.findElement(By.cssSelector("#alerts [data-alert^='high-temperature/']")).getText())
+			.contains("Seville")
+			.contains("36.4 °C")
+			.contains("35.0 °C");
+		assertThat(browser.findElement(By.cssSelector("#alerts [data-alert^='sentiment-drop/']")).getText())
+			.contains("72 % negative");
 	}
 
 	private void assertCharts(String... ids) {

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.jspecify.annotations.Nullable;
 import tributary.warehouse.TestEvents.TestEvent;
 
 /**
- * A day's worth of what the demo load sends, in the last hours before now: cities whose
- * temperature follows a daily curve, one of them with a heat spike, posts on a few
- * platforms that turn negative in the heat, and feedback on a few products.
+ * What the demo load sends, in the last hours before now: cities whose temperature
+ * follows a daily curve, one of them with a heat spike and the three alerts it raises,
+ * posts on a few platforms that turn negative in the heat, and feedback on a few
+ * products.
  */
 final class DemoLikeEvents {
 
@@ -55,7 +57,12 @@ final class DemoLikeEvents {
 				double temperature = 0;
 				for (int reading = 0; reading < READINGS_PER_HOUR; reading++) {
 					temperature = temperature(city, hour, reading);
-					events.add(reading(city, start.plus(Duration.ofMinutes(5 + 15 * reading)), temperature));
+					Instant at = start.plus(Duration.ofMinutes(5 + 15 * reading));
+					TestEvent observed = reading(city, at, temperature);
+					events.add(observed);
+					if (temperature >= 35) {
+						events.addAll(alerts(observed, at));
+					}
 				}
 				for (int post = 0; post < POSTS_PER_HOUR; post++) {
 					Instant at = start.plus(Duration.ofMinutes(3 + 11 * post));
@@ -97,6 +104,40 @@ final class DemoLikeEvents {
 		value.put("humidityPct", 40 + this.random.nextInt(40));
 		value.put("ingestedAt", Instant.now().toString());
 		return new TestEvent("weather", "station-" + city.toLowerCase(), value);
+	}
+
+	/**
+	 * What alerts-service raises about the spike: the reading itself, the epoch-aligned
+	 * 3-hour window around it, and the quarter hour whose posts turned negative.
+	 */
+	private static List<TestEvent> alerts(TestEvent reading, Instant at) {
+		String city = (String) reading.value().get("location");
+		Instant window = Instant.ofEpochSecond(at.getEpochSecond() - at.getEpochSecond() % (3 * 3600));
+		Instant quarter = Instant.ofEpochSecond(at.getEpochSecond() - at.getEpochSecond() % (15 * 60));
+		return List.of(
+				alert("high-temperature/" + reading.id(), "high-temperature", city, at, at,
+						new BigDecimal(reading.value().get("temperatureC").toString()), BigDecimal.valueOf(35), 1,
+						reading.id()),
+				alert("heat-wave/" + city + "/" + window, "heat-wave", city, window, window.plus(Duration.ofHours(3)),
+						new BigDecimal("33.1"), BigDecimal.valueOf(32), 12, null),
+				alert("sentiment-drop/" + city + "/" + quarter, "sentiment-drop", city, quarter,
+						quarter.plus(Duration.ofMinutes(15)), new BigDecimal("0.72"), new BigDecimal("0.5"), 11, null));
+	}
+
+	private static TestEvent alert(String id, String kind, String city, Instant from, Instant to, BigDecimal value,
+			BigDecimal threshold, int count, @Nullable String sourceId) {
+		Map<String, Object> alert = new LinkedHashMap<>();
+		alert.put("id", id);
+		alert.put("kind", kind);
+		alert.put("location", city);
+		alert.put("from", from.toString());
+		alert.put("to", to.toString());
+		alert.put("value", value);
+		alert.put("threshold", threshold);
+		alert.put("count", count);
+		alert.put("sourceId", sourceId);
+		alert.put("raisedAt", to.plusSeconds(2).toString());
+		return new TestEvent("alert", city, alert);
 	}
 
 	private TestEvent post(String city, Instant at) {
