@@ -5,7 +5,6 @@
 
 const Dashboard = (() => {
 	const KEY = 'tributary.apiKey';
-	const NO_KEY_YET = 'no-key';
 
 	const PAGES = [
 		['index.html', 'Overview'],
@@ -114,7 +113,7 @@ const Dashboard = (() => {
 	 * GETs a path of the warehouse's API with the key; asks for the key first if there is
 	 * none, and again (saying so) if the warehouse refuses it.
 	 */
-	async function api(path, { allowMissing = false } = {}) {
+	async function api(path) {
 		for (;;) {
 			let key = storedKey();
 			if (!key) {
@@ -133,9 +132,6 @@ const Dashboard = (() => {
 				}
 				await askForKey('That API key was not accepted by the warehouse (401): check it and try again.');
 				continue;
-			}
-			if (response.status === 404 && allowMissing) {
-				return null;
 			}
 			if (!response.ok) {
 				let detail = response.statusText;
@@ -266,10 +262,6 @@ const Dashboard = (() => {
 
 	/** Fills the alerts table of a panel, or its empty state. */
 	function alerts(container, answer, emptyText) {
-		if (answer === null) {
-			empty(container, 'This warehouse does not serve alerts yet (GET /api/v1/alerts answered 404).');
-			return;
-		}
 		if (answer.alerts.length === 0) {
 			empty(container, emptyText);
 			return;
@@ -310,5 +302,5 @@ const Dashboard = (() => {
 	}
 
 	return { api, alerts, chart, chosen, element, empty, figure, hourLabel, number, query, range, rangeText,
-		remember, seconds, showError, start, COLORS, SENTIMENT_COLORS, NO_KEY_YET };
+		remember, seconds, showError, start, COLORS, SENTIMENT_COLORS };
 })();

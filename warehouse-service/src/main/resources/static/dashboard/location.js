@@ -47,7 +47,7 @@
 		remember({ location, range: rangeSelect.value });
 		const [insights, raised] = await Promise.all([
 			api('api/v1/insights/hourly?' + query({ location, from, to })),
-			api('api/v1/alerts?' + query({ location, from, to, limit: 100 }), { allowMissing: true })]);
+			api('api/v1/alerts?' + query({ location, from, to, limit: 100 }))]);
 		const hours = insights.hours;
 		const sum = (field) => hours.reduce((total, hour) => total + field(hour), 0);
 		const readings = sum((h) => h.weather.readings);

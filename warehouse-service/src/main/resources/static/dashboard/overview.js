@@ -39,7 +39,7 @@
 
 	async function load() {
 		const [flow, locations, recent] = await Promise.all([api('api/v1/flow'), api('api/v1/locations?size=1'),
-			api('api/v1/alerts?limit=10', { allowMissing: true })]);
+			api('api/v1/alerts?limit=10')]);
 		const noEvents = document.getElementById('no-events');
 		if (locations.totalItems === 0) {
 			empty(noEvents, 'No events yet: run ./tributary demo (a mixed load of weather, posts and feedback '

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tributary.warehouse.dashboard.MeterReading.Latency;
 
 import org.springframework.context.SmartLifecycle;
@@ -40,6 +42,8 @@ class Flow implements SmartLifecycle {
 
 	private static final double PERCENTILE = 0.99;
 
+	private static final Logger log = LoggerFactory.getLogger(Flow.class);
+
 	private final MeterRegistry meters;
 
 	private final Deque<MeterReading> readings = new ArrayDeque<>();
@@ -54,7 +58,7 @@ class Flow implements SmartLifecycle {
 	public void start() {
 		ScheduledExecutorService started = Executors
 			.newSingleThreadScheduledExecutor((task) -> new Thread(task, "dashboard-flow"));
-		started.scheduleAtFixedRate(() -> sample(Instant.now()), 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+		started.scheduleAtFixedRate(this::sampleNow, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
 		this.scheduler = started;
 	}
 
@@ -72,6 +76,17 @@ class Flow implements SmartLifecycle {
 		return this.scheduler != null;
 	}
 
+	private void sampleNow() {
+		try {
+			sample(Instant.now());
+		}
+		catch (RuntimeException ex) {
+			// A task that throws is never run again: one bad reading must not end the
+			// history.
+			log.warn("Could not read the meters for the dashboard: {}", ex.toString());
+		}
+	}
+
 	/**
 	 * Reads the meters and forgets readings older than the history.
 	 * @param at the time of the reading
@@ -79,7 +94,7 @@ class Flow implements SmartLifecycle {
 	synchronized void sample(Instant at) {
 		this.readings.addLast(MeterReading.of(this.meters, at));
 		Instant oldest = at.minus(HISTORY);
-		while (this.readings.size() > 1 && this.readings.peekFirst().at().isBefore(oldest)) {
+		while (this.readings.size() > 1 && this.readings.getFirst().at().isBefore(oldest)) {
 			this.readings.removeFirst();
 		}
 	}
@@ -95,7 +110,7 @@ class Flow implements SmartLifecycle {
 			all = new ArrayList<>(this.readings);
 		}
 		MeterReading now = MeterReading.of(this.meters, at);
-		MeterReading windowStart = null;
+		@Nullable MeterReading windowStart = null;
 		for (MeterReading reading : all) {
 			if (!reading.at().isBefore(at.minus(WINDOW)) && reading.at().isBefore(at)) {
 				windowStart = reading;
@@ -127,7 +142,7 @@ class Flow implements SmartLifecycle {
 	private static FlowPoint point(Topics topics, MeterReading start, MeterReading end) {
 		Map<String, Double> rates = new TreeMap<>();
 		Map<String, Long> lags = new TreeMap<>();
-		Latency all = null;
+		@Nullable Latency all = null;
 		for (String topic : topics.names()) {
 			rates.put(topic, rate(topic, start, end));
 			lags.put(topic, end.lag().getOrDefault(topic, 0L));
