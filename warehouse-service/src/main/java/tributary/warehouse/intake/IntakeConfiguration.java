@@ -34,10 +34,16 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The consumer of the event topics: one batch listener container in group
- * {@code tributary.warehouse.consumer.group-id}, built here rather than with
- * {@code @KafkaListener} because its topics, group and concurrency come from typed
- * configuration. Its listener id is {@code warehouse}.
+ * The consumer of the source topics: one batch listener container in group
+ * {@code tributary.warehouse.consumer.group-id}; its listener id is {@code warehouse}.
+ *
+ * <p>
+ * It is built here rather than with {@code @KafkaListener} (as sentiment's is) because
+ * what it runs is an object, {@link IncarnationCheck} around {@link WarehouseListener},
+ * not an annotated method, and because it needs its own consumer properties (raw bytes,
+ * {@code read_committed}, fetch sizes) and an error handler that retries forever, all
+ * from {@link WarehouseProperties}. An annotation could carry them only as placeholders
+ * or bean expressions on a customised container factory; here they are plain Java.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
