@@ -141,6 +141,11 @@ public final class DemoLoad {
 	}
 
 	private void deliver(String path, List<String> items) throws InterruptedException {
+		if (this.stop.getCount() == 0) {
+			// Stopping: the rest of this second's batches stay unsent.
+			this.tally.unsent += items.size();
+			return;
+		}
 		Duration backOff = this.firstBackOff;
 		while (true) {
 			String problem;
