@@ -59,11 +59,12 @@ public final class DemoLoad {
 			options = Options.parse(args, System.getenv());
 		}
 		catch (IllegalArgumentException ex) {
-			if (!ex.getMessage().equals("help")) {
+			boolean help = "help".equals(ex.getMessage());
+			if (!help) {
 				System.err.println("demo: " + ex.getMessage());
 			}
 			System.err.println(Options.USAGE);
-			System.exit(ex.getMessage().equals("help") ? 0 : 2);
+			System.exit(help ? 0 : 2);
 			return;
 		}
 		IngestClient client = new IngestClient(options.ingest(), options.apiKey());

@@ -27,7 +27,8 @@ record Options(int rate, @Nullable Duration duration, long seed, URI ingest, Str
 
 	static final String USAGE = """
 			usage: ./tributary demo [--rate N] [--duration S] [--seed N]
-			  --rate N       events per second (default 50, at most 100000)
+			  --rate N       events per second (default 50, at most 100000; 30 or more for the
+			                 heat spike's posts to raise a sentiment-drop alert)
 			  --duration S   stop after S seconds (default: run until Ctrl-C)
 			  --seed N       the same seed sends the same stream (default 13)
 			  --ingest URL   ingest's root URL (default http://localhost:$TRIBUTARY_INGEST_PORT, port 8080)

@@ -90,7 +90,7 @@ class DemoStreamTests {
 	}
 
 	@ParameterizedTest(name = "{0} events/s")
-	@CsvSource({ "50", "400" })
+	@CsvSource({ "30", "50", "400" })
 	void postsAboutSevilleTurnNegativeDuringTheSpikeAndNowhereElse(int rate) throws IOException {
 		Instant runStart = Instant.parse("2026-12-02T07:49:13Z");
 		DemoStream stream = new DemoStream(13, new SimulatedClock(runStart), rate);
