@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,20 @@ class ConsumerLag implements SmartLifecycle {
 		try {
 			List<String> names = this.topics.names();
 			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-			for (TopicDescription topic : this.admin.describeTopics(names).allTopicNames().get().values()) {
+			for (Map.Entry<String, KafkaFuture<TopicDescription>> described : this.admin.describeTopics(names)
+				.topicNameValues()
+				.entrySet()) {
+				TopicDescription topic;
+				try {
+					topic = described.getValue().get();
+				}
+				catch (ExecutionException ex) {
+					// One topic missing (not created yet where topics are not
+					// provisioned)
+					// leaves the lag of the others measured.
+					log.debug("Could not describe {}: {}", described.getKey(), ex.getCause().getMessage());
+					continue;
+				}
 				topic.partitions()
 					.forEach((partition) -> ends.put(new TopicPartition(topic.name(), partition.partition()),
 							OffsetSpec.latest()));

@@ -1,5 +1,6 @@
 package tributary.warehouse.intake;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import tributary.support.topics.TopicsProperties;
 import tributary.warehouse.TestStore;
 import tributary.warehouse.alerts.Alerts;
+import tributary.warehouse.alerts.Alerts.AlertQuery;
 import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.SourceTopics;
@@ -24,6 +26,8 @@ import tributary.warehouse.system.WarehouseProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaOperations;
 
@@ -130,6 +134,29 @@ class WarehouseListenerAlertsTests {
 		});
 		assertThat(alertDocuments()).singleElement()
 			.satisfies((document) -> assertThat(document).containsEntry("location", "Seville"));
+	}
+
+	@Test
+	void everyContractExampleIsStoredAndListedOnceTheBoundsIncluded() throws IOException {
+		Resource[] examples = new PathMatchingResourcePatternResolver()
+			.getResources("classpath:contracts/examples/weather_alerts/*.json");
+		assertThat(examples).extracting(Resource::getFilename).contains("alert-bounds.json");
+		List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+		for (int i = 0; i < examples.length; i++) {
+			records.add(new ConsumerRecord<>(this.topicNames.weatherAlerts(), 0, i, null,
+					examples[i].getContentAsByteArray()));
+		}
+		this.listener.onMessage(records);
+		this.listener.onMessage(records);
+
+		assertThat(this.deadLetters).isEmpty();
+		assertThat(this.alerts.find(new AlertQuery(null, null, null, null, 1000))).hasSize(examples.length)
+			.anySatisfy((alert) -> {
+				assertThat(alert.to()).isEqualTo("9999-12-31T23:59:59.999999999Z");
+				assertThat(alert.raisedAt()).isEqualTo("0000-01-01T00:00:00Z");
+				assertThat(alert.count()).isEqualTo(Integer.MAX_VALUE);
+				assertThat(alert.location()).hasSize(128);
+			});
 	}
 
 	private List<Document> alertDocuments() {
