@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -16,6 +17,7 @@ import tributary.alerts.topology.AlertTopology;
 import tributary.support.topics.DeclaredTopics;
 import tributary.support.topics.TopicsProperties;
 
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,9 +45,16 @@ class StreamsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(StreamsConfiguration.class);
 
 	@Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
-	KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties kafka, AlertsProperties alerts,
-			TopicsProperties topics) {
+	KafkaStreamsConfiguration defaultKafkaStreamsConfig(KafkaProperties kafka, KafkaConnectionDetails connection,
+			AlertsProperties alerts, TopicsProperties topics) {
 		Map<String, Object> config = kafka.buildStreamsProperties();
+		// Where the broker is comes from the connection details, as for Boot's own
+		// clients: spring.kafka.bootstrap-servers, or a test's @ServiceConnection.
+		KafkaConnectionDetails.Configuration streamsConnection = connection.getStreams();
+		config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", streamsConnection.getBootstrapServers()));
+		if (streamsConnection.getSecurityProtocol() != null) {
+			config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, streamsConnection.getSecurityProtocol());
+		}
 		AlertsProperties.Streams streams = alerts.streams();
 		config.put(StreamsConfig.APPLICATION_ID_CONFIG, streams.applicationId());
 		config.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir().toString());
