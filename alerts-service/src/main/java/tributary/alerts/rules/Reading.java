@@ -1,6 +1,7 @@
 package tributary.alerts.rules;
 
 import java.time.Instant;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 public record Reading(String id, String location, Instant observedAt, double temperatureC) {
 
 	/** The fields read, as the contract names them. */
-	public static final java.util.Set<String> FIELDS = java.util.Set.of("id", "location", "observedAt", "temperatureC");
+	public static final Set<String> FIELDS = Set.of("id", "location", "observedAt", "temperatureC");
 
 	/**
 	 * Reads a weather_data record value.

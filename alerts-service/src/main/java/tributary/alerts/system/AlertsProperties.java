@@ -90,13 +90,14 @@ public record AlertsProperties(@DefaultValue HighTemperature highTemperature, @D
 	 * @param stateDir where the local state stores live; they are rebuilt from their
 	 * changelog topics when missing
 	 * @param threads stream threads of this instance
-	 * @param maxClockSkew how far past the broker's clock an event time may lie and still
-	 * count in a window: a reading dated in the year 9999 would otherwise close every
-	 * window of its partition for good
+	 * @param maxClockSkew how far past this machine's clock an event time may lie and
+	 * still count in a window: a reading dated in the year 9999 would otherwise close
+	 * every window of its partition for good, and one dated this far ahead closes windows
+	 * this much early, so keep it well below the windows' grace
 	 */
 	public record Streams(@DefaultValue("tributary-alerts") String applicationId,
 			@DefaultValue("/tmp/tributary-alerts") Path stateDir, @DefaultValue("1") int threads,
-			@DefaultValue("1h") Duration maxClockSkew) {
+			@DefaultValue("5m") Duration maxClockSkew) {
 
 		public Streams {
 			atLeastOne("tributary.alerts.streams.threads", threads);

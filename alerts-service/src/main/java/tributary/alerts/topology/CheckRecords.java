@@ -2,6 +2,7 @@ package tributary.alerts.topology;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.function.Function;
 
 import org.apache.kafka.common.header.Headers;
@@ -42,14 +43,13 @@ final class CheckRecords<T> implements FixedKeyProcessor<byte[], byte[], Checked
 
 	private final Function<byte @Nullable [], T> reader;
 
-	private final Function<T, java.time.Instant> eventTime;
+	private final Function<T, Instant> eventTime;
 
 	private final AlertMetrics metrics;
 
 	private @Nullable FixedKeyProcessorContext<byte[], Checked<T>> context;
 
-	CheckRecords(Function<byte @Nullable [], T> reader, Function<T, java.time.Instant> eventTime,
-			AlertMetrics metrics) {
+	CheckRecords(Function<byte @Nullable [], T> reader, Function<T, Instant> eventTime, AlertMetrics metrics) {
 		this.reader = reader;
 		this.eventTime = eventTime;
 		this.metrics = metrics;

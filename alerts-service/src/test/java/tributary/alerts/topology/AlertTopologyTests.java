@@ -221,6 +221,25 @@ class AlertTopologyTests {
 		}
 	}
 
+	@Test
+	void countsAReadingAheadOfTheClockInAWindowOnlyWithinTheAllowedSkew() {
+		Map<String, String> skew = Map.of("tributary.alerts.streams.max-clock-skew", "1h");
+		for (boolean withinSkew : new boolean[] { true, false }) {
+			try (AlertsDriver alerts = new AlertsDriver(skew)) {
+				alerts.reading("sk-1", "Seville", "2026-12-31T18:10:00Z", 33);
+				alerts.reading("sk-2", "Seville", "2026-12-31T18:20:00Z", 33);
+				alerts.reading("sk-3", "Seville", "2026-12-31T18:30:00Z", 33);
+				// The driver's clock says 2027-01-01T00:00Z: 30 minutes ahead counts in
+				// windows (and closes the one above), 90 minutes ahead does not.
+				alerts.reading("ahead", "Seville", withinSkew ? "2027-01-01T00:30:00Z" : "2027-01-01T01:30:00Z", 20);
+
+				assertThat(alerts.alerts()).extracting((record) -> field(record, "id"))
+					.as(withinSkew ? "within the skew" : "beyond the skew")
+					.isEqualTo(withinSkew ? List.of("heat-wave/Seville/2026-12-31T18:00:00Z") : List.of());
+			}
+		}
+	}
+
 	private static String field(TestRecord<String, String> record, String name) {
 		return json.readTree(record.value()).get(name).stringValue();
 	}

@@ -1,5 +1,7 @@
 package tributary.alerts.topology;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +81,8 @@ final class AlertsDriver implements AutoCloseable {
 		try {
 			this.stateDir = Files.createTempDirectory("alerts-driver");
 		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 		config.put(StreamsConfig.STATE_DIR_CONFIG, this.stateDir.toString());
 		this.driver = new TopologyTestDriver(builder.build(), config);
