@@ -79,7 +79,8 @@ public final class RunningSuite {
 		try {
 			Path dataDir = Files.createTempDirectory(root.resolve("suite-tests/target"), "suite-");
 			Map<String, Integer> ports = new HashMap<>();
-			for (String name : List.of("KAFKA", "KAFKA_CONTROLLER", "STORE", "INGEST", "SENTIMENT", "WAREHOUSE")) {
+			for (String name : List.of("KAFKA", "KAFKA_CONTROLLER", "STORE", "INGEST", "SENTIMENT", "WAREHOUSE",
+					"ALERTS")) {
 				ports.put(name, freePort());
 			}
 			return new RunningSuite(root, dataDir, Map.copyOf(ports));
@@ -160,10 +161,14 @@ public final class RunningSuite {
 		return "http://127.0.0.1:" + this.ports.get("WAREHOUSE");
 	}
 
-	/** The base URLs of the three services, by service name. */
+	public String alertsUrl() {
+		return "http://127.0.0.1:" + this.ports.get("ALERTS");
+	}
+
+	/** The base URLs of the four services, by service name. */
 	public Map<String, String> serviceUrls() {
 		return Map.of("ingest-service", ingestUrl(), "sentiment-service", sentimentUrl(), "warehouse-service",
-				warehouseUrl());
+				warehouseUrl(), "alerts-service", alertsUrl());
 	}
 
 	public String kafkaBootstrapServers() {

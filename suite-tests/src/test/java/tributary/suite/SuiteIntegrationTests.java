@@ -43,7 +43,7 @@ class SuiteIntegrationTests {
 	@Test
 	void statusReportsEveryProcessUp() {
 		String status = this.suite.run("status");
-		for (String name : List.of("kafka", "store", "ingest", "sentiment", "warehouse")) {
+		for (String name : List.of("kafka", "store", "ingest", "sentiment", "warehouse", "alerts")) {
 			assertThat(status).containsPattern("(?m)^" + name + "\\s+\\d+\\s+\\d+\\s+UP\\s");
 		}
 	}

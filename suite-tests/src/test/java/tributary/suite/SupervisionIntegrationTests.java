@@ -36,9 +36,9 @@ class SupervisionIntegrationTests {
 	// A JVM restart on the shared 2-core machine under a full build took up to ~100 s.
 	private static final Duration RECOVERY = Duration.ofMinutes(5);
 
-	private static final Pattern STATUS_LINE = Pattern
-		.compile("(?m)^(?<name>kafka|store|ingest|sentiment|warehouse)\\s+(?<pid>\\d+|-)\\s+\\d+\\s+(?<state>\\S+)\\s+"
-				+ "(?<restarts>\\d+)\\s+(?<exit>.*?)\\s+/\\S+\\.log$");
+	private static final Pattern STATUS_LINE = Pattern.compile(
+			"(?m)^(?<name>kafka|store|ingest|sentiment|warehouse|alerts)\\s+(?<pid>\\d+|-)\\s+\\d+\\s+(?<state>\\S+)\\s+"
+					+ "(?<restarts>\\d+)\\s+(?<exit>.*?)\\s+/\\S+\\.log$");
 
 	private static final Pattern SUPERVISOR_LINE = Pattern.compile("(?m)^Supervisor: pid (\\d+)");
 
@@ -143,7 +143,8 @@ class SupervisionIntegrationTests {
 					new StatusLine(line.group("pid").equals("-") ? -1 : Long.parseLong(line.group("pid")),
 							line.group("state"), Integer.parseInt(line.group("restarts")), line.group("exit")));
 		}
-		assertThat(processes).as(status).containsOnlyKeys("kafka", "store", "ingest", "sentiment", "warehouse");
+		assertThat(processes).as(status)
+			.containsOnlyKeys("kafka", "store", "ingest", "sentiment", "warehouse", "alerts");
 		return processes;
 	}
 

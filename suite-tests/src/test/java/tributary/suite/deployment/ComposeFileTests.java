@@ -22,7 +22,7 @@ import static tributary.suite.deployment.Manifests.at;
 class ComposeFileTests {
 
 	private static final Set<String> PUBLISHED = Set.of("ingest-service", "sentiment-service", "warehouse-service",
-			"prometheus", "grafana");
+			"alerts-service", "prometheus", "grafana");
 
 	private static Map<String, Map<String, Object>> services;
 
@@ -41,9 +41,9 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void runsKafkaMongoDbTheThreeServicesPrometheusAndGrafana() {
+	void runsKafkaMongoDbTheFourServicesPrometheusAndGrafana() {
 		assertThat(services).containsOnlyKeys("kafka", "mongodb", "ingest-service", "sentiment-service",
-				"warehouse-service", "prometheus", "grafana");
+				"warehouse-service", "alerts-service", "prometheus", "grafana");
 		assertThat(services.get("kafka")).containsEntry("image", "apache/kafka:4.2.1");
 		assertThat(services.get("mongodb")).containsEntry("image", "mongo:8.0.20");
 		for (String service : ServiceConfiguration.SERVICES) {

@@ -36,6 +36,10 @@ class KubernetesManifestsTests {
 	private static final List<String> TOPICS = List.of("social_media", "weather_data", "customer_feedback",
 			"customer_sentiment");
 
+	/** {@link #TOPICS} and the alerts the alerts-service writes. */
+	private static final List<String> EVERY_TOPIC = List.of("social_media", "weather_data", "customer_feedback",
+			"customer_sentiment", "weather_alerts");
+
 	private static final long SEVEN_DAYS_MS = Duration.ofDays(7).toMillis();
 
 	private static final Set<String> POD_KINDS = Set.of("Deployment", "StatefulSet", "Job");
@@ -81,7 +85,7 @@ class KubernetesManifestsTests {
 
 	@ParameterizedTest
 	@FieldSource("overlays")
-	void runsTheThreeServiceImagesOnTheirConfiguredPorts(String overlay) {
+	void runsTheFourServiceImagesOnTheirConfiguredPorts(String overlay) {
 		Manifests manifests = Manifests.render(overlay);
 		assertThat(manifests.ofKind("Deployment")).extracting(Manifests::name)
 			.containsExactlyInAnyOrderElementsOf(ServiceConfiguration.SERVICES);
@@ -284,8 +288,8 @@ class KubernetesManifestsTests {
 		int partitions = 6;
 		Map<String, Map<String, Object>> topics = new HashMap<>();
 		manifests.ofKind("KafkaTopic").forEach((topic) -> topics.put(at(topic, "spec", "topicName"), topic));
-		List<String> expected = new ArrayList<>(TOPICS);
-		TOPICS.forEach((topic) -> expected.add(topic + "_dlt"));
+		List<String> expected = new ArrayList<>(EVERY_TOPIC);
+		EVERY_TOPIC.forEach((topic) -> expected.add(topic + "_dlt"));
 		assertThat(topics).containsOnlyKeys(expected);
 		topics.forEach((name, topic) -> {
 			assertThat((Object) at(topic, "metadata", "labels", "strimzi.io/cluster")).as(name).isEqualTo("tributary");

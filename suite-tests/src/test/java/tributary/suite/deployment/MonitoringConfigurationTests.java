@@ -53,10 +53,10 @@ class MonitoringConfigurationTests {
 	@Test
 	void alertRulesCoverAvailabilityPublishingDeadLettersLagAndLatency() {
 		assertThat(MetricQueries.alerts()).containsKeys("TributaryServiceDown", "TributaryIngestPublishFailing",
-				"TributarySentimentDeadLettering", "TributaryWarehouseDeadLettering", "TributaryConsumerLagHigh",
-				"TributaryEndToEndLatencyHigh");
+				"TributarySentimentDeadLettering", "TributaryWarehouseDeadLettering", "TributaryAlertsDeadLettering",
+				"TributaryConsumerLagHigh", "TributaryEndToEndLatencyHigh");
 		assertThat(MetricQueries.alerts().get("TributaryServiceDown")).contains("ingest-service", "sentiment-service",
-				"warehouse-service");
+				"warehouse-service", "alerts-service");
 	}
 
 	@Test

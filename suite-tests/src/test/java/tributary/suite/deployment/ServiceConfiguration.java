@@ -40,8 +40,9 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 final class ServiceConfiguration {
 
-	/** The three services, by module name. */
-	static final List<String> SERVICES = List.of("ingest-service", "sentiment-service", "warehouse-service");
+	/** The four services, by module name. */
+	static final List<String> SERVICES = List.of("ingest-service", "sentiment-service", "warehouse-service",
+			"alerts-service");
 
 	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
