@@ -186,8 +186,8 @@ class IngestIntegrationTests {
 			for (String keyword : List.of("maxLength", "pattern", "minimum", "maximum", "maxItems", "format")) {
 				assertSameKeyword(contract + "." + name, keyword, field, rules);
 			}
-			// The contract leaves an optional text's minimum to null: blank becomes
-			// absent.
+			// The contract leaves an optional text's minimum
+			// to null: blank becomes absent.
 			if (rules.has("minLength")) {
 				assertSameKeyword(contract + "." + name, "minLength", field, rules);
 			}

@@ -228,8 +228,8 @@ class EventReaderTests {
 			String name = field.getKey();
 			JsonNode rules = field.getValue();
 			if (name.equals("id") || name.equals("postId")) {
-				// Stricter than the schema on purpose: a sentiment's id must equal its
-				// postId.
+				// Stricter than the schema on purpose: a
+				// sentiment's id must equal its postId.
 				variants.add(without(original, name));
 				continue;
 			}
