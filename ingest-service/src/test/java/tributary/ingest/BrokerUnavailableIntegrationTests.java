@@ -63,9 +63,8 @@ class BrokerUnavailableIntegrationTests {
 		try (ConfigurableApplicationContext service = start("127.0.0.1:" + unusedPort(), false)) {
 			String base = base(service);
 			assertUnavailableInTime(base, POST);
-			// Every item would wait max.block.ms for metadata; the batch must not take
-			// that
-			// many times over.
+			// Every item would wait max.block.ms for metadata; the batch must
+			// not take that many times over.
 			assertUnavailableInTime(base, batch(50));
 		}
 	}

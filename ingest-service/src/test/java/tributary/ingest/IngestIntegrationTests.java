@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tributary.ingest.events.Contracts;
 import tributary.ingest.events.Json;
+import tributary.ingest.events.RecordSchemas;
 import tributary.testsupport.Infrastructure;
 import tributary.testsupport.OperationalEndpoints;
 import tributary.testsupport.WithInfrastructure;
@@ -163,6 +166,47 @@ class IngestIntegrationTests {
 		assertThat(api.get("components").get("securitySchemes").get("apiKey").get("name").stringValue())
 			.isEqualTo("X-API-Key");
 		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+		Map.of("Post", "social_media", "WeatherReading", "weather_data", "Feedback", "customer_feedback")
+			.forEach((name, contract) -> assertBoundsAsInTheContract(api.get("components").get("schemas").get(name),
+					contract));
+	}
+
+	/**
+	 * The API description gives each field the bounds its contract gives it: the fields
+	 * clients send are the record's but for {@code ingestedAt}, which the service sets.
+	 */
+	private static void assertBoundsAsInTheContract(JsonNode described, String contract) {
+		JsonNode properties = RecordSchemas.contract(contract).get("properties");
+		Set<String> names = new TreeSet<>(properties.propertyNames());
+		names.remove("ingestedAt");
+		assertThat(described.get("properties").propertyNames()).containsExactlyInAnyOrderElementsOf(names);
+		for (String name : names) {
+			JsonNode field = described.get("properties").get(name);
+			JsonNode rules = properties.get(name);
+			for (String keyword : List.of("maxLength", "pattern", "minimum", "maximum", "maxItems", "format")) {
+				assertSameKeyword(contract + "." + name, keyword, field, rules);
+			}
+			// The contract leaves an optional text's minimum
+			// to null: blank becomes absent.
+			if (rules.has("minLength")) {
+				assertSameKeyword(contract + "." + name, "minLength", field, rules);
+			}
+			if (rules.has("items")) {
+				assertSameKeyword(contract + "." + name + "[]", "maxLength", field.get("items"), rules.get("items"));
+			}
+		}
+	}
+
+	private static void assertSameKeyword(String where, String keyword, JsonNode described, JsonNode contract) {
+		JsonNode mine = described.get(keyword);
+		JsonNode theirs = contract.get(keyword);
+		assertThat(mine == null).as("%s %s: described %s, contract %s", where, keyword, mine, theirs)
+			.isEqualTo(theirs == null);
+		if (mine != null && theirs != null) {
+			boolean same = mine.isNumber() ? mine.decimalValue().compareTo(theirs.decimalValue()) == 0
+					: mine.equals(theirs);
+			assertThat(same).as("%s %s: described %s, contract %s", where, keyword, mine, theirs).isTrue();
+		}
 	}
 
 	@Test

@@ -102,8 +102,8 @@ public final class LocalKafka {
 		properties.put("transaction.state.log.num.partitions", "6");
 		properties.put("share.coordinator.state.topic.replication.factor", "1");
 		properties.put("share.coordinator.state.topic.min.isr", "1");
-		// A developer's consumer should not wait three seconds for a group that has one
-		// member.
+		// A developer's consumer should not wait three seconds
+		// for a group that has one member.
 		properties.put("group.initial.rebalance.delay.ms", "0");
 		properties.put("log.retention.hours", "168");
 		return properties;

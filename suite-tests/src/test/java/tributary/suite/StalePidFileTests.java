@@ -76,8 +76,8 @@ class StalePidFileTests {
 		ProcessBuilder builder = new ProcessBuilder(List.of("bash", root.resolve("tributary").toString(), command))
 			.redirectErrorStream(true);
 		builder.environment().put("TRIBUTARY_DATA_DIR", this.dataDir.toString());
-		// Ports nothing listens on, so that no process of another suite answers for
-		// these.
+		// Ports nothing listens on, so that no process of
+		// another suite answers for these.
 		for (String name : List.of("KAFKA", "STORE", "INGEST", "SENTIMENT", "WAREHOUSE")) {
 			builder.environment().put("TRIBUTARY_" + name + "_PORT", "1");
 		}

@@ -205,8 +205,8 @@ public final class TestBroker implements AutoCloseable {
 				producer.flush()
 				producer.close()
 				""";
-		// Debian's package goes to the system interpreter, whatever python3 is first on
-		// the PATH.
+		// Debian's package goes to the system interpreter,
+		// whatever python3 is first on the PATH.
 		String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 		StringBuilder lines = new StringBuilder();
 		events.forEach((event) -> lines.append(event.key()).append('\t').append(event.json()).append('\n'));

@@ -63,8 +63,8 @@ class WarehouseFailureIntegrationTests {
 				assertThat(service.isAlive()).as("still working when killed").isTrue();
 			}
 			finally {
-				// SIGKILL: no shutdown hook, no last commit, possibly halfway through a
-				// batch.
+				// SIGKILL: no shutdown hook, no last commit,
+				// possibly halfway through a batch.
 				service.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			}
 			assertThat(broker.lag()).as("work left when killed").isPositive();

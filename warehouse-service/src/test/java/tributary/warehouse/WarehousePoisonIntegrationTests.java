@@ -60,8 +60,8 @@ class WarehousePoisonIntegrationTests {
 		TestEvents events = new TestEvents(41, "poison");
 		Map<String, List<String>> good = new HashMap<>();
 		Map<String, Integer> poison = new HashMap<>();
-		// The service declared the topics as it started; their partitions may not all
-		// serve yet.
+		// The service declared the topics as it started; their
+		// partitions may not all serve yet.
 		broker.awaitServing();
 		for (String role : ROLES) {
 			for (int partition = 0; partition < 4; partition++) {
@@ -103,8 +103,8 @@ class WarehousePoisonIntegrationTests {
 				.anySatisfy((reason) -> assertThat(reason).contains("surrogate"))
 				.anySatisfy((reason) -> assertThat(reason).startsWith("not JSON"));
 		}
-		// The record at the source topic's size limit reached its dead-letter topic
-		// whole.
+		// The record at the source topic's size limit
+		// reached its dead-letter topic whole.
 		assertThat(broker.deadLetters("post", poison.get("post")))
 			.filteredOn((letter) -> letter.value().length > 1_000_000)
 			.hasSize(4);

@@ -131,8 +131,8 @@ final class FieldChecks {
 			errors.add(new FieldError(field.name(), "must be an integer, not " + value));
 			return null;
 		}
-		// JSON Schema takes 4.0 as the integer 4; it is written as 4 for stricter
-		// readers.
+		// JSON Schema takes 4.0 as the integer 4; it is
+		// written as 4 for stricter readers.
 		return inRange(field, number, errors) ? nodes.numberNode((long) number) : null;
 	}
 

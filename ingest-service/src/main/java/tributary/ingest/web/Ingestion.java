@@ -146,10 +146,10 @@ public class Ingestion {
 				continue;
 			}
 			Checked.Valid valid = (Checked.Valid) checked;
-			// Once a send has failed at once for want of the broker (no metadata within
-			// max.block.ms) or time is up, the rest would block just as long each: they
-			// fail without being tried. A send refused for its own event fails that one
-			// only.
+			// Once a send has failed at once for want of the broker (no metadata
+			// within max.block.ms) or time is up, the rest would block just as
+			// long each: they fail without being tried. A send refused for its
+			// own event fails that one only.
 			if (unavailable == null && System.nanoTime() - deadline >= 0) {
 				unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
 			}

@@ -96,9 +96,9 @@ final class ValueOrder {
 		}
 		// the common case of an index on a string _id, before any type dispatch
 		if (a instanceof String s && b instanceof String t) {
-			// UTF-16 order, not MongoDB's UTF-8 byte order: they differ only in where
-			// surrogate pairs sort, which changes no equality and nothing reads this
-			// order
+			// UTF-16 order, not MongoDB's UTF-8 byte order: they differ
+			// only in where surrogate pairs sort, which changes no
+			// equality and nothing reads this order
 			return s.compareTo(t);
 		}
 		int typeA = typeOf(a);

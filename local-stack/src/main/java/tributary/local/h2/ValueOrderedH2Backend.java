@@ -165,8 +165,8 @@ public final class ValueOrderedH2Backend extends H2Backend {
 		@Override
 		protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
 				boolean sparse) {
-			// the library's name for the map, so its dropIndex, dropCollection and drop
-			// find it
+			// the library's name for the map, so its dropIndex,
+			// dropCollection and drop find it
 			String name = StoreFormat.indexMapName(getFullCollectionNamespace(collectionName), indexName);
 			MVMap<KeyValue, Object> map = ValueOrderedH2Backend.this.getMvStore().openMap(name, StoreFormat.indexMap());
 			return new MapUniqueIndex(map, indexName, keys, sparse);

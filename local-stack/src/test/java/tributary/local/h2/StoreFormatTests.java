@@ -47,8 +47,8 @@ class StoreFormatTests {
 			MongoCollection<Document> events = events(client);
 			events.createIndex(Indexes.ascending("station", "hour"), new IndexOptions().unique(true));
 			List<Document> documents = new ArrayList<>();
-			// enough keys for many B-tree pages, whose serialized order differs from
-			// value order
+			// enough keys for many B-tree pages, whose serialized
+			// order differs from value order
 			for (int i = 0; i < 2000; i++) {
 				ObjectId objectId = new ObjectId();
 				objectIds.add(objectId);

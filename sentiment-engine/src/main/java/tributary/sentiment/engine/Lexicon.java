@@ -234,8 +234,8 @@ final class Lexicon {
 
 		Builder valence(String text, float valence) {
 			if (isEmoticon(text)) {
-				// Emoticons keep their case (":D" is not "D:"); the tokenizer tries it
-				// first.
+				// Emoticons keep their case (":D" is not
+				// "D:"); the tokenizer tries it first.
 				this.entries.computeIfAbsent(text, (ignored) -> new Entry()).valence = valence;
 				this.entries.computeIfAbsent(normalize(text), (ignored) -> new Entry()).valence = valence;
 				return this;
@@ -305,8 +305,7 @@ final class Lexicon {
 		void readVader(String resource) {
 			// The published file lists some keys twice (e.g. "lol"); the reference
 			// implementation keeps the last one, and so do we. Mixed-case emoticons
-			// (":D")
-			// are matched in lower case and only fill a gap.
+			// (":D") are matched in lower case and only fill a gap.
 			Map<String, Float> lowerCase = new LinkedHashMap<>();
 			Map<String, Float> mixedCase = new LinkedHashMap<>();
 			Map<String, Float> exactCase = new LinkedHashMap<>();

@@ -90,8 +90,8 @@ final class Tokenizer {
 		}
 		int flags = clauseStart ? Tokens.CLAUSE_START : 0;
 		if (first != start || last != end || first == last) {
-			// Emoticons are punctuation: ":)", ":-(", "<3", also when followed by a full
-			// stop.
+			// Emoticons are punctuation: ":)", ":-(", "<3",
+			// also when followed by a full stop.
 			int id = find(text, start, end, tokens);
 			int trimmed = end;
 			while (id == Lexicon.UNKNOWN && trimmed - start > 2 && isSentencePunctuation(text.charAt(trimmed - 1))) {

@@ -52,8 +52,8 @@ class SentimentEngineTests {
 
 	@Test
 	void usesVadersValenceForASingleWord() {
-		// "good" is +1.9 in the VADER lexicon; 1.9 / sqrt(1.9² + 15) = 0.4404, VADER's
-		// published score.
+		// "good" is +1.9 in the VADER lexicon; 1.9 / sqrt(1.9² + 15) =
+		// 0.4404, VADER's published score.
 		assertThat(engine.score("good").compound()).isCloseTo(0.4404, within(0.00005));
 		assertThat(engine.score("good").positive()).isEqualTo(1.0);
 	}

@@ -119,10 +119,9 @@ class PostListener {
 			}
 			byte[] value;
 			try {
-				// Written here rather than by the producer: a record that cannot be
-				// written
-				// is this post's problem, while a send that throws would roll back the
-				// batch.
+				// Written here rather than by the producer: a record that
+				// cannot be written is this post's problem, while a send that
+				// throws would roll back the batch.
 				value = this.writer.serialize(this.output, scored);
 			}
 			catch (RuntimeException ex) {

@@ -98,8 +98,7 @@ class StreamConfiguration {
 			// transaction timeout, not at once by its successor.
 			producers.setTransactionIdPrefix(stream.transactionIdPrefix() + UUID.randomUUID() + "-");
 			// A dead letter is its post plus headers; one refused as too large would
-			// abort
-			// every retry of its transaction.
+			// abort every retry of its transaction.
 			producers.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
 					true, ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) stream.transactionTimeout().toMillis(),
 					ProducerConfig.MAX_REQUEST_SIZE_CONFIG, DeclaredTopics.DEAD_LETTER_MAX_MESSAGE_BYTES));
@@ -192,9 +191,9 @@ class StreamConfiguration {
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
 				(record, ex) -> new TopicPartition(topics.deadLetter(record.topic()), record.partition()));
 		recoverer.setHeadersFunction(StreamConfiguration::explainedFailure);
-		// Inside the transaction a failed send fails the commit and the batch is retried:
-		// waiting for each send would let a poll full of poison records outlast the
-		// transaction timeout.
+		// Inside the transaction a failed send fails the commit and the batch is
+		// retried: waiting for each send would let a poll full of poison records
+		// outlast the transaction timeout.
 		recoverer.setFailIfSendResultIsError(false);
 		return recoverer;
 	}

@@ -124,8 +124,8 @@ class PostStreamIntegrationTests {
 		String key = "poison-" + RUN;
 		String noText = """
 				{"id":"poison-%s-2","platform":"x","author":"a","createdAt":"2026-11-20T10:00:00Z"}""".formatted(RUN);
-		// Same key, so the same partition: the post after the bad ones must still come
-		// through.
+		// Same key, so the same partition: the post after the
+		// bad ones must still come through.
 		KafkaTestClients.send(List.of(new ProducerRecord<>(POSTS, key, "this is not JSON {"),
 				new ProducerRecord<>(POSTS, key, noText),
 				new ProducerRecord<>(POSTS, key, KafkaTestClients.post("poison-" + RUN + "-3", key, "Still here :)"))));
@@ -167,8 +167,7 @@ class PostStreamIntegrationTests {
 					utf8(KafkaTestClients.post(id + "surrogate-" + partition, key, "half \\ud800 a pair"))));
 			if (partition == 0) {
 				// At the source topic's size limit (the broker's default, 1 MiB): its
-				// dead
-				// letter is larger still, by the headers.
+				// dead letter is larger still, by the headers.
 				poisons.add(utf8(KafkaTestClients.post(id + "huge", key, "a".repeat(1_047_000))));
 			}
 			for (byte[] bad : poisons) {

@@ -15,8 +15,8 @@ public class RateLimitExceeded extends ErrorResponseException {
 		getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(wait)));
 	}
 
-	// Retry-After counts whole seconds; rounding down would invite a retry that fails
-	// again.
+	// Retry-After counts whole seconds; rounding down would
+	// invite a retry that fails again.
 	private static long retryAfterSeconds(Duration wait) {
 		return Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
 	}

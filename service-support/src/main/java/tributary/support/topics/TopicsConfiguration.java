@@ -38,8 +38,8 @@ public class TopicsConfiguration {
 	}
 
 	private static TopicBuilder topic(String name, TopicsProperties properties) {
-		// With three or more replicas an acknowledged write survives the loss of one
-		// broker.
+		// With three or more replicas an acknowledged write
+		// survives the loss of one broker.
 		int minInSyncReplicas = Math.min(2, Math.max(1, properties.replicationFactor() - 1));
 		return TopicBuilder.name(name)
 			.partitions(properties.partitions())

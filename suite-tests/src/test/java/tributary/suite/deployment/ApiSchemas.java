@@ -70,8 +70,7 @@ final class ApiSchemas {
 	 */
 	static String strimziVersion() {
 		// By name, not a compile-time reference: Strimzi's classes are Java 21 bytecode
-		// and
-		// the tests compile for release 17.
+		// and the tests compile for release 17.
 		Class<?> kafka;
 		try {
 			kafka = Class.forName("io.strimzi.api.kafka.model.kafka.Kafka", false, ApiSchemas.class.getClassLoader());
@@ -134,8 +133,8 @@ final class ApiSchemas {
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 						System.getProperty("java.class.path"), "io.strimzi.crdgenerator.CrdGenerator",
-						// The arguments Strimzi's own build gives it for the install
-						// files.
+						// The arguments Strimzi's own build
+						// gives it for the install files.
 						"--crd-api-version", "v1", "--api-versions", "v1", "--storage-version", "v1", "--yaml"));
 		STRIMZI_RESOURCES.forEach((file, type) -> command.add(type + "=" + folder.resolve(file + ".yaml")));
 		try {

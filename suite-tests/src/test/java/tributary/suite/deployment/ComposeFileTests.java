@@ -86,8 +86,8 @@ class ComposeFileTests {
 	void serviceHealthchecksAreTheImagesHealthChecks() throws IOException {
 		for (String service : ServiceConfiguration.SERVICES) {
 			List<String> test = at(services.get(service), "healthcheck", "test");
-			// Compose writes $ as $$ in its rendered file; Docker runs the unescaped
-			// command.
+			// Compose writes $ as $$ in its rendered file;
+			// Docker runs the unescaped command.
 			List<String> command = test.subList(1, test.size())
 				.stream()
 				.map((part) -> part.replace("$$", "$"))

@@ -329,9 +329,9 @@ class KubernetesManifestsTests {
 			assertThat((List<String>) at(mongod, probe, "exec", "command")).as("mongod's %s starts no mongosh", probe)
 				.containsExactly("bash", "/scripts/ping.sh");
 		}
-		// The replica set is joined by a container beside each member, not by a Job,
-		// whose
-		// immutable pod template would refuse the next apply after a Secret changes.
+		// The replica set is joined by a container beside each member,
+		// not by a Job, whose immutable pod template would refuse the
+		// next apply after a Secret changes.
 		assertThat(manifests.ofKind("Job")).isEmpty();
 		Map<String, Object> init = list(statefulSet, "spec", "template", "spec", "containers").get(1);
 		assertThat(init).containsEntry("name", "replica-set");

@@ -104,8 +104,8 @@ class LiveMonitoringIntegrationTests {
 		names.removeAll(SYNTHETIC);
 		matches.removeIf((match) -> SYNTHETIC.contains(match.metric()));
 		assertThat(names).hasSizeGreaterThan(10);
-		// The events travel asynchronously from ingest through sentiment to the
-		// warehouse.
+		// The events travel asynchronously from ingest
+		// through sentiment to the warehouse.
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
 			Map<String, List<Map<String, String>>> scraped = scrapeAll();
 			assertThat(scraped.keySet()).as("metric names in the services' /actuator/prometheus").containsAll(names);

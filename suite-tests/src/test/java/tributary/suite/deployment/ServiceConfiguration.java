@@ -113,8 +113,7 @@ final class ServiceConfiguration {
 		try (ZipFile jar = new ZipFile(jar(service).toFile())) {
 			for (ZipEntry entry : jar.stream().toList()) {
 				// The repackaged jar keeps the application's META-INF at its root (older
-				// layouts: under
-				// BOOT-INF/classes).
+				// layouts: under BOOT-INF/classes).
 				if (entry.getName().equals(METADATA) || entry.getName().equals("BOOT-INF/classes/" + METADATA)) {
 					try (InputStream in = jar.getInputStream(entry)) {
 						addMetadata(in.readAllBytes(), properties, mapProperties);
@@ -208,8 +207,8 @@ final class ServiceConfiguration {
 		if (this.placeholders.contains(variable)) {
 			return true;
 		}
-		// The source's name makes Spring apply the system-environment mapping, as for the
-		// real environment.
+		// The source's name makes Spring apply the system-environment
+		// mapping, as for the real environment.
 		SystemEnvironmentPropertySource environment = new SystemEnvironmentPropertySource(
 				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(variable, "value"));
 		ConfigurationPropertySource source = ConfigurationPropertySource.from(environment);

@@ -96,8 +96,8 @@ enum Tool {
 		try {
 			Process process = builder.start();
 			process.getOutputStream().close();
-			// Read on another thread: a full pipe must not stall the tool past the
-			// timeout.
+			// Read on another thread: a full pipe must not
+			// stall the tool past the timeout.
 			StringBuilder output = new StringBuilder();
 			Thread reader = new Thread(() -> {
 				try {

@@ -190,8 +190,8 @@ public final class Corpus {
 				yield "unknown field whose name has a lone surrogate";
 			}
 		};
-		// JSON parsers may refuse half a surrogate pair in a name (RFC 8259, section
-		// 8.2).
+		// JSON parsers may refuse half a surrogate pair in
+		// a name (RFC 8259, section 8.2).
 		return record(topic, fields, (kind == 3) ? Expectation.ANY : Expectation.STORE_SPECIAL, "x-", description);
 	}
 

@@ -131,9 +131,8 @@ public class EventReader {
 			return node.longValue();
 		}
 		if (node.isBigInteger()) {
-			// Beyond 64 bits: keep every digit where a decimal128 can, as JavaScript
-			// would
-			// otherwise.
+			// Beyond 64 bits: keep every digit where a decimal128 can,
+			// as JavaScript would otherwise.
 			BigDecimal big = new BigDecimal(node.bigIntegerValue());
 			return (big.precision() <= MAX_DECIMAL_DIGITS) ? new Decimal128(big) : big.doubleValue();
 		}

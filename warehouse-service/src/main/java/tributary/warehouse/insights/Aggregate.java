@@ -35,8 +35,8 @@ enum Aggregate {
 	}
 
 	static String id(String name, Hour hour) {
-		// The hour has a fixed width at the end, so even a name containing '|' gives a
-		// unique id.
+		// The hour has a fixed width at the end, so even a name
+		// containing '|' gives a unique id.
 		return name + "|" + hour.id();
 	}
 

@@ -69,8 +69,8 @@ final class Change {
 	}
 
 	private static Decimal128 decimal(BigDecimal value) {
-		// 34 significant digits: more than any measurement has, so nothing is rounded in
-		// practice.
+		// 34 significant digits: more than any measurement has, so
+		// nothing is rounded in practice.
 		return new Decimal128(value.round(MathContext.DECIMAL128));
 	}
 

@@ -98,8 +98,8 @@ final class Faults {
 				|| failure instanceof org.springframework.kafka.KafkaException
 				|| failure instanceof java.util.concurrent.TimeoutException
 				|| failure instanceof InterruptedException) {
-			// The broker: a record that cannot be dead-lettered cannot be given up
-			// either.
+			// The broker: a record that cannot be
+			// dead-lettered cannot be given up either.
 			return true;
 		}
 		return null;

@@ -61,8 +61,7 @@ class IntakeConfiguration {
 		@SuppressWarnings("unchecked")
 		ProducerFactory<byte[], byte[]> bytes = (ProducerFactory<byte[], byte[]>) producerFactory;
 		// Dead letters are the consumed bytes, published unchanged, plus headers: a
-		// record
-		// at its topic's size limit must still fit.
+		// record at its topic's size limit must still fit.
 		return new KafkaTemplate<>(bytes,
 				Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
 						ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
@@ -100,8 +99,8 @@ class IntakeConfiguration {
 		Properties properties = new Properties();
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-		// A new group (first start, or a replay) starts from the beginning: nothing is
-		// skipped.
+		// A new group (first start, or a replay) starts from the
+		// beginning: nothing is skipped.
 		properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
 		// Records of aborted producer transactions never reach the store.

@@ -45,9 +45,9 @@ class IntakeMetrics {
 			counter(topic, outcome).increment();
 			Instant ingestedAt = result.arrival().event().ingestedAt();
 			if (result.outcome() == Outcome.STORED && ingestedAt != null) {
-				// ingestedAt is whatever the producer wrote, years 0000 to 9999: beyond a
-				// year it is no latency, and beyond 292 years it would overflow the
-				// timer.
+				// ingestedAt is whatever the producer wrote, years 0000 to
+				// 9999: beyond a year it is no latency, and beyond 292
+				// years it would overflow the timer.
 				Duration latency = Duration.between(ingestedAt, result.storedAt());
 				latency(topic).record(latency.isNegative() ? Duration.ZERO
 						: (latency.compareTo(LONGEST_LATENCY) > 0) ? LONGEST_LATENCY : latency);

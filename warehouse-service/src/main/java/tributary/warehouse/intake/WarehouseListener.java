@@ -120,8 +120,8 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 			unusable.forEach((rejection) -> this.metrics.deadLettered(rejection.record().topic()));
 		}
 		catch (RuntimeException ex) {
-			// Everything is stored and dead-lettered: a metric must not make it all
-			// retry.
+			// Everything is stored and dead-lettered: a
+			// metric must not make it all retry.
 			log.warn("Could not record the metrics of a batch", ex);
 		}
 		log.debug("Took {} records: {} dead-lettered", records.size(), rejections.size());

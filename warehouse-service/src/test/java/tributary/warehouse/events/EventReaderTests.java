@@ -75,10 +75,48 @@ class EventReaderTests {
 	@ParameterizedTest(name = "{0}/{1}")
 	@MethodSource("examples")
 	void acceptsExactlyWhatTheSchemaAccepts(String topic, String name, String example) throws IOException {
-		JsonSchema schema = schema(topic);
-		ObjectNode original = (ObjectNode) jackson2.readTree(example);
+		JsonNode schema = jackson2.readTree(schemaText(topic));
+		assertThat(disagreements(topic, schema, (ObjectNode) jackson2.readTree(example))).isEmpty();
+	}
+
+	/**
+	 * The reader's limits are the schema's, not a copy that may drift: a bound moved in
+	 * the schema alone (here the author's length, a reading's temperature, the number of
+	 * hashtags) makes the reader and the schema disagree, which fails the test above.
+	 */
+	@ParameterizedTest(name = "{0}.{1}.{2} = {3}")
+	@MethodSource("movedBounds")
+	void aBoundMovedInTheSchemaAloneMakesTheReaderDisagree(String topic, String field, String keyword, int value)
+			throws IOException {
+		ObjectNode schema = (ObjectNode) jackson2.readTree(schemaText(topic));
+		JsonNode rules = schema.get("properties").get(field);
+		((ObjectNode) (keyword.equals("items.maxLength") ? rules.get("items") : rules))
+			.put(keyword.replace("items.", ""), value);
+		ObjectNode example = (ObjectNode) jackson2.readTree(examples().map(Arguments::get)
+			.filter((arguments) -> arguments[0].equals(topic) && ((String) arguments[1]).endsWith("-full.json"))
+			.map((arguments) -> (String) arguments[2])
+			.findFirst()
+			.orElseThrow());
+		assertThat(disagreements(topic, schema, example)).isNotEmpty();
+	}
+
+	static Stream<Arguments> movedBounds() {
+		return Stream.of(Arguments.of("social_media", "author", "maxLength", 129),
+				Arguments.of("social_media", "text", "minLength", 2),
+				Arguments.of("social_media", "hashtags", "maxItems", 49),
+				Arguments.of("social_media", "hashtags", "items.maxLength", 141),
+				Arguments.of("weather_data", "temperatureC", "maximum", 61),
+				Arguments.of("weather_data", "lon", "minimum", -179),
+				Arguments.of("customer_feedback", "rating", "maximum", 4),
+				Arguments.of("customer_feedback", "comment", "maxLength", 4999),
+				Arguments.of("customer_sentiment", "compound", "minimum", 0));
+	}
+
+	private List<String> disagreements(String topic, JsonNode schemaNode, ObjectNode original) {
+		JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+			.getSchema(schemaNode, SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
 		List<String> disagreements = new ArrayList<>();
-		for (ObjectNode variant : variants(original, jackson2.readTree(schemaText(topic)).get("properties"))) {
+		for (ObjectNode variant : variants(original, schemaNode.get("properties"))) {
 			Set<ValidationMessage> violations = schema.validate(variant);
 			boolean read;
 			try {
@@ -89,11 +127,14 @@ class EventReaderTests {
 				read = false;
 				assertThat(ex.getMessage()).as("a reason names the field").matches("^[a-zA-Z\\[\\]0-9]+: .+|.+");
 			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
 			if (read != violations.isEmpty()) {
 				disagreements.add(variant + " read=" + read + " schema=" + violations);
 			}
 		}
-		assertThat(disagreements).isEmpty();
+		return disagreements;
 	}
 
 	@ParameterizedTest
@@ -188,8 +229,8 @@ class EventReaderTests {
 			String name = field.getKey();
 			JsonNode rules = field.getValue();
 			if (name.equals("id") || name.equals("postId")) {
-				// Stricter than the schema on purpose: a sentiment's id must equal its
-				// postId.
+				// Stricter than the schema on purpose: a
+				// sentiment's id must equal its postId.
 				variants.add(without(original, name));
 				continue;
 			}
@@ -202,16 +243,38 @@ class EventReaderTests {
 				int max = rules.get("maxLength").asInt();
 				variants.add(with(original, name, jackson2.getNodeFactory().textNode("é".repeat(max))));
 				variants.add(with(original, name, jackson2.getNodeFactory().textNode("é".repeat(max + 1))));
+				// Within a pattern of letters and digits too, such as the platform's.
+				variants.add(with(original, name, jackson2.getNodeFactory().textNode("a".repeat(max))));
+				variants.add(with(original, name, jackson2.getNodeFactory().textNode("a".repeat(max + 1))));
+			}
+			if (rules.has("minLength")) {
+				int min = rules.get("minLength").asInt();
+				variants.add(with(original, name, jackson2.getNodeFactory().textNode("a".repeat(min))));
+				variants
+					.add(with(original, name, jackson2.getNodeFactory().textNode("a".repeat(Math.max(0, min - 1)))));
+			}
+			if (rules.has("maxItems")) {
+				int max = rules.get("maxItems").asInt();
+				variants.add(with(original, name, strings("a", max)));
+				variants.add(with(original, name, strings("a", max + 1)));
+				variants.add(with(original, name, strings("", 1)));
+			}
+			if (rules.path("items").has("maxLength")) {
+				int max = rules.get("items").get("maxLength").asInt();
+				variants.add(with(original, name, strings("é".repeat(max), 1)));
+				variants.add(with(original, name, strings("é".repeat(max + 1), 1)));
 			}
 			if (rules.has("minimum")) {
 				double min = rules.get("minimum").asDouble();
 				variants.add(with(original, name, jackson2.getNodeFactory().numberNode(min)));
 				variants.add(with(original, name, jackson2.getNodeFactory().numberNode(min - 0.001)));
+				variants.add(with(original, name, jackson2.getNodeFactory().numberNode(min - 1)));
 			}
 			if (rules.has("maximum")) {
 				double max = rules.get("maximum").asDouble();
 				variants.add(with(original, name, jackson2.getNodeFactory().numberNode(max)));
 				variants.add(with(original, name, jackson2.getNodeFactory().numberNode(max + 0.5)));
+				variants.add(with(original, name, jackson2.getNodeFactory().numberNode(max + 1)));
 			}
 			if ("date-time".equals(rules.path("format").asText())) {
 				variants.add(with(original, name, jackson2.getNodeFactory().textNode("2026-11-20T09:15:00.123+02:00")));
@@ -220,6 +283,14 @@ class EventReaderTests {
 		}
 		variants.add(with(original, "somethingNew", jackson2.getNodeFactory().textNode("kept")));
 		return variants;
+	}
+
+	private static JsonNode strings(String text, int count) {
+		com.fasterxml.jackson.databind.node.ArrayNode array = jackson2.createArrayNode();
+		for (int i = 0; i < count; i++) {
+			array.add(text);
+		}
+		return array;
 	}
 
 	private static ObjectNode without(ObjectNode original, String field) {

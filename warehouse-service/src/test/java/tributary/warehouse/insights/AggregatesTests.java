@@ -146,8 +146,8 @@ class AggregatesTests {
 		List<List<Arrival>> batches = batches(arrivals, 40);
 		for (int i = 0; i < batches.size(); i++) {
 			if (i % 2 == 0) {
-				// Stored raw, then "crashed" before the aggregates: nothing was
-				// committed.
+				// Stored raw, then "crashed" before the
+				// aggregates: nothing was committed.
 				for (Map.Entry<String, List<Arrival>> topic : byTopic(batches.get(i)).entrySet()) {
 					this.rawEvents.store(topic.getKey(), topic.getValue());
 				}
@@ -252,8 +252,8 @@ class AggregatesTests {
 		this.mongo.getCollection("topic_incarnations").drop();
 		start();
 
-		// A plain restart redelivers the last batches, or a replay all of them: nothing
-		// counts twice.
+		// A plain restart redelivers the last batches, or a replay all
+		// of them: nothing counts twice.
 		assertThat(outcomes(take(first))).containsOnly(Outcome.REDELIVERED);
 		assertThat(withoutMarks(aggregateDocuments())).isEqualTo(withoutMarks(written));
 		assertAll(expected(first));

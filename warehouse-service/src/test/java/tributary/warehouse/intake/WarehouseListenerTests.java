@@ -80,8 +80,8 @@ class WarehouseListenerTests {
 
 	@Test
 	void aBatchTheStoreRefusesForOneRecordIsTakenOneByOneAndOnlyThatRecordIsDeadLettered() {
-		// The store refuses any write that contains record "bad", for a reason that does
-		// not pass.
+		// The store refuses any write that contains record "bad",
+		// for a reason that does not pass.
 		when(this.rawEvents.store(anyString(), anyList())).thenAnswer((invocation) -> {
 			List<Arrival> arrivals = invocation.getArgument(1);
 			if (arrivals.stream().anyMatch((arrival) -> arrival.event().id().equals("bad"))) {
