@@ -35,7 +35,7 @@ class TopicsPropertiesTests {
 	void requiresTwoInSyncReplicasWhenThereAreThree() {
 		var topics = new TopicsConfiguration().tributaryTopics(properties(6, (short) 3, Duration.ofDays(7))).topics();
 
-		assertThat(topics).hasSize(8)
+		assertThat(topics).hasSize(10)
 			.allSatisfy((topic) -> assertThat(topic.configs()).containsEntry("min.insync.replicas", "2"));
 	}
 
