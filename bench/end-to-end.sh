@@ -33,10 +33,9 @@ DURATION=${DURATION:-60}
 DRAIN=${DRAIN:-45}
 VARIANTS=${VARIANTS:-default}
 OUT=${OUT:-$ROOT/bench/target/run-$(date +%Y%m%dT%H%M%S)}
-if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export JAVA_HOME
+source "$ROOT/scripts/jdk.sh"
+use_tributary_java_home
+: "${JAVA_HOME:?needs a JDK (jcmd, jfr): set JAVA_HOME or TRIBUTARY_JAVA_HOME}"
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 

@@ -6,7 +6,7 @@
 #
 # Starts a broker and the service on free loopback ports (never 8080/9092), runs every scenario once per
 # round (interleaved, so a noisy neighbour hurts all of them alike), prints each round and the medians, and
-# stops everything it started. Needs wrk (apt-get install -y wrk), kcat, curl and JDK 25.
+# stops everything it started. Needs wrk (apt-get install -y wrk), kcat, curl and a JDK (scripts/jdk.sh picks it).
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
@@ -15,8 +15,10 @@ SCENARIOS=${SCENARIOS:-single-c64 fixed-2000 batch-100 ndjson-1000 producer-perf
 DURATION=${DURATION:-20}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH=$ROOT/ingest-service/bench
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA=$JAVA_HOME/bin/java
+source "$ROOT/scripts/jdk.sh"
+use_tributary_java_home
+: "${JAVA_HOME:?needs a JDK (jcmd, jfr): set JAVA_HOME or TRIBUTARY_JAVA_HOME}"
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 OUT=${OUT:-$BENCH/target/run-$(date +%Y%m%dT%H%M%S)}
 mkdir -p "$OUT"
 RESULTS=$OUT/results.tsv

@@ -11,7 +11,8 @@ cd "$(dirname "$0")/../.."
 OLD_JAR=$(realpath "$1")
 EVENTS=${2:-100000}
 RUNS=${3:-3}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+source scripts/jdk.sh
+use_tributary_java_home
 OUT=local-stack/target/bench
 mkdir -p "$OUT"
 ./mvnw -q -o -pl warehouse-service test-compile dependency:build-classpath \
@@ -27,7 +28,7 @@ run() {
 	local name=$1 cp=$2
 	shift 2
 	echo "== $name store ($(uptime | sed 's/.*load average/load average/'))"
-	"$JAVA_HOME/bin/java" -Xmx1g "$@" -cp "$cp" warehouse-service/bench/IntakeBenchmark.java "$EVENTS" "$RUNS" \
+	"${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g "$@" -cp "$cp" warehouse-service/bench/IntakeBenchmark.java "$EVENTS" "$RUNS" \
 		| tee "$OUT/$name.txt"
 }
 run old "$OLD_CP"

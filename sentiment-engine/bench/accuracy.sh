@@ -5,6 +5,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+source scripts/jdk.sh
+use_tributary_java_home
 args=("$@")
 if [[ ${#args[@]} -eq 0 || ${args[0]} == --* ]]; then
 	args=("$root/../shared/datasets/vader-tweets/tweets_GroundTruth.txt" "${args[@]}")

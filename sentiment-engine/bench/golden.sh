@@ -4,6 +4,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+source scripts/jdk.sh
+use_tributary_java_home
 ./mvnw -B -q -pl sentiment-engine test-compile
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cd sentiment-engine

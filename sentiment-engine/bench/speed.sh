@@ -6,6 +6,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
+source scripts/jdk.sh
+use_tributary_java_home
 ./mvnw -B -q -pl sentiment-engine test-compile dependency:build-classpath \
 	-Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 cp="sentiment-engine/target/test-classes:sentiment-engine/target/classes:$(cat sentiment-engine/target/bench-classpath.txt)"

@@ -3,7 +3,8 @@
 # Usage: bench/run.sh [events=200000] [runs=3]   (from warehouse-service/; set JFR=1 to record a profile)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+source ../scripts/jdk.sh
+use_tributary_java_home
 ../mvnw -q -o -pl warehouse-service -f ../pom.xml test-compile dependency:build-classpath \
 	-Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
@@ -11,4 +12,4 @@ JFR_OPTS=()
 if [[ "${JFR:-0}" == "1" ]]; then
 	JFR_OPTS=(-XX:StartFlightRecording=filename=target/bench.jfr,settings=profile -Dbench.storeJfr=target/bench-store.jfr)
 fi
-exec "$JAVA_HOME/bin/java" -Xmx1g "${JFR_OPTS[@]}" -cp "$CP" bench/IntakeBenchmark.java "$@"
+exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -Xmx1g "${JFR_OPTS[@]}" -cp "$CP" bench/IntakeBenchmark.java "$@"
