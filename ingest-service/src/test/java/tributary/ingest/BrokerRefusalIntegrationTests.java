@@ -26,7 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tributary.ingest.system.Json;
+import tributary.ingest.events.Json;
 import tributary.testsupport.Infrastructure;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

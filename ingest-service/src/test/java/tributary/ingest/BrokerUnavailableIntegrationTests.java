@@ -14,7 +14,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tributary.ingest.system.Json;
+import tributary.ingest.events.Json;
 import tributary.local.LocalKafkaProcess;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;

@@ -54,10 +54,10 @@ public final class TestBroker implements AutoCloseable {
 
 	private final Map<String, String> topics = Map.of("post", "social_media" + this.suffix, "weather",
 			"weather_data" + this.suffix, "feedback", "customer_feedback" + this.suffix, "sentiment",
-			"customer_sentiment" + this.suffix);
+			"customer_sentiment" + this.suffix, "alert", "weather_alerts" + this.suffix);
 
 	private final Map<String, String> eventTypes = Map.of("post", "post", "weather", "weather-reading", "feedback",
-			"feedback", "sentiment", "sentiment");
+			"feedback", "sentiment", "sentiment", "alert", "alert");
 
 	private final KafkaProducer<String, String> producer;
 
@@ -84,6 +84,7 @@ public final class TestBroker implements AutoCloseable {
 		registry.add("tributary.topics.weather-data", () -> topic("weather"));
 		registry.add("tributary.topics.customer-feedback", () -> topic("feedback"));
 		registry.add("tributary.topics.customer-sentiment", () -> topic("sentiment"));
+		registry.add("tributary.topics.weather-alerts", () -> topic("alert"));
 		registry.add("tributary.topics.partitions", () -> 4);
 		registry.add("tributary.warehouse.consumer.group-id", () -> this.group);
 		registry.add("spring.mongodb.database", () -> this.database);
@@ -94,7 +95,8 @@ public final class TestBroker implements AutoCloseable {
 		return List.of("--tributary.topics.social-media=" + topic("post"),
 				"--tributary.topics.weather-data=" + topic("weather"),
 				"--tributary.topics.customer-feedback=" + topic("feedback"),
-				"--tributary.topics.customer-sentiment=" + topic("sentiment"), "--tributary.topics.partitions=4",
+				"--tributary.topics.customer-sentiment=" + topic("sentiment"),
+				"--tributary.topics.weather-alerts=" + topic("alert"), "--tributary.topics.partitions=4",
 				"--tributary.warehouse.consumer.group-id=" + this.group,
 				"--spring.kafka.bootstrap-servers=" + Infrastructure.kafkaBootstrapServers(),
 				"--spring.mongodb.uri=" + Infrastructure.mongoUri(this.database));

@@ -142,6 +142,33 @@ public final class TestEvents {
 		return new TestEvent("feedback", (String) value.get("customerId"), value);
 	}
 
+	/**
+	 * An alert as alerts-service would publish it, of any kind, about one of the
+	 * locations, with an id no other alert of the stream has.
+	 */
+	public TestEvent alert() {
+		Map<String, Object> value = new LinkedHashMap<>();
+		String location = this.prefix + " " + pick(LOCATIONS);
+		String kind = pick(new String[] { "high-temperature", "heat-wave", "sentiment-drop" });
+		String readingId = nextId("w");
+		// A window of its own for each alert of the stream: window ids never collide.
+		Instant from = START.plus(15L * this.sequence, ChronoUnit.MINUTES);
+		value.put("id", switch (kind) {
+			case "high-temperature" -> kind + "/" + readingId;
+			default -> kind + "/" + location + "/" + from;
+		});
+		value.put("kind", kind);
+		value.put("location", location);
+		value.put("from", from.toString());
+		value.put("to", (kind.equals("high-temperature") ? from : from.plus(3, ChronoUnit.HOURS)).toString());
+		value.put("value", kind.equals("sentiment-drop") ? decimal(51, 100, 2) : decimal(350, 450, 1));
+		value.put("threshold", kind.equals("sentiment-drop") ? new BigDecimal("0.5") : BigDecimal.valueOf(35));
+		value.put("count", kind.equals("high-temperature") ? 1 : 3 + this.random.nextInt(40));
+		value.put("sourceId", kind.equals("high-temperature") ? readingId : null);
+		value.put("raisedAt", from.plus(3, ChronoUnit.HOURS).plusSeconds(2).toString());
+		return new TestEvent("alert", location, value);
+	}
+
 	/** A mixed stream: readings, posts with their sentiment, feedback. */
 	public List<TestEvent> mixed(int count) {
 		List<TestEvent> events = new ArrayList<>(count);

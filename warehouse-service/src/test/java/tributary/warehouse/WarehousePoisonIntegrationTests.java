@@ -37,10 +37,10 @@ class WarehousePoisonIntegrationTests {
 
 	private static final TestBroker broker = new TestBroker();
 
-	private static final String[] ROLES = { "post", "weather", "feedback", "sentiment" };
+	private static final String[] ROLES = { "post", "weather", "feedback", "sentiment", "alert" };
 
 	private static final Map<String, String> INSTANT_FIELD = Map.of("post", "createdAt", "weather", "observedAt",
-			"feedback", "submittedAt", "sentiment", "createdAt");
+			"feedback", "submittedAt", "sentiment", "createdAt", "alert", "from");
 
 	@Autowired
 	MongoTemplate mongo;
@@ -115,6 +115,7 @@ class WarehousePoisonIntegrationTests {
 			case "post" -> events.post();
 			case "weather" -> events.reading();
 			case "feedback" -> events.feedback();
+			case "alert" -> events.alert();
 			default -> events.scored(events.post());
 		};
 	}

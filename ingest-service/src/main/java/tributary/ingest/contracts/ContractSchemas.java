@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import tributary.ingest.system.IngestEndpoint;
+import tributary.ingest.web.IngestEndpoint;
 import tributary.support.topics.TopicsProperties;
 
 /**

@@ -2,8 +2,8 @@ package tributary.ingest.social;
 
 import java.util.List;
 
-import tributary.ingest.system.EventType;
-import tributary.ingest.system.Field;
+import tributary.ingest.events.EventType;
+import tributary.ingest.events.Field;
 import tributary.support.topics.TopicsProperties;
 
 /**

@@ -27,6 +27,9 @@ import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import tributary.ingest.events.EventType;
+import tributary.ingest.events.Field;
+import tributary.ingest.web.IngestEndpoint;
 import tributary.support.security.ApiKeyInterceptor;
 
 /**
@@ -43,6 +46,8 @@ class ApiDocumentation {
 	private static final String PROBLEM_JSON = "application/problem+json";
 
 	private static final String JSON = "application/json";
+
+	private static final String NDJSON = org.springframework.http.MediaType.APPLICATION_NDJSON_VALUE;
 
 	@Bean
 	OpenApiCustomizer ingestApiDescription(List<IngestEndpoint> endpoints, IngestProperties properties,
@@ -95,9 +100,8 @@ class ApiDocumentation {
 							.addMediaType(JSON,
 									new MediaType()
 										.schema(new Schema<>().oneOf(List.of(new Schema<>().$ref(ref), batch))))
-							.addMediaType(SubmissionReader.NDJSON.toString(),
-									new MediaType().schema(new Schema<>().$ref(ref)
-										.description("Each line one " + type.name() + "; blank lines are skipped")))));
+							.addMediaType(NDJSON, new MediaType().schema(new Schema<>().$ref(ref)
+								.description("Each line one " + type.name() + "; blank lines are skipped")))));
 		ApiResponses responses = new ApiResponses();
 		responses
 			.addApiResponse("202", json("Published: a single event's position, or every item of a batch", new Schema<>()

@@ -1,83 +1,17 @@
 package tributary.ingest.system;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
-import tributary.support.topics.TopicsProperties;
-
-/** The service's wiring: the producer and the clock. */
+/** The service's clock, which stamps {@code ingestedAt}; tests may put their own. */
 @Configuration(proxyBeanMethods = false)
 class IngestConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(IngestConfiguration.class);
-
-	private static final Duration LIMIT_LOOKUP = Duration.ofSeconds(2);
-
-	private static final int DEFAULT_MAX_REQUEST_SIZE = 1048576;
-
-	private static final int COMPRESSION_MARGIN = 1024;
 
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
-	}
-
-	/**
-	 * Values are written with the application's JSON mapper and without type headers: the
-	 * topic's schema, not a Java class name, says what a record holds.
-	 */
-	@Bean
-	@SuppressWarnings("unchecked")
-	DefaultKafkaProducerFactoryCustomizer jsonValues(JsonMapper mapper) {
-		return (factory) -> ((DefaultKafkaProducerFactory<String, JsonNode>) factory)
-			.setValueSerializer(new JacksonJsonSerializer<JsonNode>(mapper).noTypeInfo());
-	}
-
-	/**
-	 * The publisher, whose producer refuses at once an event larger than the broker takes
-	 * ({@link RecordSizeLimit}), so that such an event fails alone.
-	 */
-	@Bean
-	@SuppressWarnings("unchecked")
-	KafkaEventPublisher eventPublisher(ProducerFactory<?, ?> producerFactory, IngestMetrics metrics, KafkaAdmin admin,
-			TopicsProperties topics) {
-		if (producerFactory instanceof DefaultKafkaProducerFactory<?, ?> factory) {
-			RecordSizeLimit
-				.lookUp(admin.getConfigurationProperties(),
-						List.of(topics.socialMedia(), topics.weatherData(), topics.customerFeedback()), LIMIT_LOOKUP)
-				.ifPresent((limit) -> limitRequests(factory, limit));
-		}
-		return new KafkaEventPublisher((ProducerFactory<String, JsonNode>) producerFactory, metrics);
-	}
-
-	private static void limitRequests(DefaultKafkaProducerFactory<?, ?> factory, int brokerLimit) {
-		Object configured = factory.getConfigurationProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
-		int current = (configured != null) ? Integer.parseInt(configured.toString()) : DEFAULT_MAX_REQUEST_SIZE;
-		// The producer measures a record uncompressed, the broker its batch compressed;
-		// incompressible data grows by a few bytes per 64 KiB block under lz4.
-		int limit = brokerLimit - COMPRESSION_MARGIN;
-		if (limit > 0 && limit < current) {
-			log.info("Limiting the producer's max.request.size to {} bytes: the broker takes at most {}", limit,
-					brokerLimit);
-			factory.updateConfigs(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, limit));
-		}
 	}
 
 }

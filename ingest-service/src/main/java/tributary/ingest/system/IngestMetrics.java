@@ -32,19 +32,19 @@ public class IngestMetrics {
 		List.of(topics.socialMedia(), topics.weatherData(), topics.customerFeedback()).forEach(this::meters);
 	}
 
-	void accepted(String topic, int events) {
+	public void accepted(String topic, int events) {
 		meters(topic).accepted.increment(events);
 	}
 
-	void rejected(String topic, int events) {
+	public void rejected(String topic, int events) {
 		meters(topic).rejected.increment(events);
 	}
 
-	void failed(String topic, int events) {
+	public void failed(String topic, int events) {
 		meters(topic).failed.increment(events);
 	}
 
-	void publishTook(String topic, long nanos) {
+	public void publishTook(String topic, long nanos) {
 		meters(topic).publish.record(nanos, TimeUnit.NANOSECONDS);
 	}
 

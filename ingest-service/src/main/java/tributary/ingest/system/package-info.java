@@ -1,6 +1,6 @@
 /**
- * What the three ingest endpoints share: reading and validating submissions, publishing
- * to Kafka, errors, metrics, configuration and the API description.
+ * The service's wiring: configuration, the clock, metrics, cross-origin access and the
+ * API description.
  */
 @NullMarked
 package tributary.ingest.system;

@@ -11,9 +11,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import tributary.ingest.system.EventType;
-import tributary.ingest.system.IngestEndpoint;
-import tributary.ingest.system.Ingestion;
+import tributary.ingest.events.EventType;
+import tributary.ingest.web.IngestEndpoint;
+import tributary.ingest.web.Ingestion;
 
 /** Takes weather readings. */
 @RestController

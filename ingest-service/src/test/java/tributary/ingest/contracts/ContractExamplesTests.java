@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import tributary.ingest.system.Contracts;
+import tributary.ingest.events.Contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

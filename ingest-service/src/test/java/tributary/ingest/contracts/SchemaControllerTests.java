@@ -3,7 +3,7 @@ package tributary.ingest.contracts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import tributary.ingest.system.IngestSlice;
+import tributary.ingest.web.IngestSlice;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;

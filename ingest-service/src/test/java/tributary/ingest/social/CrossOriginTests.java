@@ -2,7 +2,7 @@ package tributary.ingest.social;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import tributary.ingest.system.IngestSlice;
+import tributary.ingest.web.IngestSlice;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import tributary.ingest.system.IngestSlice;
-import tributary.ingest.system.IngestSliceTests;
-import tributary.ingest.system.RecordingPublisher.Sent;
+import tributary.ingest.web.IngestSlice;
+import tributary.ingest.web.IngestSliceTests;
+import tributary.ingest.publishing.RecordingPublisher.Sent;
 
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -24,9 +24,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static tributary.ingest.system.Json.quoted;
-import static tributary.ingest.system.Json.repeatedStrings;
-import static tributary.ingest.system.Json.with;
+import static tributary.ingest.events.Json.quoted;
+import static tributary.ingest.events.Json.repeatedStrings;
+import static tributary.ingest.events.Json.with;
 
 @WebMvcTest(PostController.class)
 @Import(IngestSlice.class)

@@ -4,9 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
-import tributary.ingest.system.IngestSlice;
-import tributary.ingest.system.IngestSliceTests;
-import tributary.ingest.system.RecordingPublisher.Sent;
+import tributary.ingest.web.IngestSlice;
+import tributary.ingest.web.IngestSliceTests;
+import tributary.ingest.publishing.RecordingPublisher.Sent;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -24,8 +24,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static tributary.ingest.system.Json.quoted;
-import static tributary.ingest.system.Json.with;
+import static tributary.ingest.events.Json.quoted;
+import static tributary.ingest.events.Json.with;
 
 /**
  * How the ingest endpoints take batches and NDJSON and answer every error, shown on the
@@ -137,7 +137,7 @@ class SubmissionTests extends IngestSliceTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		String id = tributary.ingest.system.Json.tree(body).get("id").stringValue();
+		String id = tributary.ingest.events.Json.tree(body).get("id").stringValue();
 
 		this.publisher.brokerBack();
 		send(MediaType.APPLICATION_JSON, with(GOOD, "id", quoted(id))).andExpect(status().isAccepted())

@@ -288,6 +288,17 @@ public final class Corpus {
 				fields.put("label", quote(pick(new String[] { "positive", "neutral", "negative" })));
 				fields.put("engineVersion", quote(string(1, 64, true)));
 			}
+			case ALERT -> {
+				fields.put("kind", quote(pick(new String[] { "high-temperature", "heat-wave", "sentiment-drop" })));
+				fields.put("location", quote(string(1, 128, true)));
+				fields.put("from", instant());
+				fields.put("to", instant());
+				fields.put("value", number(-90, 60));
+				fields.put("threshold", number(-90, 60));
+				fields.put("count", pick(new String[] { "1", "3", "36.0", "2147483647", "9223372036854775807" }));
+				optional(fields, "sourceId", () -> quote(string(0, 128, true)));
+				fields.put("raisedAt", instant());
+			}
 		}
 		return fields;
 	}
@@ -300,6 +311,7 @@ public final class Corpus {
 				List.of("stationId", "location", "observedAt", "temperatureC", "ingestedAt").contains(field);
 			case FEEDBACK -> List.of("customerId", "rating", "submittedAt", "ingestedAt").contains(field);
 			case SENTIMENT -> !List.of("location", "productId").contains(field);
+			case ALERT -> !field.equals("sourceId");
 		};
 		boolean nullable = !required || (topic == Topic.SENTIMENT && field.equals("ingestedAt"));
 		if (required && this.random.nextInt(8) == 0) {
@@ -309,7 +321,7 @@ public final class Corpus {
 		if (!nullable) {
 			choices.add("null");
 		}
-		if (field.endsWith("At")) {
+		if (field.endsWith("At") || (topic == Topic.ALERT && List.of("from", "to").contains(field))) {
 			choices.addAll(List.of("\"+300000000-01-01T00:00:00Z\"", "\"-999999999-01-01T00:00:00Z\"",
 					"\"+10000-01-01T00:00:00Z\"", "\"9999-12-31T23:59:59-01:00\"", "\"0000-01-01T00:00:00+01:00\"",
 					"\"2026-02-30T00:00:00Z\"", "\"2026-11-20\"", "\"\"", "1700000000", "\"2026-11-20T25:00:00Z\"",
@@ -327,6 +339,9 @@ public final class Corpus {
 			case "compound" -> choices.addAll(List.of("1.0000001", "-2", "\"0.5\""));
 			case "positive", "neutral", "negative" -> choices.addAll(List.of("1.5", "-0.01", "null"));
 			case "label" -> choices.addAll(List.of("\"POSITIVE\"", "\"happy\"", "1"));
+			case "kind" -> choices.addAll(List.of("\"HEAT-WAVE\"", "\"heatwave\"", "\"\"", "2", "[\"heat-wave\"]"));
+			case "value", "threshold" -> choices.addAll(List.of("\"36.5\"", "true", "{}", "[1]"));
+			case "count" -> choices.addAll(List.of("0", "-1", "1.5", "\"3\"", "0.0", "true"));
 			case "platform" -> {
 				choices.addAll(List.of("\"\"", quote("p".repeat(33)), "7"));
 				if (topic == Topic.POST) {
@@ -366,6 +381,7 @@ public final class Corpus {
 			case READING -> "location";
 			case FEEDBACK -> "customerId";
 			case SENTIMENT -> "author";
+			case ALERT -> "location";
 		};
 		fields.put(field, "\"MARK\"");
 		byte[][] sequences = { { (byte) 0xC3, 0x28 }, { (byte) 0xFF }, { (byte) 0xC0, (byte) 0xAF },

@@ -19,7 +19,10 @@ public enum Topic {
 
 	/** {@code customer_sentiment}. */
 	SENTIMENT(Set.of("id", "postId", "author", "platform", "location", "productId", "createdAt", "ingestedAt",
-			"analyzedAt", "compound", "positive", "neutral", "negative", "label", "engineVersion"));
+			"analyzedAt", "compound", "positive", "neutral", "negative", "label", "engineVersion")),
+
+	/** {@code weather_alerts}. */
+	ALERT(Set.of("id", "kind", "location", "from", "to", "value", "threshold", "count", "sourceId", "raisedAt"));
 
 	private final Set<String> fields;
 

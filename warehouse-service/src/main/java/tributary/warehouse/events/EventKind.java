@@ -70,6 +70,16 @@ public enum EventKind {
 					json.optionalString("location", 128), json.optionalString("productId", 128),
 					json.number("compound", -1, 1), json.label("label"), json.nullableInstant("ingestedAt"));
 		}
+	},
+
+	/** {@code weather_alerts}: alerts, one per deterministic alert id. */
+	ALERT {
+		@Override
+		Event read(JsonRecord json) {
+			return new AlertRaised(json.string("id", 1, 256), json.alertKind("kind"), json.string("location", 1, 128),
+					json.instant("from"), json.instant("to"), json.decimal("value"), json.decimal("threshold"),
+					json.count("count"), json.optionalString("sourceId", 128), json.instant("raisedAt"));
+		}
 	};
 
 	/**

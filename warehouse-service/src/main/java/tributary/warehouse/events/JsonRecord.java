@@ -1,12 +1,15 @@
 package tributary.warehouse.events;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -123,6 +126,53 @@ final class JsonRecord {
 			throw invalid(name, "must be " + minimum + " to " + maximum + " but was " + number.toPlainString());
 		}
 		return number.intValueExact();
+	}
+
+	/**
+	 * A number without bounds, as a store keeps decimals exactly: at most 34 significant
+	 * digits (more are rounded), exponents a {@code decimal128} can hold.
+	 */
+	BigDecimal decimal(String name) {
+		JsonNode value = required(name);
+		if (!value.isNumber()) {
+			throw invalid(name, "must be a number but was " + describe(value));
+		}
+		BigDecimal number = decimal(value).round(MathContext.DECIMAL128);
+		try {
+			new Decimal128(number);
+		}
+		catch (NumberFormatException | AssertionError ex) {
+			// The driver refuses an exponent beyond decimal128's with either.
+			throw invalid(name, "is beyond what a stored decimal can hold: " + shortened(number.toString()));
+		}
+		return number;
+	}
+
+	/**
+	 * A count: an integer of at least 1, within 64 bits (the schema sets no maximum; no
+	 * window holds more records).
+	 */
+	long count(String name) {
+		JsonNode value = required(name);
+		BigDecimal number = (value.isNumber()) ? decimal(value) : null;
+		if (number == null || number.stripTrailingZeros().scale() > 0) {
+			throw invalid(name, "must be an integer but was " + describe(value));
+		}
+		if (number.compareTo(BigDecimal.ONE) < 0 || number.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+			throw invalid(name, "must be 1 to " + Long.MAX_VALUE + " but was " + shortened(number.toPlainString()));
+		}
+		return number.longValueExact();
+	}
+
+	AlertKind alertKind(String name) {
+		JsonNode value = required(name);
+		if (value.isString()) {
+			Optional<AlertKind> kind = AlertKind.of(value.stringValue());
+			if (kind.isPresent()) {
+				return kind.get();
+			}
+		}
+		throw invalid(name, "must be one of high-temperature, heat-wave, sentiment-drop but was " + describe(value));
 	}
 
 	SentimentLabel label(String name) {

@@ -1,5 +1,6 @@
 package tributary.warehouse.events;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,18 +18,22 @@ public class SourceTopics {
 
 	public SourceTopics(TopicsProperties topics) {
 		this.topics = topics;
-		this.kinds = Map.of(topics.socialMedia(), EventKind.POST, topics.weatherData(), EventKind.READING,
-				topics.customerFeedback(), EventKind.FEEDBACK, topics.customerSentiment(), EventKind.SENTIMENT);
-		if (this.kinds.size() != 4) {
-			throw new IllegalArgumentException(
-					"The four event topics must have four different names but were " + topics.eventTopics());
+		Map<String, EventKind> kinds = new HashMap<>();
+		kinds.put(topics.socialMedia(), EventKind.POST);
+		kinds.put(topics.weatherData(), EventKind.READING);
+		kinds.put(topics.customerFeedback(), EventKind.FEEDBACK);
+		kinds.put(topics.customerSentiment(), EventKind.SENTIMENT);
+		kinds.put(topics.weatherAlerts(), EventKind.ALERT);
+		if (kinds.size() != EventKind.values().length) {
+			throw new IllegalArgumentException("The " + EventKind.values().length
+					+ " event topics must have different names but were " + topics.eventTopics());
 		}
+		this.kinds = Map.copyOf(kinds);
 	}
 
 	/** The topics, in the order data flows through the suite. */
 	public List<String> names() {
-		return List.of(this.topics.socialMedia(), this.topics.weatherData(), this.topics.customerFeedback(),
-				this.topics.customerSentiment());
+		return this.topics.eventTopics();
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 
 import org.bson.Document;
 import org.jspecify.annotations.Nullable;
+import tributary.warehouse.events.AlertRaised;
 import tributary.warehouse.events.Event;
 import tributary.warehouse.events.FeedbackSubmitted;
 import tributary.warehouse.events.PostPublished;
@@ -65,6 +66,10 @@ public final class Contributions {
 		}
 		else if (event instanceof FeedbackSubmitted feedback) {
 			feedback(feedback, sink);
+		}
+		else if (event instanceof AlertRaised) {
+			// Kept whole, one document per alert id, by tributary.warehouse.alerts: an
+			// alert is a fact to list, not a figure to add up.
 		}
 		else {
 			throw new IllegalArgumentException("No aggregate knows " + event.getClass().getName());

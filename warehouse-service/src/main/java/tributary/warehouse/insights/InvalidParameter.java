@@ -7,9 +7,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** A query parameter that is malformed or out of range: 400, naming the parameter. */
-class InvalidParameter extends ErrorResponseException {
+public class InvalidParameter extends ErrorResponseException {
 
-	InvalidParameter(String parameter, String problem) {
+	public InvalidParameter(String parameter, String problem) {
 		super(HttpStatus.BAD_REQUEST, problem(parameter, problem), null);
 	}
 

@@ -26,9 +26,11 @@
  * </ol>
  * Then redelivery, replay from the start, a rebalance or a crash at any point neither
  * doubles nor drops anything, and each aggregate equals what the distinct stored events
- * give. Sums are exact decimals ({@code Decimal128}) and means are kept as sum and count,
- * divided when read, so the figures do not depend on batch boundaries either. Buckets are
- * UTC hours of the event's own time, computed here rather than by the store.
+ * give. Alerts add to no aggregate: the records that count by the first rule are kept
+ * whole, once per alert id ({@link tributary.warehouse.alerts}). Sums are exact decimals
+ * ({@code Decimal128}) and means are kept as sum and count, divided when read, so the
+ * figures do not depend on batch boundaries either. Buckets are UTC hours of the event's
+ * own time, computed here rather than by the store.
  *
  * <h2>Deleted and recreated topics</h2>
  * <p>

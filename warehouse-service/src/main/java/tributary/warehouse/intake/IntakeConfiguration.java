@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.support.topics.DeclaredTopics;
+import tributary.warehouse.alerts.Alerts;
 import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.SourceTopics;
@@ -34,10 +35,16 @@ import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * The consumer of the four topics: one batch listener container in group
- * {@code tributary.warehouse.consumer.group-id}, built here rather than with
- * {@code @KafkaListener} because its topics, group and concurrency come from typed
- * configuration. Its listener id is {@code warehouse}.
+ * The consumer of the source topics: one batch listener container in group
+ * {@code tributary.warehouse.consumer.group-id}; its listener id is {@code warehouse}.
+ *
+ * <p>
+ * It is built here rather than with {@code @KafkaListener} (as sentiment's is) because
+ * what it runs is an object, {@link IncarnationCheck} around {@link WarehouseListener},
+ * not an annotated method, and because it needs its own consumer properties (raw bytes,
+ * {@code read_committed}, fetch sizes) and an error handler that retries forever, all
+ * from {@link WarehouseProperties}. An annotation could carry them only as placeholders
+ * or bean expressions on a customised container factory; here they are plain Java.
  */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
@@ -65,10 +72,10 @@ class IntakeConfiguration {
 
 	@Bean
 	WarehouseListener warehouseListener(SourceTopics topics, EventReader reader, RawEvents rawEvents,
-			Aggregates aggregates, KafkaTemplate<byte[], byte[]> deadLetterTemplate, IntakeMetrics metrics,
-			WarehouseProperties properties) {
+			Aggregates aggregates, Alerts alerts, KafkaTemplate<byte[], byte[]> deadLetterTemplate,
+			IntakeMetrics metrics, WarehouseProperties properties) {
 		DeadLetters deadLetters = new DeadLetters(deadLetterTemplate, topics, properties.consumer().groupId());
-		return new WarehouseListener(topics, reader, rawEvents, aggregates, deadLetters, metrics);
+		return new WarehouseListener(topics, reader, rawEvents, aggregates, alerts, deadLetters, metrics);
 	}
 
 	@Bean(name = "warehouse")

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.warehouse.alerts.Alerts;
+import tributary.warehouse.events.AlertRaised;
 import tributary.warehouse.events.Arrival;
 import tributary.warehouse.events.Coordinates;
 import tributary.warehouse.events.EventReader;
@@ -22,7 +24,7 @@ import tributary.warehouse.insights.Contributions;
 import org.springframework.kafka.listener.BatchMessageListener;
 
 /**
- * Takes one batch of records from the four topics into the store.
+ * Takes one batch of records from the consumed topics into the store.
  *
  * <p>
  * Values arrive as bytes and are read here rather than by a deserializer, so that a
@@ -49,16 +51,19 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 
 	private final Aggregates aggregates;
 
+	private final Alerts alerts;
+
 	private final DeadLetters deadLetters;
 
 	private final IntakeMetrics metrics;
 
 	WarehouseListener(SourceTopics topics, EventReader reader, RawEvents rawEvents, Aggregates aggregates,
-			DeadLetters deadLetters, IntakeMetrics metrics) {
+			Alerts alerts, DeadLetters deadLetters, IntakeMetrics metrics) {
 		this.topics = topics;
 		this.reader = reader;
 		this.rawEvents = rawEvents;
 		this.aggregates = aggregates;
+		this.alerts = alerts;
 		this.deadLetters = deadLetters;
 		this.metrics = metrics;
 	}
@@ -123,7 +128,8 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 	}
 
 	/**
-	 * Stores the raw events by topic, then folds the counted ones into the aggregates.
+	 * Stores the raw events by topic, then folds the counted ones into the aggregates and
+	 * keeps the counted alerts.
 	 */
 	private void store(List<Arrival> arrivals, List<StoreResult> results) {
 		Map<String, List<Arrival>> byTopic = new LinkedHashMap<>();
@@ -131,8 +137,16 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 			.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
 				.add(arrival));
 		byTopic.forEach((topic, ofTopic) -> results.addAll(this.rawEvents.store(topic, ofTopic)));
-		this.aggregates
-			.apply(results.stream().filter((result) -> result.outcome().counts()).map(StoreResult::arrival).toList());
+		List<Arrival> counted = results.stream()
+			.filter((result) -> result.outcome().counts())
+			.map(StoreResult::arrival)
+			.toList();
+		this.aggregates.apply(counted);
+		this.alerts.record(counted.stream()
+			.map(Arrival::event)
+			.filter(AlertRaised.class::isInstance)
+			.map(AlertRaised.class::cast)
+			.toList());
 	}
 
 	/**

@@ -1,5 +1,5 @@
 /**
- * Taking records off the four topics in batches: read and check each, store the raw
+ * Taking records off the event topics in batches: read and check each, store the raw
  * events, fold the counted ones into the aggregates, dead-letter what cannot be used.
  */
 @NullMarked

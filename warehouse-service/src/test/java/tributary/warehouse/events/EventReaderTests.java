@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class EventReaderTests {
 
 	private static final Map<String, EventKind> TOPICS = Map.of("social_media", EventKind.POST, "weather_data",
-			EventKind.READING, "customer_feedback", EventKind.FEEDBACK, "customer_sentiment", EventKind.SENTIMENT);
+			EventKind.READING, "customer_feedback", EventKind.FEEDBACK, "customer_sentiment", EventKind.SENTIMENT,
+			"weather_alerts", EventKind.ALERT);
 
 	private static final ObjectMapper jackson2 = new ObjectMapper();
 

@@ -22,6 +22,7 @@ import tributary.support.topics.TopicsProperties;
 import tributary.testsupport.corpus.Corpus;
 import tributary.testsupport.corpus.CorpusRecord;
 import tributary.testsupport.corpus.Topic;
+import tributary.warehouse.alerts.Alerts;
 import tributary.warehouse.events.Coordinates;
 import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.RawEvents;
@@ -75,7 +76,7 @@ class WarehouseListenerCorpusTests {
 			.collect(java.util.stream.Collectors.toMap((name) -> name, (name) -> "incarnation-1")), mongo);
 		WarehouseListener listener = new WarehouseListener(topics, new EventReader(),
 				new RawEvents(mongo, topicIds, meters), new Aggregates(mongo, topicIds, properties, meters),
-				new DeadLetters(kafka, topics, "warehouse"), new IntakeMetrics(meters));
+				new Alerts(mongo, meters), new DeadLetters(kafka, topics, "warehouse"), new IntakeMetrics(meters));
 
 		Corpus corpus = new Corpus(seed, "c" + Long.toHexString(seed));
 		Random random = new Random(seed);
@@ -107,6 +108,19 @@ class WarehouseListenerCorpusTests {
 						((Number) document.get("offset")).longValue()));
 			}
 		}
+		// Every alert kept in the raw store, and only those, is listed once under its id.
+		Set<String> rawAlerts = new HashSet<>();
+		mongo.getCollection(topicNames.weatherAlerts())
+			.find()
+			.projection(Projections.include("_id"))
+			.forEach((document) -> rawAlerts.add(document.getString("_id")));
+		List<String> listed = new ArrayList<>();
+		mongo.getCollection("alerts")
+			.find()
+			.projection(Projections.include("_id"))
+			.forEach((document) -> listed.add(document.getString("_id")));
+		assertThat(rawAlerts).as("alerts stored").isNotEmpty();
+		assertThat(listed).containsExactlyInAnyOrderElementsOf(rawAlerts);
 		Map<Coordinates, ProducerRecord<byte[], byte[]>> dead = new HashMap<>();
 		for (ProducerRecord<byte[], byte[]> letter : deadLetters) {
 			Coordinates original = new Coordinates(header(letter, KafkaHeaders.DLT_ORIGINAL_TOPIC),
@@ -149,6 +163,7 @@ class WarehouseListenerCorpusTests {
 			case READING -> topics.weatherData();
 			case FEEDBACK -> topics.customerFeedback();
 			case SENTIMENT -> topics.customerSentiment();
+			case ALERT -> topics.weatherAlerts();
 		};
 	}
 

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import tributary.support.topics.TopicsProperties;
+import tributary.warehouse.alerts.Alerts;
 import tributary.warehouse.events.Arrival;
 import tributary.warehouse.events.EventReader;
 import tributary.warehouse.events.Outcome;
@@ -64,7 +65,8 @@ class WarehouseListenerTests {
 			return CompletableFuture.completedFuture(null);
 		});
 		this.listener = new WarehouseListener(this.topics, new EventReader(), this.rawEvents, this.aggregates,
-				new DeadLetters(kafka, this.topics, "warehouse"), new IntakeMetrics(new SimpleMeterRegistry()));
+				mock(Alerts.class), new DeadLetters(kafka, this.topics, "warehouse"),
+				new IntakeMetrics(new SimpleMeterRegistry()));
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.events;
 
 import java.io.IOException;
 import java.io.InputStream;

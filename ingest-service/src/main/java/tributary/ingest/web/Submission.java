@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 import java.util.List;
 
@@ -18,7 +18,7 @@ import org.springframework.http.ProblemDetail;
  * same ids
  * @param items one result per item, in the order sent
  */
-public record BatchResult(String topic, int accepted, int rejected, int failed, List<ItemResult> items) {
+record BatchResult(String topic, int accepted, int rejected, int failed, List<ItemResult> items) {
 
 	/**
 	 * What became of one item: published (with {@code partition} and {@code offset}) or
@@ -34,7 +34,7 @@ public record BatchResult(String topic, int accepted, int rejected, int failed, 
 	 * acknowledge it
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record ItemResult(int index, @Nullable Integer line, @Nullable String id, @Nullable Integer partition,
+	record ItemResult(int index, @Nullable Integer line, @Nullable String id, @Nullable Integer partition,
 			@Nullable Long offset, @Nullable ProblemDetail problem) {
 
 		static ItemResult published(int index, @Nullable Integer line, String id, int partition, long offset) {

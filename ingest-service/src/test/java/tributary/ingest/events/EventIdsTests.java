@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.events;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class EventTypeTests {
+class EventIdsTests {
 
 	@Test
 	void generatesDistinctVersion7UuidsCarryingTheIngestMillisecond() {
 		Instant ingestedAt = Instant.parse("2026-12-01T10:15:30.123Z");
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < 10_000; i++) {
-			String id = EventType.newId(ingestedAt);
+			String id = EventIds.newId(ingestedAt);
 			UUID uuid = UUID.fromString(id);
 			assertThat(uuid.version()).isEqualTo(7);
 			assertThat(uuid.variant()).isEqualTo(2);
@@ -33,7 +33,7 @@ class EventTypeTests {
 		Instant start = Instant.parse("2026-12-01T10:15:30Z");
 		List<String> ids = new ArrayList<>();
 		for (int ms = 0; ms < 1_000; ms += 7) {
-			ids.add(EventType.newId(start.plusMillis(ms)));
+			ids.add(EventIds.newId(start.plusMillis(ms)));
 		}
 		assertThat(ids).isSorted();
 	}

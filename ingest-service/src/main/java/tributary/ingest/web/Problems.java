@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 import java.util.List;
 import java.util.Map;
@@ -12,7 +12,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-import tributary.ingest.system.EventType.FieldError;
+import tributary.ingest.events.FieldError;
 
 /**
  * The RFC 9457 problems the ingest endpoints answer with, shared by whole responses and

@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,10 +16,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-import tributary.ingest.system.IngestProblem.MalformedJson;
-import tributary.ingest.system.IngestProblem.PayloadTooLarge;
-import tributary.ingest.system.IngestProblem.TooManyItems;
-import tributary.ingest.system.IngestProblem.UnusableBody;
+import tributary.ingest.system.IngestProperties;
+import tributary.ingest.web.IngestProblem.MalformedJson;
+import tributary.ingest.web.IngestProblem.PayloadTooLarge;
+import tributary.ingest.web.IngestProblem.TooManyItems;
+import tributary.ingest.web.IngestProblem.UnusableBody;
 import tributary.support.web.RequestBodies;
 
 /**

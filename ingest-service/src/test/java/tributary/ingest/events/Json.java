@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.events;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.publishing;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
-package tributary.ingest.system;
+package tributary.ingest.publishing;
 
 import java.util.concurrent.CompletableFuture;
 
 import tools.jackson.databind.node.ObjectNode;
+import tributary.ingest.events.EventType;
 
 /** Writes event records to their topic. */
 public interface EventPublisher {

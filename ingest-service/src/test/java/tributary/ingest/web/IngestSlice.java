@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 import java.time.Clock;
 
@@ -11,6 +11,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import tributary.ingest.publishing.RecordingPublisher;
+import tributary.ingest.system.IngestMetrics;
+import tributary.ingest.system.IngestProperties;
 import tributary.support.security.SecurityConfiguration;
 import tributary.support.topics.TopicsProperties;
 

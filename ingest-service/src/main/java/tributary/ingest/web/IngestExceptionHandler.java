@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 import java.io.IOException;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,13 +9,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.ErrorResponseException;
 
-import tributary.ingest.system.EventType.FieldError;
+import tributary.ingest.events.FieldError;
 
 /**
  * The conditions that end an ingest request without a {@code 2xx}, each answered with its
  * RFC 9457 problem.
  */
-public abstract sealed class IngestProblem extends ErrorResponseException {
+abstract sealed class IngestProblem extends ErrorResponseException {
 
 	IngestProblem(ProblemDetail problem) {
 		super(HttpStatus.valueOf(problem.getStatus()), problem, null);

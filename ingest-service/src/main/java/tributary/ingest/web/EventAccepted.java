@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 /**
  * A single event the broker has acknowledged.
@@ -8,5 +8,5 @@ package tributary.ingest.system;
  * @param partition the partition it went to (its key's)
  * @param offset its offset in that partition
  */
-public record EventAccepted(String id, String topic, int partition, long offset) {
+record EventAccepted(String id, String topic, int partition, long offset) {
 }

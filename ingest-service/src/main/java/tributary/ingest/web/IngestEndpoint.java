@@ -1,4 +1,6 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
+
+import tributary.ingest.events.EventType;
 
 /**
  * An endpoint that takes one kind of event; implemented by each feature's controller so

@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.publishing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.node.ObjectNode;
+import tributary.ingest.events.Contracts;
+import tributary.ingest.events.EventType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

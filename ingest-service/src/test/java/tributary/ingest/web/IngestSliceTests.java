@@ -1,7 +1,9 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+
+import tributary.ingest.publishing.RecordingPublisher;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;

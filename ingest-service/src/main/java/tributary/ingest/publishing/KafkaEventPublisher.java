@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.publishing;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -8,6 +8,8 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import tributary.ingest.events.EventType;
+import tributary.ingest.system.IngestMetrics;
 
 import org.springframework.kafka.core.ProducerFactory;
 

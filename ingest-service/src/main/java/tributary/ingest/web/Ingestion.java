@@ -1,4 +1,4 @@
-package tributary.ingest.system;
+package tributary.ingest.web;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -23,13 +24,17 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Service;
 
-import tributary.ingest.system.BatchResult.ItemResult;
-import tributary.ingest.system.EventPublisher.Published;
-import tributary.ingest.system.EventType.Checked;
-import tributary.ingest.system.IngestProblem.BrokerUnavailable;
-import tributary.ingest.system.IngestProblem.InvalidBatch;
-import tributary.ingest.system.IngestProblem.InvalidEvent;
-import tributary.ingest.system.IngestProblem.NotPublished;
+import tributary.ingest.events.Checked;
+import tributary.ingest.events.EventType;
+import tributary.ingest.publishing.EventPublisher;
+import tributary.ingest.publishing.EventPublisher.Published;
+import tributary.ingest.system.IngestMetrics;
+import tributary.ingest.system.IngestProperties;
+import tributary.ingest.web.BatchResult.ItemResult;
+import tributary.ingest.web.IngestProblem.BrokerUnavailable;
+import tributary.ingest.web.IngestProblem.InvalidBatch;
+import tributary.ingest.web.IngestProblem.InvalidEvent;
+import tributary.ingest.web.IngestProblem.NotPublished;
 import tributary.support.topics.TopicsProperties;
 
 /**
@@ -127,28 +132,20 @@ public class Ingestion {
 
 	private ResponseEntity<BatchResult> many(EventType type, String topic, Submission.Batch batch, Instant now,
 			long deadline) {
-		List<Submission.Item> items = batch.items();
-		List<@Nullable String> ids = new ArrayList<>(items.size());
-		List<@Nullable CompletableFuture<Published>> sent = new ArrayList<>(items.size());
-		List<@Nullable ProblemDetail> refused = new ArrayList<>(items.size());
+		List<BatchItem> items = new ArrayList<>(batch.items().size());
 		@Nullable Throwable unavailable = null;
-		for (Submission.Item item : items) {
-			if (item.event() == null) {
-				ids.add(null);
-				sent.add(null);
-				refused.add(Problems.malformedJson(String.valueOf(item.malformed())));
+		for (Submission.Item item : batch.items()) {
+			JsonNode event = item.event();
+			if (event == null) {
+				items.add(new BatchItem.Refused(item, Problems.malformedJson(String.valueOf(item.malformed()))));
 				continue;
 			}
-			Checked checked = type.check(item.event(), now, this.properties.futureTolerance());
+			Checked checked = type.check(event, now, this.properties.futureTolerance());
 			if (checked instanceof Checked.Invalid invalid) {
-				ids.add(null);
-				sent.add(null);
-				refused.add(Problems.invalidEvent(invalid.errors()));
+				items.add(new BatchItem.Refused(item, Problems.invalidEvent(invalid.errors())));
 				continue;
 			}
 			Checked.Valid valid = (Checked.Valid) checked;
-			ids.add(valid.id());
-			refused.add(null);
 			// Once a send has failed at once for want of the broker (no metadata within
 			// max.block.ms) or time is up, the rest would block just as long each: they
 			// fail without being tried. A send refused for its own event fails that one
@@ -157,39 +154,40 @@ public class Ingestion {
 				unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
 			}
 			if (unavailable != null) {
-				sent.add(CompletableFuture.failedFuture(unavailable));
+				items.add(new BatchItem.Sent(item, valid.id(), CompletableFuture.failedFuture(unavailable)));
 				continue;
 			}
 			CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
-			sent.add(future);
+			items.add(new BatchItem.Sent(item, valid.id(), future));
 			if (future.isCompletedExceptionally() && !Problems.refusesTheEvent(cause(future))) {
 				unavailable = cause(future);
 			}
 		}
-		awaitAll(sent, deadline);
-		return answer(topic, items, ids, sent, refused);
+		awaitAll(items, deadline);
+		return answer(topic, items);
 	}
 
-	private ResponseEntity<BatchResult> answer(String topic, List<Submission.Item> items, List<@Nullable String> ids,
-			List<@Nullable CompletableFuture<Published>> sent, List<@Nullable ProblemDetail> refused) {
+	private ResponseEntity<BatchResult> answer(String topic, List<BatchItem> items) {
 		List<ItemResult> results = new ArrayList<>(items.size());
 		int accepted = 0;
 		int rejected = 0;
 		int failed = 0;
 		int invalid = 0;
 		@Nullable Throwable firstFailure = null;
-		for (int i = 0; i < items.size(); i++) {
-			Submission.Item item = items.get(i);
-			CompletableFuture<Published> future = sent.get(i);
-			if (future == null) {
+		for (BatchItem batchItem : items) {
+			Submission.Item item = batchItem.item();
+			if (batchItem instanceof BatchItem.Refused refused) {
 				rejected++;
 				invalid++;
-				results.add(ItemResult.refused(item.index(), item.line(), null, refused.get(i)));
+				results.add(ItemResult.refused(item.index(), item.line(), null, refused.problem()));
+				continue;
 			}
-			else if (future.isDone() && !future.isCompletedExceptionally()) {
+			BatchItem.Sent sent = (BatchItem.Sent) batchItem;
+			CompletableFuture<Published> future = sent.future();
+			if (future.isDone() && !future.isCompletedExceptionally()) {
 				accepted++;
 				Published published = future.join();
-				results.add(ItemResult.published(item.index(), item.line(), ids.get(i), published.partition(),
+				results.add(ItemResult.published(item.index(), item.line(), sent.id(), published.partition(),
 						published.offset()));
 			}
 			else {
@@ -201,7 +199,7 @@ public class Ingestion {
 					failed++;
 				}
 				firstFailure = (firstFailure != null) ? firstFailure : cause;
-				results.add(ItemResult.refused(item.index(), item.line(), ids.get(i), Problems.publishFailure(cause)));
+				results.add(ItemResult.refused(item.index(), item.line(), sent.id(), Problems.publishFailure(cause)));
 			}
 		}
 		this.metrics.accepted(topic, accepted);
@@ -228,10 +226,13 @@ public class Ingestion {
 		return partly.body(result);
 	}
 
-	private static void awaitAll(List<@Nullable CompletableFuture<Published>> sent, long deadline) {
+	private static void awaitAll(List<BatchItem> items, long deadline) {
+		CompletableFuture<?>[] sent = items.stream()
+			.filter(BatchItem.Sent.class::isInstance)
+			.map((item) -> ((BatchItem.Sent) item).future())
+			.toArray(CompletableFuture[]::new);
 		try {
-			CompletableFuture.allOf(sent.stream().filter((future) -> future != null).toArray(CompletableFuture[]::new))
-				.get(remaining(deadline), TimeUnit.NANOSECONDS);
+			CompletableFuture.allOf(sent).get(remaining(deadline), TimeUnit.NANOSECONDS);
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			// Each item's own future says what became of it.
@@ -256,6 +257,32 @@ public class Ingestion {
 
 	private static long remaining(long deadline) {
 		return Math.max(0, deadline - System.nanoTime());
+	}
+
+	/** One item of a batch: refused before it could be sent, or sent to the broker. */
+	private sealed interface BatchItem {
+
+		Submission.Item item();
+
+		/**
+		 * An item that was not sent: malformed or invalid.
+		 *
+		 * @param item the item
+		 * @param problem why it was refused
+		 */
+		record Refused(Submission.Item item, ProblemDetail problem) implements BatchItem {
+		}
+
+		/**
+		 * A valid item handed to the publisher (or failed without being tried).
+		 *
+		 * @param item the item
+		 * @param id its event's id, given or generated
+		 * @param future completes when the broker acknowledged it or failed to
+		 */
+		record Sent(Submission.Item item, String id, CompletableFuture<Published> future) implements BatchItem {
+		}
+
 	}
 
 }
