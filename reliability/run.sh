@@ -33,9 +33,8 @@ if $short; then
   DRAIN=${DRAIN:-90}
 fi
 OUT=${OUT:-$ROOT/reliability/target/run-$(date +%Y%m%dT%H%M%S)}
-if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
+source "$ROOT/scripts/jdk.sh"
+use_tributary_java_home
 
 # Debian's packages install into the system interpreter, whatever python3 comes first on PATH.
 python=""

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -36,7 +37,7 @@ public final class Infrastructure {
 
 	}
 
-	private static volatile Source source;
+	private static volatile @Nullable Source source;
 
 	private Infrastructure() {
 	}

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Ids that grow with time are inserted at the right-hand edge of a store's {@code _id}
  * index (MongoDB's and the embedded store's B-trees alike) instead of at a random leaf
  * each, so a write touches a few hot pages rather than one more page per event
- * (local-stack/BENCHMARKS.md measures it). Ids must be unique, not unguessable:
+ * (bench/store/BENCHMARKS.md measures it). Ids must be unique, not unguessable:
  * {@code UUID.randomUUID()} reads {@code /dev/urandom} under a lock for every id and was
  * the hottest method in the ingest benchmark's profile. With 74 bits from
  * {@link ThreadLocalRandom} per millisecond, two ids collide with odds of about 10^-8

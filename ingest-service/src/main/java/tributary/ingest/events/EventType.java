@@ -59,6 +59,10 @@ public final class EventType {
 
 	private final Map<String, Integer> positions = new HashMap<>();
 
+	private final int idPosition;
+
+	private final int keyPosition;
+
 	private final Header[] headers;
 
 	/**
@@ -86,9 +90,12 @@ public final class EventType {
 		if (key == null || !this.fields.get(key).required() || this.fields.get(key).type() != Field.Type.TEXT) {
 			throw new IllegalArgumentException("The key field " + keyField + " must be a required text");
 		}
-		if (!this.positions.containsKey(ID) || this.fields.get(this.positions.get(ID)).required()) {
+		this.keyPosition = key;
+		Integer id = this.positions.get(ID);
+		if (id == null || this.fields.get(id).required()) {
 			throw new IllegalArgumentException("Every event type has an optional id field");
 		}
+		this.idPosition = id;
 		this.headers = new Header[] { new RecordHeader(EVENT_TYPE_HEADER, eventType.getBytes(StandardCharsets.UTF_8)),
 				new RecordHeader(SCHEMA_VERSION_HEADER, SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8)) };
 	}
@@ -152,7 +159,7 @@ public final class EventType {
 		if (!errors.isEmpty()) {
 			return new Checked.Invalid(errors);
 		}
-		JsonNode givenId = values[this.positions.get(ID)];
+		JsonNode givenId = values[this.idPosition];
 		String id = (givenId != null && givenId.isString()) ? givenId.stringValue() : EventIds.newId(ingestedAt);
 		ObjectNode value = nodes.objectNode();
 		value.put(ID, id);
@@ -165,7 +172,13 @@ public final class EventType {
 			value.set(name, (position != null) ? values[position] : property.getValue());
 		}
 		value.put(INGESTED_AT, ingestedAt.toString());
-		return new Checked.Valid(id, values[this.positions.get(this.keyField)].stringValue(), value);
+		JsonNode key = values[this.keyPosition];
+		if (key == null) {
+			// The constructor made the key field required, and a missing required field
+			// is an error above.
+			throw new IllegalStateException("The key field " + this.keyField + " passed its check without a value");
+		}
+		return new Checked.Valid(id, key.stringValue(), value);
 	}
 
 	@Override

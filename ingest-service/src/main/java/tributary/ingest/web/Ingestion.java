@@ -113,7 +113,8 @@ public class Ingestion {
 			return new EventAccepted(valid.id(), topic, published.partition(), published.offset());
 		}
 		catch (ExecutionException | TimeoutException ex) {
-			Throwable cause = (ex instanceof ExecutionException) ? ex.getCause() : ex;
+			Throwable reported = ex.getCause();
+			Throwable cause = (ex instanceof ExecutionException && reported != null) ? reported : ex;
 			if (Problems.refusesTheEvent(cause)) {
 				this.metrics.rejected(topic, 1);
 			}

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.h2.mvstore.MVStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,7 +194,7 @@ final class GroupCommit implements AutoCloseable {
 		this.syncNanos.addAndGet(System.nanoTime() - committed);
 	}
 
-	private void complete(long target, RuntimeException failure) {
+	private void complete(long target, @Nullable RuntimeException failure) {
 		synchronized (this.monitor) {
 			this.durable = target;
 			while (!this.waiters.isEmpty() && this.waiters.peek().sequence() <= target) {

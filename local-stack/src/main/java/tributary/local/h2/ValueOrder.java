@@ -106,6 +106,10 @@ final class ValueOrder {
 		if (typeA != typeB) {
 			return Integer.compare(typeA, typeB);
 		}
+		if (a == null || b == null) {
+			// null is of the NULL type, so both are null or missing: equal
+			return 0;
+		}
 		return switch (typeA) {
 			case MIN_KEY, NULL, MAX_KEY -> 0;
 			case NUMBER -> compareNumbers((Number) a, (Number) b);
@@ -120,7 +124,7 @@ final class ValueOrder {
 			case DATE -> ((Instant) a).compareTo((Instant) b);
 			case TIMESTAMP -> ((BsonTimestamp) a).compareTo((BsonTimestamp) b);
 			case REGEX -> compareRegularExpressions((BsonRegularExpression) a, (BsonRegularExpression) b);
-			default -> compareOthers(Objects.requireNonNull(a), Objects.requireNonNull(b));
+			default -> compareOthers(a, b);
 		};
 	}
 

@@ -95,7 +95,12 @@ final class Lexicon {
 			if (entry.parts != null) {
 				int[] parts = new int[entry.parts.size()];
 				for (int i = 0; i < parts.length; i++) {
-					parts[i] = builder.entries.get(entry.parts.get(i)).id;
+					// The builder adds every word of a phrase as an entry of its own.
+					Builder.Entry part = builder.entries.get(entry.parts.get(i));
+					if (part == null) {
+						throw new IllegalStateException("Phrase part '" + entry.parts.get(i) + "' is not an entry");
+					}
+					parts[i] = part.id;
 				}
 				this.phraseParts[entry.id] = parts;
 				this.flags[parts[0]] |= PHRASE_START;

@@ -14,9 +14,8 @@ import java.util.Locale;
  * hand-written {@code golden-sentences.txt}, for {@link GoldenTests}.
  * <p>
  * Run it after an intended change of the rules or lexicons, from the repository root:
- * {@code sentiment-engine/bench/golden.sh}, then review {@code git diff} of the golden
- * file line by line and commit it with the change (and a new
- * {@link SentimentEngine#VERSION}).
+ * {@code scripts/sentiment-golden.sh}, then review {@code git diff} of the golden file
+ * line by line and commit it with the change (and a new {@link SentimentEngine#VERSION}).
  */
 public final class GoldenFile {
 

@@ -1,9 +1,6 @@
 package tributary.sentiment.stream;
 
 import java.time.Clock;
-import java.util.EnumMap;
-import java.util.Locale;
-import java.util.Map;
 
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentLabel;
@@ -11,14 +8,6 @@ import tributary.sentiment.engine.SentimentScore;
 
 /** Turns a post into its customer_sentiment record, timing and counting the scoring. */
 class PostScorer {
-
-	private static final Map<SentimentLabel, String> LABELS = new EnumMap<>(SentimentLabel.class);
-
-	static {
-		for (SentimentLabel label : SentimentLabel.values()) {
-			LABELS.put(label, label.name().toLowerCase(Locale.ROOT));
-		}
-	}
 
 	private final SentimentEngine engine;
 
@@ -40,12 +29,16 @@ class PostScorer {
 		this.metrics.scored(label, nanos);
 		return new PostScored(post.id(), post.id(), post.author(), post.platform(), post.location(), post.productId(),
 				post.createdAt(), post.ingestedAt(), this.clock.instant(), score.compound(), score.positive(),
-				score.neutral(), score.negative(), LABELS.get(label), this.engine.version());
+				score.neutral(), score.negative(), labelName(label), this.engine.version());
 	}
 
 	/** The label as it is written on the topic. */
 	static String labelName(SentimentLabel label) {
-		return LABELS.get(label);
+		return switch (label) {
+			case POSITIVE -> "positive";
+			case NEUTRAL -> "neutral";
+			case NEGATIVE -> "negative";
+		};
 	}
 
 }

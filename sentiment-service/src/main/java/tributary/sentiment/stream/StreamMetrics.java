@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -69,13 +70,14 @@ class StreamMetrics {
 			.register(registry);
 	}
 
+	// The constructor registered a counter for every label and every reason.
 	void scored(SentimentLabel label, long nanos) {
-		this.scored.get(label).increment();
+		Objects.requireNonNull(this.scored.get(label)).increment();
 		this.scoring.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 	void deadLettered(DeadLetterReason reason) {
-		this.deadLettered.get(reason).increment();
+		Objects.requireNonNull(this.deadLettered.get(reason)).increment();
 	}
 
 }

@@ -1,6 +1,6 @@
 /**
- * The end-to-end throughput benchmark of the stream (run by {@code benchmark.sh}, not by
- * the test suite).
+ * The end-to-end throughput benchmark of the stream (run by
+ * {@code bench/run sentiment-service}, not by the test suite).
  */
 @NullMarked
 package tributary.sentiment.benchmark;

@@ -133,11 +133,16 @@ public class TopicProvisioner implements SmartInitializingSingleton {
 		List<String> differences = new ArrayList<>();
 		for (NewTopic wanted : present.values()) {
 			TopicDescription actual = descriptions.get(wanted.name());
+			if (actual == null) {
+				// deleted since it was listed: nothing to compare, and creating it is not
+				// this method's job
+				continue;
+			}
 			int partitions = actual.partitions().size();
 			int replicas = actual.partitions().get(0).replicas().size();
+			Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, wanted.name()));
 			String retention = Optional
-				.ofNullable(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, wanted.name()))
-					.get(TopicConfig.RETENTION_MS_CONFIG))
+				.ofNullable((config != null) ? config.get(TopicConfig.RETENTION_MS_CONFIG) : null)
 				.map((entry) -> entry.value())
 				.orElse("?");
 			String wantedRetention = wanted.configs().get(TopicConfig.RETENTION_MS_CONFIG);

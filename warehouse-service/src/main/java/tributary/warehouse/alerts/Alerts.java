@@ -150,9 +150,15 @@ public class Alerts {
 	private static Alert alert(Document document) {
 		return new Alert(document.getString("_id"), document.getString("kind"), document.getString("location"),
 				Instant.parse(document.getString("from")), Instant.parse(document.getString("to")),
-				decimal(document, "value"), decimal(document, "threshold"),
-				((Number) document.get("count")).longValue(), document.getString("sourceId"),
-				Instant.parse(document.getString("raisedAt")));
+				decimal(document, "value"), decimal(document, "threshold"), count(document),
+				document.getString("sourceId"), Instant.parse(document.getString("raisedAt")));
+	}
+
+	private static long count(Document document) {
+		if (document.get("count") instanceof Number count) {
+			return count.longValue();
+		}
+		throw new IllegalStateException("Alert " + document.get("_id") + " has no count");
 	}
 
 	private static BigDecimal decimal(Document document, String field) {

@@ -6,9 +6,20 @@ package tributary.warehouse.events;
  */
 public class InvalidEvent extends RuntimeException {
 
+	private final String reason;
+
 	public InvalidEvent(String reason) {
 		// No stack trace: the reason is the whole story, and dead letters carry it.
 		super(reason, null, false, false);
+		this.reason = reason;
+	}
+
+	/**
+	 * Why the event is refused, as the dead letter says it.
+	 * @return the reason given
+	 */
+	public String reason() {
+		return this.reason;
 	}
 
 }

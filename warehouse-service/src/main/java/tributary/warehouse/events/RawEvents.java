@@ -181,7 +181,14 @@ public class RawEvents {
 
 	private static Coordinates coordinates(Document document) {
 		return new Coordinates(document.getString(TOPIC), document.getString(TOPIC_ID), document.getInteger(PARTITION),
-				((Number) document.get(OFFSET)).longValue());
+				offset(document));
+	}
+
+	private static long offset(Document document) {
+		if (document.get(OFFSET) instanceof Number offset) {
+			return offset.longValue();
+		}
+		throw new IllegalStateException("Stored event " + document.get("_id") + " has no offset");
 	}
 
 }

@@ -85,7 +85,7 @@ public class TopicIds {
 	 */
 	public String current(String topic) {
 		String id = this.current.get(topic);
-		return (id != null) ? id : refresh(List.of(topic)).get(topic);
+		return (id != null) ? id : idIn(refresh(List.of(topic)), topic);
 	}
 
 	/**
@@ -106,13 +106,7 @@ public class TopicIds {
 			throw ex;
 		}
 		for (String topic : topics) {
-			String id = ids.get(topic);
-			if (id == null) {
-				this.current.remove(topic);
-				// Retriable: a topic being recreated exists again in a moment, and its
-				// records must not be given up meanwhile.
-				throw new UnknownTopicOrPartitionException("Topic " + topic + " does not exist (any more)");
-			}
+			String id = idIn(ids, topic);
 			pinUnmarked(topic, id);
 			String before = this.current.put(topic, id);
 			if (before != null && !before.equals(id)) {
@@ -120,6 +114,17 @@ public class TopicIds {
 			}
 		}
 		return ids;
+	}
+
+	private String idIn(Map<String, String> ids, String topic) {
+		String id = ids.get(topic);
+		if (id == null) {
+			this.current.remove(topic);
+			// Retriable: a topic being recreated exists again in a moment, and its
+			// records must not be given up meanwhile.
+			throw new UnknownTopicOrPartitionException("Topic " + topic + " does not exist (any more)");
+		}
+		return id;
 	}
 
 	/**

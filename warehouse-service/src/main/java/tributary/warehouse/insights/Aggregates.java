@@ -125,7 +125,7 @@ public class Aggregates {
 			List<WriteModel<Document>> writes = new ArrayList<>();
 			for (Target target : pending) {
 				Mark mark = marks.getOrDefault(target.id(), Mark.ABSENT);
-				UpdateOneModel<Document> write = write(target, mark, parts.get(target));
+				UpdateOneModel<Document> write = write(target, mark, parts.getOrDefault(target, List.of()));
 				if (write != null) {
 					writing.add(target);
 					writes.add(write);
@@ -253,6 +253,17 @@ public class Aggregates {
 	}
 
 	/**
+	 * A count or offset this class wrote; a document without it was not written by the
+	 * warehouse.
+	 */
+	static long longValue(Document document, String key) {
+		if (document.get(key) instanceof Number number) {
+			return number.longValue();
+		}
+		throw new IllegalStateException("Document " + document.get("_id") + " has no number in " + key);
+	}
+
+	/**
 	 * What one record adds to one document.
 	 *
 	 * @param source the partition of the topic's incarnation it came from
@@ -311,9 +322,9 @@ public class Aggregates {
 				String topicId = entry.getString("i");
 				Source source = new Source(topic, (topicId != null) ? topicId : unmarked.apply(topic),
 						entry.getInteger("p"));
-				applied.merge(source, ((Number) entry.get("o")).longValue(), Math::max);
+				applied.merge(source, longValue(entry, "o"), Math::max);
 			}
-			return new Mark(((Number) document.get(VERSION)).longValue(), applied);
+			return new Mark(longValue(document, VERSION), applied);
 		}
 
 		/**

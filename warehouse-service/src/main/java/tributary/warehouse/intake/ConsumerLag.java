@@ -20,6 +20,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.warehouse.events.SourceTopics;
@@ -48,9 +49,9 @@ class ConsumerLag implements SmartLifecycle {
 
 	private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
 
-	private volatile ScheduledExecutorService scheduler;
+	private volatile @Nullable ScheduledExecutorService scheduler;
 
-	private volatile Admin admin;
+	private volatile @Nullable Admin admin;
 
 	ConsumerLag(KafkaAdmin kafkaAdmin, SourceTopics topics, WarehouseProperties properties, MeterRegistry meters) {
 		this.kafkaAdmin = kafkaAdmin;
@@ -72,16 +73,22 @@ class ConsumerLag implements SmartLifecycle {
 		Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
 		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "warehouse-lag");
 		this.admin = Admin.create(config);
-		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> new Thread(task, "warehouse-lag"));
+		ScheduledExecutorService scheduler = Executors
+			.newSingleThreadScheduledExecutor((task) -> new Thread(task, "warehouse-lag"));
 		long interval = this.consumer.lagInterval().toMillis();
-		this.scheduler.scheduleWithFixedDelay(this::measure, interval, interval, TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(this::measure, interval, interval, TimeUnit.MILLISECONDS);
+		this.scheduler = scheduler;
 	}
 
 	void measure() {
+		Admin admin = this.admin;
+		if (admin == null) {
+			return;
+		}
 		try {
 			List<String> names = this.topics.names();
 			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-			for (Map.Entry<String, KafkaFuture<TopicDescription>> described : this.admin.describeTopics(names)
+			for (Map.Entry<String, KafkaFuture<TopicDescription>> described : admin.describeTopics(names)
 				.topicNameValues()
 				.entrySet()) {
 				TopicDescription topic;
@@ -89,19 +96,17 @@ class ConsumerLag implements SmartLifecycle {
 					topic = described.getValue().get();
 				}
 				catch (ExecutionException ex) {
-					// One topic missing (not created yet where topics are not
-					// provisioned)
+					// A missing topic (not created where topics are not provisioned)
 					// leaves the lag of the others measured.
-					log.debug("Could not describe {}: {}", described.getKey(), ex.getCause().getMessage());
+					log.debug("Could not describe {}: {}", described.getKey(), String.valueOf(ex.getCause()));
 					continue;
 				}
 				topic.partitions()
 					.forEach((partition) -> ends.put(new TopicPartition(topic.name(), partition.partition()),
 							OffsetSpec.latest()));
 			}
-			Map<TopicPartition, ListOffsetsResultInfo> latest = this.admin.listOffsets(ends).all().get();
-			Map<TopicPartition, OffsetAndMetadata> committed = this.admin
-				.listConsumerGroupOffsets(this.consumer.groupId())
+			Map<TopicPartition, ListOffsetsResultInfo> latest = admin.listOffsets(ends).all().get();
+			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(this.consumer.groupId())
 				.partitionsToOffsetAndMetadata()
 				.get();
 			Map<String, Long> lag = new HashMap<>();
@@ -110,7 +115,12 @@ class ConsumerLag implements SmartLifecycle {
 				long behind = end.offset() - ((done != null) ? done.offset() : 0);
 				lag.merge(partition.topic(), Math.max(0, behind), Long::sum);
 			});
-			lag.forEach((topic, behind) -> this.lags.get(topic).set(behind));
+			lag.forEach((topic, behind) -> {
+				AtomicLong gauge = this.lags.get(topic);
+				if (gauge != null) {
+					gauge.set(behind);
+				}
+			});
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

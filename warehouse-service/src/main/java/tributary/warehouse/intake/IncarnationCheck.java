@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.warehouse.events.TopicIds;
@@ -64,7 +65,7 @@ final class IncarnationCheck implements BatchConsumerAwareMessageListener<byte[]
 	}
 
 	@Override
-	public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, Consumer<?, ?> consumer) {
+	public void onMessage(List<ConsumerRecord<byte[], byte[]>> records, @Nullable Consumer<?, ?> consumer) {
 		Map<TopicPartition, Long> first = new HashMap<>();
 		Map<TopicPartition, Long> last = new HashMap<>();
 		for (ConsumerRecord<byte[], byte[]> record : records) {
@@ -91,6 +92,11 @@ final class IncarnationCheck implements BatchConsumerAwareMessageListener<byte[]
 				recreated.add(partition);
 			}
 		}
+		if (!recreated.isEmpty() && consumer == null) {
+			// A listener container always passes its consumer; without it nothing could
+			// be read again.
+			throw new IllegalStateException("Cannot read " + recreated + " again without the consumer");
+		}
 		this.listener.onMessage(records);
 		last.forEach((partition, offset) -> {
 			String id = this.topicIds.current(partition.topic());
@@ -98,7 +104,7 @@ final class IncarnationCheck implements BatchConsumerAwareMessageListener<byte[]
 					(before, now2) -> before.topicId().equals(now2.topicId()) && before.offset() > now2.offset()
 							? before : now2);
 		});
-		if (!recreated.isEmpty()) {
+		if (consumer != null && !recreated.isEmpty()) {
 			log.info("Reading {} again from the start: their topics were recreated", recreated);
 			consumer.seekToBeginning(recreated);
 		}

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.support.topics.DeclaredTopics;
@@ -131,8 +132,8 @@ class IntakeConfiguration {
 		handler.setClassifications(Map.of(), true);
 		handler.setRetryListeners(new RetryListener() {
 			@Override
-			public void failedDelivery(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record, Exception ex,
-					int deliveryAttempt) {
+			public void failedDelivery(org.apache.kafka.clients.consumer.ConsumerRecord<?, ?> record,
+					@Nullable Exception ex, int deliveryAttempt) {
 			}
 
 			@Override

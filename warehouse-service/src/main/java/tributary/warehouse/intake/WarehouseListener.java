@@ -83,7 +83,7 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 				consumed.put(coordinates, record);
 			}
 			catch (InvalidEvent ex) {
-				unusable.add(new Rejection(record, ex.getMessage(), InvalidEvent.class));
+				unusable.add(new Rejection(record, ex.reason(), InvalidEvent.class));
 			}
 			catch (RuntimeException | StackOverflowError ex) {
 				if (Faults.isTransient(ex)) {
@@ -108,7 +108,7 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 		List<Rejection> rejections = new ArrayList<>(unusable);
 		for (StoreResult result : results) {
 			if (result.outcome() == Outcome.UNSTORABLE) {
-				rejections.add(new Rejection(consumed.get(result.arrival().coordinates()),
+				rejections.add(new Rejection(recordOf(consumed, result.arrival().coordinates()),
 						"the store refused the document: " + result.problem(), IllegalArgumentException.class));
 			}
 		}
@@ -166,10 +166,20 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 				if (Faults.isTransient(ex)) {
 					throw ex;
 				}
-				refused.add(new Rejection(consumed.get(arrival.coordinates()), "could not be stored: " + describe(ex),
-						exceptionType(ex)));
+				refused.add(new Rejection(recordOf(consumed, arrival.coordinates()),
+						"could not be stored: " + describe(ex), exceptionType(ex)));
 			}
 		}
+	}
+
+	/** Every arrival was read from a record of this batch, kept under its coordinates. */
+	private static ConsumerRecord<byte[], byte[]> recordOf(Map<Coordinates, ConsumerRecord<byte[], byte[]>> consumed,
+			Coordinates coordinates) {
+		ConsumerRecord<byte[], byte[]> record = consumed.get(coordinates);
+		if (record == null) {
+			throw new IllegalStateException("No record of this batch at " + coordinates);
+		}
+		return record;
 	}
 
 	@SuppressWarnings("unchecked")

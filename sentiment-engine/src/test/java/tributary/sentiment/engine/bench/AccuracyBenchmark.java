@@ -19,8 +19,8 @@ import tributary.sentiment.engine.SentimentLabel;
  * Reports Pearson r between compound and the human mean, 3-class accuracy and macro-F1
  * with the gold label from the mean divided by 4 and the same ±0.05 neutral band, and
  * exits with status 1 when r &lt; 0.88 or accuracy &lt; 0.90, 2 when the data is missing.
- * Run it with {@code sentiment-engine/bench/accuracy.sh [path]}; {@code --errors N} lists
- * the N largest disagreements.
+ * Run it with {@code bench/run sentiment-accuracy [path]}; {@code --errors N} lists the N
+ * largest disagreements.
  */
 public final class AccuracyBenchmark {
 

@@ -27,7 +27,7 @@ import tributary.sentiment.engine.SentimentScore;
  * cycling through a corpus. {@code corpus=written} is {@link SampleTexts} (in the
  * repository); {@code corpus=dataset} is the VADER tweets ground truth when it is present
  * (system property {@code tributary.dataset}). Run with
- * {@code sentiment-engine/bench/speed.sh}.
+ * {@code bench/run sentiment-engine}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

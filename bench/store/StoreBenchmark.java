@@ -25,7 +25,7 @@ import tributary.local.h2.ValueOrderedH2Backend;
  * unique index, then looks every document up by _id. The library's H2 backend and ours run
  * interleaved in one process, each round on a fresh file.
  *
- * Usage: local-stack/bench/store.sh [documents=100000] [rounds=3]
+ * Usage: bench/run store [documents=100000] [rounds=3]
  */
 public class StoreBenchmark {
 

@@ -30,7 +30,7 @@ import tributary.local.h2.ValueOrderedH2Backend;
  * unordered insertMany of a batch of documents (as the warehouse stores raw events) and a
  * few doing insertOne, all at once, for a fixed time.
  *
- * Usage: local-stack/bench/durability.sh [seconds=20] [rounds=3] [bulk writers=3] [single writers=2] [batch=500]
+ * Usage: bench/run store-durability [seconds=20] [rounds=3] [bulk writers=3] [single writers=2] [batch=500]
  */
 public class DurabilityBenchmark {
 

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks ingest-service against a co-located broker, side by side with Kafka's own ProducerPerformance.
+# ingest-service against a co-located broker (events/s, latency), side by side with Kafka's own producer benchmark.
 #
-#   ingest-service/bench/run.sh            # 3 rounds of 20 s per scenario
-#   ROUNDS=5 DURATION=30 ingest-service/bench/run.sh
+#   bench/run ingest                       # 3 rounds of 20 s per scenario
+#   ROUNDS=5 DURATION=30 bench/run ingest
 #
 # Starts a broker and the service on free loopback ports (never 8080/9092), runs every scenario once per
 # round (interleaved, so a noisy neighbour hurts all of them alike), prints each round and the medians, and
-# stops everything it started. Needs wrk (apt-get install -y wrk), kcat, curl and JDK 25.
+# stops everything it started. Needs wrk (apt-get install -y wrk), kcat, curl and a JDK (scripts/jdk.sh picks it).
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
@@ -14,16 +14,19 @@ ROUNDS=${ROUNDS:-3}
 SCENARIOS=${SCENARIOS:-single-c64 fixed-2000 batch-100 ndjson-1000 producer-perf}
 DURATION=${DURATION:-20}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BENCH=$ROOT/ingest-service/bench
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAVA=$JAVA_HOME/bin/java
+BENCH=$ROOT/bench/ingest
+source "$ROOT/scripts/jdk.sh"
+use_tributary_java_home
+: "${JAVA_HOME:?needs a JDK (jcmd, jfr): set JAVA_HOME or TRIBUTARY_JAVA_HOME}"
+JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 OUT=${OUT:-$BENCH/target/run-$(date +%Y%m%dT%H%M%S)}
 mkdir -p "$OUT"
 RESULTS=$OUT/results.tsv
 : > "$RESULTS"
 
 echo "Building the service and the benchmark tools..."
-(cd "$ROOT" && ./mvnw -B -q -pl ingest-service package -DskipTests && ./mvnw -B -q -f ingest-service/bench/pom.xml package)
+# The tools' project is a module of the build only with -Pbench, so that the reactor supplies local-stack.
+(cd "$ROOT" && ./mvnw -B -q -Pbench -pl ingest-service,bench/ingest -am package -DskipTests -Dspring-javaformat.skip=true)
 CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
 JAR=$(ls "$ROOT"/ingest-service/target/ingest-service-*.jar | grep -v original | head -1)
 

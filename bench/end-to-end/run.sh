@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
-# End-to-end latency of the whole suite (ingest accepted -> warehouse stored) at a fixed rate through ingest.
+# The whole suite: end-to-end latency (ingest accepted -> warehouse stored) at a fixed rate through ingest.
 #
-#   bench/end-to-end.sh                                   3 runs at 5,000 events/s: 60 s warm-up (the first 30 s
+#   bench/run end-to-end                                  3 runs at 5,000 events/s: 60 s warm-up (the first 30 s
 #                                                         ramping up from 0), then until the cold start's backlog
 #                                                         is stored (at most 120 s more), then 60 s measured
-#   RUNS=1 DURATION=30 bench/end-to-end.sh
-#   VARIANTS="default concurrency-1:TRIBUTARY_WAREHOUSE_CONCURRENCY=1" bench/end-to-end.sh
-#   VARIANTS="rate-1000:RATE=1000 rate-2500:RATE=2500" bench/end-to-end.sh
-#   VARIANTS="ingest-ids client-ids:IDS=client" bench/end-to-end.sh   ingest's time-ordered ids or clients' random ones
-#   JFR=1 RUNS=1 bench/end-to-end.sh                      also profiles every suite JVM over the measured window
+#   RUNS=1 DURATION=30 bench/run end-to-end
+#   VARIANTS="default concurrency-1:TRIBUTARY_WAREHOUSE_CONCURRENCY=1" bench/run end-to-end
+#   VARIANTS="rate-1000:RATE=1000 rate-2500:RATE=2500" bench/run end-to-end
+#   VARIANTS="ingest-ids client-ids:IDS=client" bench/run end-to-end ingest's time-ordered ids or clients' random ones
+#   JFR=1 RUNS=1 bench/run end-to-end                     also profiles every suite JVM over the measured window
 #
 # Each run starts a fresh suite with `./tributary up --detach` (Kafka, the embedded H2-file store, the three
 # services) on free loopback ports and its own data folder, sends a mixed stream of posts, weather readings and
 # feedback as JSON arrays of BATCH events (one kind per request, the kinds in turn) from an open-loop generator
-# (bench/e2e.py), the rate climbing from 0 over the first RAMP seconds of the warm-up (five JVMs that start cold on
-# two cores cannot take the full rate while they compile; bench/README.md), reads the warehouse's
+# (e2e.py beside this script), the rate climbing from 0 over the first RAMP seconds of the warm-up (five JVMs that start cold on
+# two cores cannot take the full rate while they compile; BENCHMARKS.md), reads the warehouse's
 # tributary_warehouse_end_to_end_seconds histogram when the window starts (after the warm-up, once the lag is under
 # one second of records or SETTLE more seconds have passed) and again once the backlog is stored (at most DRAIN
 # seconds after the load), and stops the suite, also on failure. Variants are `name[:VAR=value[,VAR=value]]`, environment for the suite (RATE, BATCH and IDS change the
@@ -22,7 +22,7 @@
 # Medians go to OUT/summary.md.
 set -euo pipefail
 
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 RUNS=${RUNS:-3}
 RATE=${RATE:-5000}
 BATCH=${BATCH:-50}
@@ -32,11 +32,10 @@ SETTLE=${SETTLE:-120}
 DURATION=${DURATION:-60}
 DRAIN=${DRAIN:-45}
 VARIANTS=${VARIANTS:-default}
-OUT=${OUT:-$ROOT/bench/target/run-$(date +%Y%m%dT%H%M%S)}
-if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
-fi
-export JAVA_HOME
+OUT=${OUT:-$ROOT/bench/end-to-end/target/run-$(date +%Y%m%dT%H%M%S)}
+source "$ROOT/scripts/jdk.sh"
+use_tributary_java_home
+: "${JAVA_HOME:?needs a JDK (jcmd, jfr): set JAVA_HOME or TRIBUTARY_JAVA_HOME}"
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 
@@ -106,7 +105,7 @@ run_once() {
     || { tail -n 30 "$SUITE_DIR/up.log" >&2; echo "the suite did not start (logs in $SUITE_DIR/logs)" >&2; return 1; }
   local jfr_args=()
   if [[ -n "${JFR:-}" ]]; then jfr_args=(--jfr-dir "$SUITE_DIR"); fi
-  python3 "$ROOT/bench/e2e.py" run --variant "$name" --ingest "http://127.0.0.1:$ingest_port" \
+  python3 "$ROOT/bench/end-to-end/e2e.py" run --variant "$name" --ingest "http://127.0.0.1:$ingest_port" \
     --warehouse "http://127.0.0.1:$warehouse_port" --api-key "$key" --run-dir "$SUITE_DIR/run" \
     --out "$OUT/$name-$run.json" --rate "$rate" --batch "$batch" --warmup "$WARMUP" --ramp "$RAMP" --settle "$SETTLE" --duration "$DURATION" \
     --drain "$DRAIN" "${id_args[@]}" "${jfr_args[@]}" &
@@ -133,6 +132,6 @@ done
   cat "$OUT/context.txt"
   echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  python3 "$ROOT/bench/e2e.py" summarize "$OUT"/*.json
+  python3 "$ROOT/bench/end-to-end/e2e.py" summarize "$OUT"/*.json
 } | tee "$OUT/summary.md"
 echo "Results, suite logs and profiles: $OUT"

@@ -35,7 +35,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * group has committed everything, which it does only after storing and aggregating.
  * The store is the H2-file-backed embedded store in its own JVM, as ./tributary runs it.
  *
- * Usage (from warehouse-service/, after ./mvnw test-compile): bench/run.sh [events] [runs]
+ * Usage: bench/run warehouse-intake [events] [runs]
  */
 public class IntakeBenchmark {
 

@@ -1,21 +1,17 @@
 #!/usr/bin/env bash
-# Texts scored per second on one thread, pinned to one core (JMH; not part of the build).
-# Usage, from the repository root: sentiment-engine/bench/speed.sh [extra JMH options, e.g. -p corpus=written]
+# The sentiment engine's speed: texts scored per second on one thread, pinned to one core (JMH).
+# Usage: bench/run sentiment-engine [extra JMH options, e.g. -p corpus=written]
 # The "dataset" corpus reads ../shared/datasets/vader-tweets/tweets_GroundTruth.txt (or -Dtributary.dataset=...)
 # and falls back to the written texts when it is absent. Prints the median of the measured iterations.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$root"
-./mvnw -B -q -pl sentiment-engine test-compile dependency:build-classpath \
-	-Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
-cp="sentiment-engine/target/test-classes:sentiment-engine/target/classes:$(cat sentiment-engine/target/bench-classpath.txt)"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-result="sentiment-engine/target/jmh-result.json"
+source "$(dirname "$0")/../lib.sh"
+cp=$(test_classpath sentiment-engine)
+result="$ROOT/sentiment-engine/target/jmh-result.json"
 pin=()
 if command -v taskset >/dev/null; then
 	pin=(taskset -c "$(($(nproc) - 1))")
 fi
-"${pin[@]}" "$java" -Dtributary.dataset="$root/../shared/datasets/vader-tweets/tweets_GroundTruth.txt" -cp "$cp" \
+"${pin[@]}" "$JAVA" -Dtributary.dataset="$ROOT/../shared/datasets/vader-tweets/tweets_GroundTruth.txt" -cp "$cp" \
 	org.openjdk.jmh.Main ThroughputBenchmark -rf json -rff "$result" "$@"
 python3 - "$result" <<'PY'
 import json, statistics, sys

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Regenerates the golden scores (src/test/resources/.../golden.tsv) after an intended change of rules or lexicons.
-# Usage, from the repository root: sentiment-engine/bench/golden.sh; then review `git diff` line by line and commit.
+# Usage: scripts/sentiment-golden.sh; then review `git diff` line by line and commit.
 set -euo pipefail
-root="$(cd "$(dirname "$0")/../.." && pwd)"
+root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
+source scripts/jdk.sh
+use_tributary_java_home
 ./mvnw -B -q -pl sentiment-engine test-compile
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 cd sentiment-engine
