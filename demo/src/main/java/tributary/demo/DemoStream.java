@@ -184,11 +184,11 @@ final class DemoStream {
 		Tone tone;
 		if (heat && city == SEVILLE) {
 			tone = (this.random.nextInt(100) < 85) ? Tone.NEGATIVE : Tone.NEUTRAL;
-			text = (tone == Tone.NEGATIVE) ? pick(Texts.HEAT) : pick(Texts.WEATHER.get(Tone.NEUTRAL));
+			text = (tone == Tone.NEGATIVE) ? pick(Texts.HEAT) : pick(Texts.of(Texts.WEATHER, Tone.NEUTRAL));
 		}
 		else {
 			tone = capped(city, (product != null) ? productTone(product) : weatherTone(city.temperature(at)));
-			text = pick(((product != null) ? Texts.PRODUCT : Texts.WEATHER).get(tone));
+			text = pick(Texts.of((product != null) ? Texts.PRODUCT : Texts.WEATHER, tone));
 		}
 		remember(city, tone == Tone.NEGATIVE);
 		String id = nextId("p");

@@ -2,6 +2,7 @@ package tributary.demo;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What the demo's people write, by subject and tone. Each text is written so that the
@@ -62,6 +63,11 @@ final class Texts {
 
 	static String fill(String template, String city, String product) {
 		return template.replace("{city}", city).replace("{product}", product);
+	}
+
+	/** The texts of a tone; every map here has all three tones. */
+	static List<String> of(Map<Tone, List<String>> texts, Tone tone) {
+		return Objects.requireNonNull(texts.get(tone), () -> "no texts of tone " + tone);
 	}
 
 }
