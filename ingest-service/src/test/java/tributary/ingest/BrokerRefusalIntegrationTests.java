@@ -169,7 +169,7 @@ class BrokerRefusalIntegrationTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		assertThat(response.statusCode()).as(response.body()).isIn(207, 503);
 		JsonNode items = Json.tree(response.body()).get("items");
-		assertThat(items.get(1).get("problem").get("status").intValue()).isEqualTo(413);
+		assertThat(items.get(1).get("problem").get("status").intValue()).as(response.body()).isEqualTo(413);
 		List<String> accepted = new ArrayList<>();
 		boolean retry = false;
 		for (JsonNode item : items) {

@@ -1,6 +1,7 @@
 package tributary.alerts.system;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,8 +72,8 @@ class StreamsConfiguration {
 	}
 
 	@Bean
-	AlertMetrics alertMetrics(MeterRegistry registry) {
-		return new AlertMetrics(registry);
+	AlertMetrics alertMetrics(MeterRegistry registry, TopicsProperties topics) {
+		return new AlertMetrics(registry, List.of(topics.weatherData(), topics.customerSentiment()));
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package tributary.alerts.topology;
 
+import java.util.List;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import tributary.alerts.rules.AlertKind;
@@ -18,11 +20,18 @@ public final class AlertMetrics {
 
 	private final MeterRegistry registry;
 
-	public AlertMetrics(MeterRegistry registry) {
+	/**
+	 * Registers every counter at zero, so that a rate or an alert rule over them has a
+	 * series before the first alert or dead letter.
+	 * @param registry where the meters go
+	 * @param inputTopics the topics whose records may be dead-lettered
+	 */
+	public AlertMetrics(MeterRegistry registry, List<String> inputTopics) {
 		this.registry = registry;
 		for (AlertKind kind : AlertKind.values()) {
 			alerts(kind.contractName());
 		}
+		inputTopics.forEach(this::deadLetters);
 	}
 
 	void raised(String kind) {
@@ -30,11 +39,14 @@ public final class AlertMetrics {
 	}
 
 	void deadLettered(String topic) {
-		Counter.builder("tributary.alerts.dead.lettered")
+		deadLetters(topic).increment();
+	}
+
+	private Counter deadLetters(String topic) {
+		return Counter.builder("tributary.alerts.dead.lettered")
 			.description("Records of an input topic sent to its dead-letter topic")
 			.tag("topic", topic)
-			.register(this.registry)
-			.increment();
+			.register(this.registry);
 	}
 
 	private Counter alerts(String kind) {

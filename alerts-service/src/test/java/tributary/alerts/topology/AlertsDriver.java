@@ -76,7 +76,9 @@ final class AlertsDriver implements AutoCloseable {
 		config.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG,
 				BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
 		StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(config)));
-		new AlertTopology(this.topics, properties, new AlertMetrics(this.registry), Clock.fixed(NOW, ZoneOffset.UTC))
+		new AlertTopology(this.topics, properties,
+				new AlertMetrics(this.registry, List.of(this.topics.weatherData(), this.topics.customerSentiment())),
+				Clock.fixed(NOW, ZoneOffset.UTC))
 			.build(builder);
 		try {
 			this.stateDir = Files.createTempDirectory("alerts-driver");

@@ -364,21 +364,28 @@ class DashboardBrowserIntegrationTests {
 			.contains("72 % negative");
 	}
 
+	/**
+	 * Each chart drawn with data. The overview's charts follow the warehouse's 5-s flow
+	 * history, so a chart may fill a poll or two after its figures: wait that long.
+	 */
 	private void assertCharts(String... ids) {
 		for (String id : ids) {
-			WebElement chart = browser.findElement(By.id(id));
-			assertThat(chartPoints(id)).as(id + " data points").isPositive();
-			// Series drawn later may hide one that lies under them (all at 0, say): the
-			// most
-			// pixels of any series' colour tell that the series were drawn.
-			long most = 0;
-			for (String colour : chart.getDomAttribute("data-colors").split(",")) {
-				Object pixels = browser.executeScript(PIXELS_OF_COLOUR, chart, colour);
-				most = Math.max(most, ((Number) pixels).longValue());
-			}
-			// A series of one point is one small ring.
-			assertThat(most).as(id + ": pixels of its series' colours").isGreaterThan(10);
+			await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertChartDrawn(id));
 		}
+	}
+
+	private void assertChartDrawn(String id) {
+		WebElement chart = browser.findElement(By.id(id));
+		assertThat(chartPoints(id)).as(id + " data points").isPositive();
+		// Series drawn later may hide one that lies under them (all at 0, say): the most
+		// pixels of any series' colour tell that the series were drawn.
+		long most = 0;
+		for (String colour : chart.getDomAttribute("data-colors").split(",")) {
+			Object pixels = browser.executeScript(PIXELS_OF_COLOUR, chart, colour);
+			most = Math.max(most, ((Number) pixels).longValue());
+		}
+		// A series of one point is one small ring.
+		assertThat(most).as(id + ": pixels of its series' colours").isGreaterThan(10);
 	}
 
 	private int chartPoints(String id) {
