@@ -10,7 +10,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.alerts.contract.ContractSchemas;
+import tributary.testsupport.contracts.ContractSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

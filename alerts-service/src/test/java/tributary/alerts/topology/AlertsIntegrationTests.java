@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.alerts.contract.ContractSchemas;
+import tributary.testsupport.contracts.ContractSchemas;
 import tributary.testsupport.Infrastructure;
 import tributary.testsupport.OperationalEndpoints;
 import tributary.testsupport.WithInfrastructure;

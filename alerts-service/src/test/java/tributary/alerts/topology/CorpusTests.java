@@ -13,7 +13,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.alerts.contract.ContractSchemas;
+import tributary.testsupport.contracts.ContractSchemas;
 import tributary.alerts.rules.Reading;
 import tributary.alerts.rules.ScoredPost;
 import tributary.testsupport.corpus.Corpus;

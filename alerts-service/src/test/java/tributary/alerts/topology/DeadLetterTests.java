@@ -11,7 +11,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.alerts.contract.ContractSchemas;
+import tributary.testsupport.contracts.ContractSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
-import tributary.sentiment.contract.ContractSchemas;
+import tributary.testsupport.contracts.ContractSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

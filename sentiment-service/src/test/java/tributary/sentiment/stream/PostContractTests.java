@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.sentiment.contract.ContractSchemas;
-import tributary.sentiment.contract.ContractSchemas.Example;
+import tributary.testsupport.contracts.ContractSchemas;
+import tributary.testsupport.contracts.ContractSchemas.Example;
 import tributary.sentiment.engine.SentimentEngine;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -27,7 +27,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.sentiment.contract.ContractSchemas;
+import tributary.testsupport.contracts.ContractSchemas;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.support.topics.TopicsProperties;
 import tributary.testsupport.corpus.Corpus;

@@ -25,7 +25,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.sentiment.contract.ContractSchemas;
+import tributary.testsupport.contracts.ContractSchemas;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScore;
 import tributary.testsupport.Infrastructure;

@@ -21,8 +21,11 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,7 +43,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The dashboard in a real browser (Debian's Chromium, headless) against a warehouse with
@@ -356,12 +358,14 @@ class DashboardBrowserIntegrationTests {
 			.untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#alerts [data-alert]")))
 				.extracting((row) -> row.getDomAttribute("data-alert"))
 				.containsExactlyElementsOf(ids));
-		assertThat(browser.findElement(By.cssSelector("#alerts [data-alert^='high-temperature/']")).getText())
-			.contains("Seville")
-			.contains("36.4 °C")
-			.contains("35.0 °C");
-		assertThat(browser.findElement(By.cssSelector("#alerts [data-alert^='sentiment-drop/']")).getText())
-			.contains("72 % negative");
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(browser.findElement(By.cssSelector("#alerts [data-alert^='high-temperature/']")).getText())
+				.contains("Seville")
+				.contains("36.4 °C")
+				.contains("35.0 °C");
+			assertThat(browser.findElement(By.cssSelector("#alerts [data-alert^='sentiment-drop/']")).getText())
+				.contains("72 % negative");
+		});
 	}
 
 	/**
@@ -395,10 +399,22 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	private double figure(String name) {
-		String value = browser.findElement(By.cssSelector("[data-figure='" + name + "']"))
-			.getDomAttribute("data-value");
-		assertThat(value).as(name).isNotBlank();
-		return Double.parseDouble(value);
+		// One script reads the attribute where the element is now: the page replaces its
+		// figures on every poll, so an element found a moment ago may be gone.
+		Object value = browser.executeScript(
+				"const e = document.querySelector(arguments[0]); return e && e.getAttribute('data-value');",
+				"[data-figure='" + name + "']");
+		assertThat(value).as(name).isInstanceOf(String.class);
+		assertThat((String) value).as(name).isNotBlank();
+		return Double.parseDouble((String) value);
+	}
+
+	/**
+	 * Awaitility's {@code await()}, looking again where the page replaced an element
+	 * between finding it and reading it (it re-renders on every poll).
+	 */
+	private static ConditionFactory await() {
+		return Awaitility.await().ignoreException(StaleElementReferenceException.class);
 	}
 
 	private String figureText(String name) {

@@ -1,4 +1,4 @@
-package tributary.sentiment.contract;
+package tributary.testsupport.contracts;
 
 import java.io.IOException;
 import java.io.InputStream;
