@@ -249,11 +249,13 @@ public final class StreamBenchmark {
 	}
 
 	/**
-	 * The tweets of the VADER ground truth when present (realistic lengths), else made-up
-	 * ones.
+	 * The tweets of the VADER ground truth when present beside the checkout (realistic
+	 * lengths; {@code -Dtributary.dataset} names another copy), else made-up ones.
 	 */
 	private static List<String> texts() throws IOException {
-		Path tweets = Path.of("/work/shared/datasets/vader-tweets/tweets_GroundTruth.txt");
+		// bench/sentiment-service/run.sh runs this from the repository's root.
+		Path tweets = Path
+			.of(System.getProperty("tributary.dataset", "../shared/datasets/vader-tweets/tweets_GroundTruth.txt"));
 		if (Files.isReadable(tweets)) {
 			return Files.readAllLines(tweets, StandardCharsets.UTF_8)
 				.stream()
