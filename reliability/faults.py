@@ -33,8 +33,8 @@ from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.dont_write_bytecode = True  # no __pycache__ left in bench/
-sys.path.insert(0, os.path.join(ROOT, "bench"))
+sys.dont_write_bytecode = True  # no __pycache__ left in bench/end-to-end/
+sys.path.insert(0, os.path.join(ROOT, "bench", "end-to-end"))
 import e2e  # noqa: E402  the load's events, Prometheus scraping: shared with the end-to-end benchmark
 
 import pymongo  # noqa: E402
