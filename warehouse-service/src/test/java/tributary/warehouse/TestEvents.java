@@ -102,9 +102,21 @@ public final class TestEvents {
 
 	/** The sentiment record sentiment-service would publish for a post. */
 	public TestEvent scored(TestEvent post) {
+		Instant createdAt = Instant.parse((String) post.value().get("createdAt"));
+		return scored(post, decimal(-10000, 10000, 4), createdAt.plusSeconds(1));
+	}
+
+	/**
+	 * The sentiment record sentiment-service would publish for a post, with the given
+	 * compound score (labelled as the engine labels it).
+	 * @param post the scored post
+	 * @param compound its compound score, -1 to 1
+	 * @param analyzedAt when it was scored
+	 * @return the record on customer_sentiment
+	 */
+	public static TestEvent scored(TestEvent post, BigDecimal compound, Instant analyzedAt) {
 		Map<String, Object> value = new LinkedHashMap<>();
 		Map<String, Object> source = post.value();
-		BigDecimal compound = decimal(-10000, 10000, 4);
 		String label = (compound.compareTo(new BigDecimal("0.05")) >= 0) ? "positive"
 				: (compound.compareTo(new BigDecimal("-0.05")) <= 0) ? "negative" : "neutral";
 		value.put("id", source.get("id"));
@@ -115,7 +127,7 @@ public final class TestEvents {
 		value.put("productId", source.get("productId"));
 		value.put("createdAt", source.get("createdAt"));
 		value.put("ingestedAt", source.get("ingestedAt"));
-		value.put("analyzedAt", Instant.parse((String) source.get("createdAt")).plusSeconds(1).toString());
+		value.put("analyzedAt", analyzedAt.toString());
 		value.put("compound", compound);
 		value.put("positive", new BigDecimal("0.3"));
 		value.put("neutral", new BigDecimal("0.5"));

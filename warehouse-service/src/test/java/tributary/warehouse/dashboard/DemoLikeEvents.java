@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.jspecify.annotations.Nullable;
+import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
 
 /**
@@ -156,30 +157,11 @@ final class DemoLikeEvents {
 	}
 
 	private TestEvent scored(TestEvent post, double temperature) {
-		Map<String, Object> source = post.value();
 		// Hot hours read negative, mild ones mostly positive.
 		double mood = (temperature >= 32) ? -0.6 : 0.35;
 		BigDecimal compound = BigDecimal.valueOf(Math.max(-1, Math.min(1, mood + this.random.nextGaussian() * 0.4)))
 			.setScale(4, RoundingMode.HALF_UP);
-		String label = (compound.compareTo(new BigDecimal("0.05")) >= 0) ? "positive"
-				: (compound.compareTo(new BigDecimal("-0.05")) <= 0) ? "negative" : "neutral";
-		Map<String, Object> value = new LinkedHashMap<>();
-		value.put("id", source.get("id"));
-		value.put("postId", source.get("id"));
-		value.put("author", source.get("author"));
-		value.put("platform", source.get("platform"));
-		value.put("location", source.get("location"));
-		value.put("productId", source.get("productId"));
-		value.put("createdAt", source.get("createdAt"));
-		value.put("ingestedAt", source.get("ingestedAt"));
-		value.put("analyzedAt", Instant.now().toString());
-		value.put("compound", compound);
-		value.put("positive", new BigDecimal("0.3"));
-		value.put("neutral", new BigDecimal("0.5"));
-		value.put("negative", new BigDecimal("0.2"));
-		value.put("label", label);
-		value.put("engineVersion", "tributary-sentiment/1");
-		return new TestEvent("sentiment", (String) source.get("author"), value);
+		return TestEvents.scored(post, compound, Instant.now());
 	}
 
 	private TestEvent feedback(String city, Instant at) {
