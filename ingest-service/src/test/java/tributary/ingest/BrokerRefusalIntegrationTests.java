@@ -156,6 +156,12 @@ class BrokerRefusalIntegrationTests {
 					.value()
 					.equals(Integer.toString(LOWERED_MAX_BYTES)));
 		}
+		// Alone in its request, the refused event is the only record of its batch: the
+		// broker's refusal reaches the answer as it is.
+		HttpResponse<String> alone = send("/api/v1/weather", reading("w-alone-" + RUN, 2300));
+		assertThat(alone.statusCode()).as(alone.body()).isEqualTo(413);
+		assertThat(Json.tree(alone.body()).get("title").stringValue()).isEqualTo("Event too large");
+
 		List<String> readings = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			readings.add(reading("w-" + i + "-" + RUN, (i == 1) ? 2300 : 0));
@@ -169,7 +175,11 @@ class BrokerRefusalIntegrationTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		assertThat(response.statusCode()).as(response.body()).isIn(207, 503);
 		JsonNode items = Json.tree(response.body()).get("items");
-		assertThat(items.get(1).get("problem").get("status").intValue()).as(response.body()).isEqualTo(413);
+		// In a batch the broker refuses the whole record batch the event shares with its
+		// neighbours; the producer splits it and sends the pieces again, and when those
+		// stall behind the refused sequence they expire (delivery.timeout.ms) instead. So
+		// the refused event is 413 or, with its neighbours, 503; never accepted.
+		assertThat(items.get(1).get("offset")).as(response.body()).isNull();
 		List<String> accepted = new ArrayList<>();
 		boolean retry = false;
 		for (JsonNode item : items) {
