@@ -49,9 +49,13 @@ public final class Features {
 
 	private static final int CHARS = 0x3c6ef372;
 
-	private static final int MIN_GRAM = 3;
+	private static final int MIN_GRAM = Integer.getInteger("feat.minGram", 3);
 
-	private static final int MAX_GRAM = 5;
+	private static final int MAX_GRAM = Integer.getInteger("feat.maxGram", 5);
+
+	private static final float CHAR_SCALE = Float.parseFloat(System.getProperty("feat.charScale", "1"));
+
+	private static final boolean TRIGRAMS = Boolean.getBoolean("feat.trigrams");
 
 	/** Token kinds: a word takes part in character n-grams, the others do not. */
 	private static final int WORD = 0;
@@ -331,6 +335,7 @@ public final class Features {
 
 	private void wordFeatures(Scratch s, @Nullable Map<Integer, String> names) {
 		int previous = 0x811c9dc5;
+		int beforePrevious = 0x811c9dc5;
 		int previousToken = -1;
 		boolean negated = false;
 		for (int t = 0; t < s.tokenCount; t++) {
@@ -347,9 +352,13 @@ public final class Features {
 				names.putIfAbsent(unigram, negated ? token + " [negated]" : token);
 				names.putIfAbsent(bigram, (previousToken < 0) ? "^ " + token : s.token(previousToken) + " " + token);
 			}
+			if (TRIGRAMS && previousToken >= 0) {
+				s.addWordFeature(bucket(mix(beforePrevious * 0x2545F491 + previous * 0x9E3779B1 + h ^ 0x7f4a7c15)));
+			}
 			if (s.negator[t]) {
 				negated = true;
 			}
+			beforePrevious = previous;
 			previous = h;
 			previousToken = t;
 		}
@@ -394,7 +403,7 @@ public final class Features {
 		int words = dedupe(s.wordFeatures, s.wordFeatureCount);
 		int chars = dedupe(s.charFeatures, s.charFeatureCount);
 		float wordValue = (words == 0) ? 0 : (float) (1 / Math.sqrt(words));
-		float charValue = (chars == 0) ? 0 : (float) (1 / Math.sqrt(chars));
+		float charValue = (chars == 0) ? 0 : (float) (CHAR_SCALE / Math.sqrt(chars));
 		int w = 0;
 		int c = 0;
 		int[] wf = s.wordFeatures;

@@ -23,6 +23,7 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
+import org.jspecify.annotations.Nullable;
 
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentLabel;
@@ -145,47 +146,45 @@ public final class Trainer {
 
 	Result train(Settings settings) throws IOException {
 		Data all = load();
-		List<Tweet> train = all.without(SELECTION, REPORT);
 		List<Tweet> selection = all.only(SELECTION);
 		List<Tweet> report = all.only(REPORT);
-		this.log.printf(Locale.ROOT, "held-out model: %d training tweets, %s%n", train.size(), settings);
-		LinearModel heldOut = fit(train, settings, new double[3]);
-		double[] biases = calibrate(heldOut, selection);
-		LinearModel calibrated = withBiases(heldOut, biases);
-		Figures selectionFigures = evaluate(calibrated, selection);
-		Figures reportFigures = evaluate(calibrated, report);
-		Figures uncalibratedReport = evaluate(heldOut, report);
-		this.log.printf(Locale.ROOT, "biases %s%n  selection %s%n  report    %s%n  report without calibration %s%n",
-				format(biases), selectionFigures, reportFigures, uncalibratedReport);
+		List<Tweet> withoutHeldOut = all.without(SELECTION, REPORT);
+		List<Tweet> withoutReport = all.without(REPORT, Set.of());
+		double[] biases = new double[3];
+		this.log.printf(Locale.ROOT, "%s%n", settings);
+		Figures selectionFigures = evaluate(fit(withoutHeldOut, settings, biases), selection);
+		this.log.printf(Locale.ROOT, "  selection (trained on %d) %s%n", withoutHeldOut.size(), selectionFigures);
+		Figures reportFigures = evaluate(fit(withoutReport, settings, biases), report);
+		this.log.printf(Locale.ROOT, "  report    (trained on %d) %s%n", withoutReport.size(), reportFigures);
 		List<Tweet> everything = all.tweets();
 		this.log.printf(Locale.ROOT, "final model: %d training tweets%n", everything.size());
 		LinearModel shipped = fit(everything, settings, biases);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		shipped.write(bytes);
 		byte[] model = bytes.toByteArray();
-		String provenance = provenance(all, settings, biases, train.size(), selection.size(), report.size(),
-				selectionFigures, reportFigures, uncalibratedReport, model);
+		String provenance = provenance(all, settings, biases, withoutHeldOut.size(), withoutReport.size(),
+				selectionFigures, reportFigures, model);
 		return new Result(model, provenance);
 	}
 
-	/**
-	 * Tries the settings around the chosen ones; prints the selection split's figures.
-	 */
+	/** Tries the settings around the chosen ones; prints the held-out figures of each. */
 	void search() throws IOException {
 		Data all = load();
-		List<Tweet> train = all.without(SELECTION, REPORT);
 		List<Tweet> selection = all.only(SELECTION);
 		List<Tweet> report = all.only(REPORT);
-		for (double c : new double[] { 0.1, 0.25, 0.5, 1 }) {
-			for (int minCount : new int[] { 2 }) {
-				for (int denseScale : new int[] { 0, 1 }) {
-					Settings settings = new Settings(c, minCount, SETTINGS.eps(), denseScale);
-					LinearModel model = fit(train, settings, new double[3]);
-					double[] biases = calibrate(model, selection);
-					LinearModel calibrated = withBiases(model, biases);
-					this.log.printf(Locale.ROOT, "%s  selection %s  report %s%n", settings,
-							evaluate(calibrated, selection), evaluate(calibrated, report));
-				}
+		List<Tweet> withoutHeldOut = all.without(SELECTION, REPORT);
+		List<Tweet> withoutReport = all.without(REPORT, Set.of());
+		String[] cs = System.getProperty("search.c", "0.5,1").split(",");
+		String[] scales = System.getProperty("search.denseScale", "0").split(",");
+		for (String c : cs) {
+			for (String scale : scales) {
+				Settings settings = new Settings(Double.parseDouble(c), SETTINGS.minCount(), SETTINGS.eps(),
+						Integer.parseInt(scale));
+				Figures selectionFigures = evaluate(fit(withoutHeldOut, settings, new double[3]), selection);
+				Figures reportFigures = Boolean.getBoolean("search.report")
+						? evaluate(fit(withoutReport, settings, new double[3]), report) : null;
+				this.log.printf(Locale.ROOT, "%s  selection %s  report %s%n", settings, selectionFigures,
+						reportFigures);
 			}
 		}
 	}
@@ -245,9 +244,17 @@ public final class Trainer {
 
 	/** Trains liblinear's logistic regression and takes its weights. */
 	LinearModel fit(List<Tweet> tweets, Settings settings, double[] biases) {
+		return toLinearModel(liblinear(tweets, settings), this.features.dimension(),
+				Math.scalb(1.0, settings.denseScale()), biases);
+	}
+
+	/**
+	 * Trains liblinear's logistic regression: features in fewer than
+	 * {@link Settings#minCount()} of the tweets left out, classes weighted inversely to
+	 * their frequency, liblinear's random source reset first.
+	 */
+	Model liblinear(List<Tweet> tweets, Settings settings) {
 		int dimension = this.features.dimension();
-		Feature[][] x = new Feature[tweets.size()][];
-		double[] y = new double[tweets.size()];
 		int[] counts = new int[dimension];
 		FeatureVector vector = new FeatureVector();
 		List<int[]> indices = new ArrayList<>(tweets.size());
@@ -265,19 +272,11 @@ public final class Trainer {
 			values.add(value);
 		}
 		double denseScale = Math.scalb(1.0, settings.denseScale());
+		Feature[][] x = new Feature[tweets.size()][];
+		double[] y = new double[tweets.size()];
 		int[] classCounts = new int[3];
 		for (int t = 0; t < tweets.size(); t++) {
-			int[] index = indices.get(t);
-			float[] value = values.get(t);
-			List<Feature> nodes = new ArrayList<>(index.length + 1);
-			for (int i = 0; i < index.length; i++) {
-				boolean dense = index[i] < Features.denseCount();
-				if (dense || counts[index[i]] >= settings.minCount()) {
-					nodes.add(new FeatureNode(index[i] + 1, dense ? value[i] * denseScale : value[i]));
-				}
-			}
-			nodes.add(new FeatureNode(dimension + 1, 1.0));
-			x[t] = nodes.toArray(new Feature[0]);
+			x[t] = nodes(indices.get(t), values.get(t), counts, settings.minCount(), denseScale, dimension);
 			int label = classOf(tweets.get(t).label());
 			y[t] = label + 1;
 			classCounts[label]++;
@@ -295,8 +294,38 @@ public final class Trainer {
 		}
 		parameter.setWeights(classWeights, new int[] { 1, 2, 3 });
 		Linear.resetRandom();
-		Model model = Linear.train(problem, parameter);
-		return toLinearModel(model, dimension, denseScale, biases);
+		return Linear.train(problem, parameter);
+	}
+
+	/**
+	 * A text's features as liblinear takes them: indices from 1, the dense ones scaled,
+	 * those seen in fewer than {@code minCount} training tweets left out (a null
+	 * {@code counts} keeps all), and the bias feature last.
+	 */
+	static Feature[] nodes(int[] index, float[] value, int @Nullable [] counts, int minCount, double denseScale,
+			int dimension) {
+		List<Feature> nodes = new ArrayList<>(index.length + 1);
+		for (int i = 0; i < index.length; i++) {
+			boolean dense = index[i] < Features.denseCount();
+			if (dense || counts == null || counts[index[i]] >= minCount) {
+				nodes.add(new FeatureNode(index[i] + 1, dense ? value[i] * denseScale : value[i]));
+			}
+		}
+		nodes.add(new FeatureNode(dimension + 1, 1.0));
+		return nodes.toArray(new Feature[0]);
+	}
+
+	/** A text's features as liblinear takes them, all kept. */
+	Feature[] nodes(String text, Settings settings) {
+		FeatureVector vector = new FeatureVector();
+		this.features.extract(text, vector);
+		int[] index = new int[vector.size()];
+		float[] value = new float[vector.size()];
+		for (int i = 0; i < vector.size(); i++) {
+			index[i] = vector.index(i);
+			value[i] = vector.value(i);
+		}
+		return nodes(index, value, null, 0, Math.scalb(1.0, settings.denseScale()), this.features.dimension());
 	}
 
 	/** Our weights from liblinear's: classes put in our order, dense weights rescaled. */
@@ -324,79 +353,6 @@ public final class Trainer {
 			case NEUTRAL -> LinearModel.NEUTRAL;
 			case NEGATIVE -> LinearModel.NEGATIVE;
 		};
-	}
-
-	private static LinearModel withBiases(LinearModel model, double[] biases) {
-		float[] weights = new float[(Features.denseCount() + (1 << model.bits())) * LinearModel.CLASSES];
-		float[] intercepts = new float[LinearModel.CLASSES];
-		for (int c = 0; c < LinearModel.CLASSES; c++) {
-			intercepts[c] = model.intercept(c);
-		}
-		for (int i = 0; i < weights.length / LinearModel.CLASSES; i++) {
-			for (int c = 0; c < LinearModel.CLASSES; c++) {
-				weights[i * LinearModel.CLASSES + c] = model.weight(i, c);
-			}
-		}
-		return new LinearModel(model.name(), model.scheme(), model.bits(), weights, intercepts, biases.clone());
-	}
-
-	/**
-	 * The biases (positive's held at 0) that give the best macro-averaged recall on the
-	 * tweets, searched on a grid of 0.02 in [-1, 1]; the first best in grid order wins.
-	 */
-	double[] calibrate(LinearModel model, List<Tweet> tweets) {
-		double[][] probabilities = probabilities(model, tweets);
-		int[] gold = tweets.stream().mapToInt((tweet) -> classOf(tweet.label())).toArray();
-		double best = -1;
-		double[] bestBiases = new double[3];
-		for (int n = -50; n <= 50; n++) {
-			for (int g = -50; g <= 50; g++) {
-				double[] biases = { 0, n * 0.02, g * 0.02 };
-				double recall = macroRecall(probabilities, gold, biases);
-				if (recall > best + 1e-12) {
-					best = recall;
-					bestBiases = biases;
-				}
-			}
-		}
-		return bestBiases;
-	}
-
-	/** The uncalibrated probabilities of each tweet, as liblinear computes them. */
-	private double[][] probabilities(LinearModel model, List<Tweet> tweets) {
-		SentimentModel scorer = SentimentModel.of(withBiases(model, new double[3]), this.rules, "");
-		double[][] out = new double[tweets.size()][];
-		for (int t = 0; t < tweets.size(); t++) {
-			var score = scorer.score(tweets.get(t).text());
-			out[t] = new double[] { score.positive(), score.neutral(), score.negative() };
-		}
-		return out;
-	}
-
-	private static double macroRecall(double[][] probabilities, int[] gold, double[] biases) {
-		int[] hits = new int[3];
-		int[] totals = new int[3];
-		double[] factors = { Math.exp(biases[0]), Math.exp(biases[1]), Math.exp(biases[2]) };
-		for (int t = 0; t < gold.length; t++) {
-			double[] p = probabilities[t];
-			int predicted = 0;
-			double best = p[0] * factors[0];
-			for (int c = 1; c < 3; c++) {
-				if (p[c] * factors[c] > best) {
-					best = p[c] * factors[c];
-					predicted = c;
-				}
-			}
-			totals[gold[t]]++;
-			if (predicted == gold[t]) {
-				hits[gold[t]]++;
-			}
-		}
-		double sum = 0;
-		for (int c = 0; c < 3; c++) {
-			sum += (totals[c] == 0) ? 0 : (double) hits[c] / totals[c];
-		}
-		return sum / 3;
 	}
 
 	/** Macro-averaged recall, per-class recall and accuracy of a model on tweets. */
@@ -438,8 +394,8 @@ public final class Trainer {
 		return new Figures(tweets.size(), sum / 3, recall, (double) (hits[0] + hits[1] + hits[2]) / tweets.size());
 	}
 
-	private static String provenance(Data data, Settings settings, double[] biases, int heldOutTraining, int selection,
-			int report, Figures selectionFigures, Figures reportFigures, Figures uncalibrated, byte[] model) {
+	private static String provenance(Data data, Settings settings, double[] biases, int withoutHeldOut,
+			int withoutReport, Figures selectionFigures, Figures reportFigures, byte[] model) {
 		StringBuilder json = new StringBuilder();
 		json.append("{\n");
 		json.append("  \"model\": \"").append(MODEL_NAME).append("\",\n");
@@ -472,19 +428,22 @@ public final class Trainer {
 		json.append("  ],\n");
 		json.append("  \"finalTrainingTweets\": ").append(data.tweets().size()).append(",\n");
 		json.append("  \"heldOut\": {\n");
-		json.append("    \"method\": \"a model trained on ")
-			.append(heldOutTraining)
-			.append(" tweets (all but the 2016 dev, devtest and test files) had its biases calibrated on the ")
-			.append(selection)
-			.append(" tweets of 2016 dev + devtest (selection) and was measured on the ")
-			.append(report)
-			.append(" tweets of 2016 test (report), which chose nothing; the shipped model is trained on all ")
-			.append(data.tweets().size())
-			.append(" with the same settings and biases\",\n");
-		json.append("    \"selection\": ").append(selectionFigures.json()).append(",\n");
-		json.append("    \"report\": ").append(reportFigures.json()).append(",\n");
-		json.append("    \"reportWithoutCalibration\": ").append(uncalibrated.json()).append("\n");
-		json.append("  }\n");
+		json.append("    \"selection\": {\"files\": \"twitter-2016dev-A, twitter-2016devtest-A\", \"trainedOn\": ")
+			.append(withoutHeldOut)
+			.append(", \"figures\": ")
+			.append(selectionFigures.json())
+			.append("},\n");
+		json.append("    \"report\": {\"files\": \"twitter-2016test-A\", \"trainedOn\": ")
+			.append(withoutReport)
+			.append(", \"figures\": ")
+			.append(reportFigures.json())
+			.append("}\n");
+		json.append("  },\n");
+		json.append(
+				"  \"method\": \"settings chosen on the selection split with a model trained on every tweet outside "
+						+ "both held-out splits; the report split chose nothing: a model trained on every tweet outside it, with "
+						+ "the chosen settings, is measured on it; the shipped model is trained on all tweets with the same "
+						+ "settings\"\n");
 		json.append("}\n");
 		return json.toString();
 	}
