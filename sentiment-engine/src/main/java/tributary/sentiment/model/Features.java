@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScore;
+import tributary.sentiment.engine.Valences;
 
 /**
  * Turns a text into the sparse feature vector that the model is trained on and scores:
@@ -21,9 +22,11 @@ import tributary.sentiment.engine.SentimentScore;
  * as "not", "never" or any "n't" to the end of the clause), word bigrams, and character
  * 3- to 5-grams of the folded words; all are hashed into 2<sup>bits</sup> buckets without
  * building a String per feature. A few dense features come first: the rules engine's
- * scores ({@link SentimentEngine} is the lexicon), the share of words in capitals and of
- * lengthened words. Word and character features are binary, each group scaled to unit
- * length, so long and short texts weigh alike.
+ * scores ({@link SentimentEngine}), its lexicon's valences word by word
+ * ({@link Valences}, negated words flipped as VADER flips them: the sums of positive and
+ * of negative valences, the strongest of each, the last sentiment word's), the share of
+ * words in capitals and of lengthened words. Word and character features are binary, each
+ * group scaled to unit length, so long and short texts weigh alike.
  * <p>
  * Thread-safe: each thread keeps its own scratch buffers.
  */
@@ -35,9 +38,14 @@ public final class Features {
 	 */
 	public static final int SCHEME = 1;
 
+	/** Flips and weakens the valence of a negated word, as the rules engine does. */
+	private static final float NEGATION = -0.74f;
+
 	/** Names of the dense features, at indices 0 to {@code DENSE_NAMES.length - 1}. */
 	static final String[] DENSE_NAMES = { "rules:compound", "rules:positive", "rules:negative", "rules:label=positive",
-			"rules:label=negative", "share of words in capitals", "share of lengthened words" };
+			"rules:label=negative", "share of words in capitals", "share of lengthened words", "lexicon:positive sum",
+			"lexicon:negative sum", "lexicon:strongest positive", "lexicon:strongest negative",
+			"lexicon:last sentiment word" };
 
 	static final int DENSE = DENSE_NAMES.length;
 
@@ -49,13 +57,9 @@ public final class Features {
 
 	private static final int CHARS = 0x3c6ef372;
 
-	private static final int MIN_GRAM = Integer.getInteger("feat.minGram", 3);
+	private static final int MIN_GRAM = 3;
 
-	private static final int MAX_GRAM = Integer.getInteger("feat.maxGram", 5);
-
-	private static final float CHAR_SCALE = Float.parseFloat(System.getProperty("feat.charScale", "1"));
-
-	private static final boolean TRIGRAMS = Boolean.getBoolean("feat.trigrams");
+	private static final int MAX_GRAM = 5;
 
 	/** Token kinds: a word takes part in character n-grams, the others do not. */
 	private static final int WORD = 0;
@@ -80,6 +84,8 @@ public final class Features {
 
 	private final SentimentEngine rules;
 
+	private final Valences valences;
+
 	private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
 	/**
@@ -94,6 +100,7 @@ public final class Features {
 		this.bits = bits;
 		this.mask = (1 << bits) - 1;
 		this.rules = Objects.requireNonNull(rules, "rules");
+		this.valences = Valences.load();
 	}
 
 	/** How many dense features come first: indices below it are dense. */
@@ -146,6 +153,11 @@ public final class Features {
 			int words = Math.max(1, s.wordCount);
 			out.add(5, (float) s.capsCount / words);
 			out.add(6, (float) s.elongatedCount / words);
+			out.add(7, (float) (s.positiveSum / (1 + s.positiveSum)));
+			out.add(8, (float) (s.negativeSum / (1 + s.negativeSum)));
+			out.add(9, s.strongestPositive);
+			out.add(10, s.strongestNegative);
+			out.add(11, s.lastValence);
 			if (names != null) {
 				for (int i = 0; i < DENSE; i++) {
 					names.put(i, DENSE_NAMES[i]);
@@ -335,7 +347,6 @@ public final class Features {
 
 	private void wordFeatures(Scratch s, @Nullable Map<Integer, String> names) {
 		int previous = 0x811c9dc5;
-		int beforePrevious = 0x811c9dc5;
 		int previousToken = -1;
 		boolean negated = false;
 		for (int t = 0; t < s.tokenCount; t++) {
@@ -343,6 +354,21 @@ public final class Features {
 				negated = false;
 			}
 			int h = s.tokenHash[t];
+			float valence = this.valences.valence(s.tokenText, s.tokenStart[t], s.tokenLength[t]) / 4;
+			if (valence != 0) {
+				if (negated) {
+					valence *= NEGATION;
+				}
+				if (valence > 0) {
+					s.positiveSum += valence;
+					s.strongestPositive = Math.max(s.strongestPositive, valence);
+				}
+				else {
+					s.negativeSum -= valence;
+					s.strongestNegative = Math.max(s.strongestNegative, -valence);
+				}
+				s.lastValence = valence;
+			}
 			int unigram = bucket(mix(h ^ (negated ? NEGATED : UNIGRAM)));
 			s.addWordFeature(unigram);
 			int bigram = bucket(mix(previous * 0x9E3779B1 + h ^ BIGRAM));
@@ -352,13 +378,9 @@ public final class Features {
 				names.putIfAbsent(unigram, negated ? token + " [negated]" : token);
 				names.putIfAbsent(bigram, (previousToken < 0) ? "^ " + token : s.token(previousToken) + " " + token);
 			}
-			if (TRIGRAMS && previousToken >= 0) {
-				s.addWordFeature(bucket(mix(beforePrevious * 0x2545F491 + previous * 0x9E3779B1 + h ^ 0x7f4a7c15)));
-			}
 			if (s.negator[t]) {
 				negated = true;
 			}
-			beforePrevious = previous;
 			previous = h;
 			previousToken = t;
 		}
@@ -403,7 +425,7 @@ public final class Features {
 		int words = dedupe(s.wordFeatures, s.wordFeatureCount);
 		int chars = dedupe(s.charFeatures, s.charFeatureCount);
 		float wordValue = (words == 0) ? 0 : (float) (1 / Math.sqrt(words));
-		float charValue = (chars == 0) ? 0 : (float) (CHAR_SCALE / Math.sqrt(chars));
+		float charValue = (chars == 0) ? 0 : (float) (1 / Math.sqrt(chars));
 		int w = 0;
 		int c = 0;
 		int[] wf = s.wordFeatures;
@@ -590,6 +612,16 @@ public final class Features {
 
 		int elongatedCount;
 
+		double positiveSum;
+
+		double negativeSum;
+
+		float strongestPositive;
+
+		float strongestNegative;
+
+		float lastValence;
+
 		int[] wordFeatures = new int[256];
 
 		int wordFeatureCount;
@@ -607,6 +639,11 @@ public final class Features {
 			this.wordCount = 0;
 			this.capsCount = 0;
 			this.elongatedCount = 0;
+			this.positiveSum = 0;
+			this.negativeSum = 0;
+			this.strongestPositive = 0;
+			this.strongestNegative = 0;
+			this.lastValence = 0;
 			this.wordFeatureCount = 0;
 			this.charFeatureCount = 0;
 		}

@@ -23,7 +23,6 @@ import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.Problem;
 import de.bwaldvogel.liblinear.SolverType;
-import org.jspecify.annotations.Nullable;
 
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentLabel;
@@ -35,27 +34,31 @@ import tributary.sentiment.model.SentimentModel;
 /**
  * Trains the sentiment model with liblinear and writes it with its provenance.
  * <p>
- * Logistic regression (liblinear's {@code L2R_LR}, one class against the rest, which
- * gives probabilities), classes weighted inversely to their frequency, features seen in
- * fewer than {@link Settings#minCount()} training tweets dropped. Three steps:
+ * Logistic regression, one class against the rest, as three liblinear problems
+ * ({@code L2R_LR}, which gives probabilities): in the problem of class c every feature is
+ * scaled by its naive Bayes log-count ratio for c (NBSVM, Wang and Manning 2012), and the
+ * tweets of c and of the rest weigh half each, so that the rare negative class counts as
+ * much as the others. The ratios are folded into the weights, so the model scores as any
+ * linear model. Features in fewer than {@link Settings#minCount()} training tweets are
+ * dropped. Three trainings:
  * <ol>
- * <li>train on every file except the selection split (2016 dev and devtest) and the
- * report split (2016 test);</li>
- * <li>calibrate the per-class biases on the selection split for the best macro-averaged
- * recall, and measure that model on the report split, which chose nothing;</li>
- * <li>train on every tweet with the same settings and those biases: the model that
- * ships.</li>
+ * <li>on every file except the selection split (2016 dev and devtest) and the report
+ * split (2016 test): its figures on the selection split chose the settings;</li>
+ * <li>on every file except the report split: its figures there are the report;</li>
+ * <li>on every tweet with the same settings: the model that ships.</li>
  * </ol>
- * Deterministic: the files in a fixed order, duplicate ids kept once (first file wins),
- * liblinear's random source reset, and the model file written in index order.
+ * Deterministic: the files in a fixed order, duplicate ids kept once (held-out files
+ * first), liblinear's random source reset, the model file written in index order, the
+ * provenance without a clock.
  * <p>
- * {@code --check} trains and compares with the committed file instead of writing it;
- * {@code --search} tries the settings around the chosen ones on the selection split.
+ * {@code --check} trains and compares with the committed files instead of writing them;
+ * {@code --search} prints held-out figures for other settings
+ * ({@code -Dsearch.c=1,2 -Dsearch.minCount=2 -Dsearch.report=true}).
  */
 public final class Trainer {
 
 	/** The settings the committed model was trained with, chosen by {@code --search}. */
-	static final Settings SETTINGS = new Settings(0.5, 2, 0.001, 0);
+	static final Settings SETTINGS = new Settings(2, 2, 0.001);
 
 	static final String MODEL_NAME = "tributary-model/1";
 
@@ -81,14 +84,12 @@ public final class Trainer {
 	 * @param c liblinear's cost: higher fits the training data more closely
 	 * @param minCount features in fewer training tweets than this are dropped
 	 * @param eps liblinear's stopping tolerance
-	 * @param denseScale the dense (rules engine) features are multiplied by 2^this
 	 */
-	record Settings(double c, int minCount, double eps, int denseScale) {
+	record Settings(double c, int minCount, double eps) {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "C=%s minCount=%d eps=%s denseScale=%d", this.c, this.minCount, this.eps,
-					this.denseScale);
+			return String.format(Locale.ROOT, "C=%s minCount=%d eps=%s", this.c, this.minCount, this.eps);
 		}
 
 	}
@@ -123,12 +124,19 @@ public final class Trainer {
 		Path provenanceFile = resources.resolve("sentiment-model.provenance.json");
 		if (check) {
 			byte[] committed = Files.exists(modelFile) ? Files.readAllBytes(modelFile) : new byte[0];
+			String committedProvenance = Files.exists(provenanceFile)
+					? Files.readString(provenanceFile, StandardCharsets.UTF_8) : "";
 			if (!MessageDigest.isEqual(committed, result.model())) {
 				System.out.println("FAIL: " + modelFile + " is not the model the training data and settings give ("
 						+ sha256(committed) + " committed, " + sha256(result.model()) + " trained)");
 				System.exit(1);
 			}
-			System.out.println("OK: " + modelFile + " is the model the training data and settings give ("
+			if (!committedProvenance.equals(result.provenance())) {
+				System.out.println("FAIL: " + provenanceFile + " is not the provenance training gives; it gives:\n"
+						+ result.provenance());
+				System.exit(1);
+			}
+			System.out.println("OK: " + modelFile + " and its provenance are what the training data and settings give ("
 					+ sha256(committed) + ")");
 			return;
 		}
@@ -175,17 +183,13 @@ public final class Trainer {
 		List<Tweet> withoutHeldOut = all.without(SELECTION, REPORT);
 		List<Tweet> withoutReport = all.without(REPORT, Set.of());
 		String[] cs = System.getProperty("search.c", "0.5,1").split(",");
-		String[] scales = System.getProperty("search.denseScale", "0").split(",");
 		for (String c : cs) {
-			for (String scale : scales) {
-				Settings settings = new Settings(Double.parseDouble(c), SETTINGS.minCount(), SETTINGS.eps(),
-						Integer.parseInt(scale));
-				Figures selectionFigures = evaluate(fit(withoutHeldOut, settings, new double[3]), selection);
-				Figures reportFigures = Boolean.getBoolean("search.report")
-						? evaluate(fit(withoutReport, settings, new double[3]), report) : null;
-				this.log.printf(Locale.ROOT, "%s  selection %s  report %s%n", settings, selectionFigures,
-						reportFigures);
-			}
+			Settings settings = new Settings(Double.parseDouble(c),
+					Integer.getInteger("search.minCount", SETTINGS.minCount()), SETTINGS.eps());
+			Figures selectionFigures = evaluate(fit(withoutHeldOut, settings, new double[3]), selection);
+			Figures reportFigures = Boolean.getBoolean("search.report")
+					? evaluate(fit(withoutReport, settings, new double[3]), report) : null;
+			this.log.printf(Locale.ROOT, "%s  selection %s  report %s%n", settings, selectionFigures, reportFigures);
 		}
 	}
 
@@ -242,24 +246,34 @@ public final class Trainer {
 		return SELECTION.contains(name) || REPORT.contains(name);
 	}
 
-	/** Trains liblinear's logistic regression and takes its weights. */
+	/** Trains the model and takes its weights. */
 	LinearModel fit(List<Tweet> tweets, Settings settings, double[] biases) {
-		return toLinearModel(liblinear(tweets, settings), this.features.dimension(),
-				Math.scalb(1.0, settings.denseScale()), biases);
+		return train(tweets, settings, biases).model();
 	}
 
 	/**
-	 * Trains liblinear's logistic regression: features in fewer than
-	 * {@link Settings#minCount()} of the tweets left out, classes weighted inversely to
-	 * their frequency, liblinear's random source reset first.
+	 * What training gave: our model, and for each class liblinear's model and the ratios
+	 * its features were scaled by.
 	 */
-	Model liblinear(List<Tweet> tweets, Settings settings) {
+	record Training(LinearModel model, Model[] liblinear, double[][] ratios) {
+
+	}
+
+	/**
+	 * Trains one liblinear problem per class against the rest on the naive Bayes scaled
+	 * features, and folds the ratios into the weights.
+	 */
+	Training train(List<Tweet> tweets, Settings settings, double[] biases) {
 		int dimension = this.features.dimension();
 		int[] counts = new int[dimension];
+		int[][] classCounts = new int[LinearModel.CLASSES][dimension];
+		int[] tweetsPerClass = new int[LinearModel.CLASSES];
 		FeatureVector vector = new FeatureVector();
 		List<int[]> indices = new ArrayList<>(tweets.size());
 		List<float[]> values = new ArrayList<>(tweets.size());
 		for (Tweet tweet : tweets) {
+			int label = classOf(tweet.label());
+			tweetsPerClass[label]++;
 			this.features.extract(tweet.text(), vector);
 			int[] index = new int[vector.size()];
 			float[] value = new float[vector.size()];
@@ -267,56 +281,95 @@ public final class Trainer {
 				index[i] = vector.index(i);
 				value[i] = vector.value(i);
 				counts[index[i]]++;
+				classCounts[label][index[i]]++;
 			}
 			indices.add(index);
 			values.add(value);
 		}
-		double denseScale = Math.scalb(1.0, settings.denseScale());
-		Feature[][] x = new Feature[tweets.size()][];
-		double[] y = new double[tweets.size()];
-		int[] classCounts = new int[3];
-		for (int t = 0; t < tweets.size(); t++) {
-			x[t] = nodes(indices.get(t), values.get(t), counts, settings.minCount(), denseScale, dimension);
-			int label = classOf(tweets.get(t).label());
-			y[t] = label + 1;
-			classCounts[label]++;
+		float[] weights = new float[dimension * LinearModel.CLASSES];
+		float[] intercepts = new float[LinearModel.CLASSES];
+		Model[] models = new Model[LinearModel.CLASSES];
+		double[][] ratios = new double[LinearModel.CLASSES][];
+		for (int c = 0; c < LinearModel.CLASSES; c++) {
+			double[] ratio = ratios(counts, classCounts[c], settings.minCount());
+			Feature[][] x = new Feature[tweets.size()][];
+			double[] y = new double[tweets.size()];
+			for (int t = 0; t < tweets.size(); t++) {
+				x[t] = nodes(indices.get(t), values.get(t), ratio);
+				y[t] = (classOf(tweets.get(t).label()) == c) ? 1 : -1;
+			}
+			Problem problem = new Problem();
+			problem.l = tweets.size();
+			problem.n = dimension + 1;
+			problem.x = x;
+			problem.y = y;
+			problem.bias = 1;
+			Parameter parameter = new Parameter(SolverType.L2R_LR, settings.c(), settings.eps());
+			int in = tweetsPerClass[c];
+			int out = tweets.size() - in;
+			parameter.setWeights(
+					new double[] { tweets.size() / (2.0 * Math.max(1, in)), tweets.size() / (2.0 * Math.max(1, out)) },
+					new int[] { 1, -1 });
+			Linear.resetRandom();
+			Model model = Linear.train(problem, parameter);
+			int k = (model.getLabels()[0] == 1) ? 0 : 1;
+			for (int i = 0; i < dimension; i++) {
+				weights[i * LinearModel.CLASSES + c] = (float) (ratio[i] * model.getDecfunCoef(i + 1, k));
+			}
+			intercepts[c] = (float) model.getDecfunBias(k);
+			models[c] = model;
+			ratios[c] = ratio;
 		}
-		Problem problem = new Problem();
-		problem.l = tweets.size();
-		problem.n = dimension + 1;
-		problem.x = x;
-		problem.y = y;
-		problem.bias = 1;
-		Parameter parameter = new Parameter(SolverType.L2R_LR, settings.c(), settings.eps());
-		double[] classWeights = new double[3];
-		for (int c = 0; c < 3; c++) {
-			classWeights[c] = (double) tweets.size() / (3.0 * Math.max(1, classCounts[c]));
-		}
-		parameter.setWeights(classWeights, new int[] { 1, 2, 3 });
-		Linear.resetRandom();
-		return Linear.train(problem, parameter);
+		return new Training(new LinearModel(MODEL_NAME, Features.SCHEME, BITS, weights, intercepts, biases.clone()),
+				models, ratios);
 	}
 
 	/**
-	 * A text's features as liblinear takes them: indices from 1, the dense ones scaled,
-	 * those seen in fewer than {@code minCount} training tweets left out (a null
-	 * {@code counts} keeps all), and the bias feature last.
+	 * The naive Bayes log-count ratio of each feature for a class: log of its smoothed
+	 * share among the class's feature counts over its share among the rest's; 1 for the
+	 * dense features, 0 for those in fewer than {@code minCount} tweets, which drops
+	 * them.
 	 */
-	static Feature[] nodes(int[] index, float[] value, int @Nullable [] counts, int minCount, double denseScale,
-			int dimension) {
-		List<Feature> nodes = new ArrayList<>(index.length + 1);
-		for (int i = 0; i < index.length; i++) {
-			boolean dense = index[i] < Features.denseCount();
-			if (dense || counts == null || counts[index[i]] >= minCount) {
-				nodes.add(new FeatureNode(index[i] + 1, dense ? value[i] * denseScale : value[i]));
+	static double[] ratios(int[] counts, int[] classCounts, int minCount) {
+		double alpha = 1;
+		double in = 0;
+		double out = 0;
+		for (int i = Features.denseCount(); i < counts.length; i++) {
+			if (counts[i] >= minCount) {
+				in += alpha + classCounts[i];
+				out += alpha + counts[i] - classCounts[i];
 			}
 		}
-		nodes.add(new FeatureNode(dimension + 1, 1.0));
+		double[] ratio = new double[counts.length];
+		for (int i = 0; i < counts.length; i++) {
+			if (i < Features.denseCount()) {
+				ratio[i] = 1;
+			}
+			else if (counts[i] >= minCount) {
+				ratio[i] = Math.log(((alpha + classCounts[i]) / in) / ((alpha + counts[i] - classCounts[i]) / out));
+			}
+		}
+		return ratio;
+	}
+
+	/**
+	 * A text's features as liblinear takes them: indices from 1, each value scaled by its
+	 * ratio, those with a ratio of 0 left out, and the bias feature last.
+	 */
+	static Feature[] nodes(int[] index, float[] value, double[] ratio) {
+		List<Feature> nodes = new ArrayList<>(index.length + 1);
+		for (int i = 0; i < index.length; i++) {
+			double r = ratio[index[i]];
+			if (r != 0) {
+				nodes.add(new FeatureNode(index[i] + 1, value[i] * r));
+			}
+		}
+		nodes.add(new FeatureNode(ratio.length + 1, 1.0));
 		return nodes.toArray(new Feature[0]);
 	}
 
-	/** A text's features as liblinear takes them, all kept. */
-	Feature[] nodes(String text, Settings settings) {
+	/** A text's features as liblinear's model for a class takes them. */
+	Feature[] nodes(String text, double[] ratio) {
 		FeatureVector vector = new FeatureVector();
 		this.features.extract(text, vector);
 		int[] index = new int[vector.size()];
@@ -325,26 +378,7 @@ public final class Trainer {
 			index[i] = vector.index(i);
 			value[i] = vector.value(i);
 		}
-		return nodes(index, value, null, 0, Math.scalb(1.0, settings.denseScale()), this.features.dimension());
-	}
-
-	/** Our weights from liblinear's: classes put in our order, dense weights rescaled. */
-	static LinearModel toLinearModel(Model model, int dimension, double denseScale, double[] biases) {
-		int[] labels = model.getLabels();
-		float[] weights = new float[dimension * LinearModel.CLASSES];
-		float[] intercepts = new float[LinearModel.CLASSES];
-		for (int k = 0; k < labels.length; k++) {
-			int c = labels[k] - 1;
-			for (int i = 0; i < dimension; i++) {
-				double w = model.getDecfunCoef(i + 1, k);
-				if (i < Features.denseCount()) {
-					w *= denseScale;
-				}
-				weights[i * LinearModel.CLASSES + c] = (float) w;
-			}
-			intercepts[c] = (float) model.getDecfunBias(k);
-		}
-		return new LinearModel(MODEL_NAME, Features.SCHEME, BITS, weights, intercepts, biases.clone());
+		return nodes(index, value, ratio);
 	}
 
 	static int classOf(SentimentLabel label) {
@@ -405,13 +439,14 @@ public final class Trainer {
 			.append(Linear.getVersion() / 100)
 			.append('.')
 			.append(Linear.getVersion() % 100)
-			.append(" (de.bwaldvogel:liblinear), solver L2R_LR, one class against the rest\",\n");
+			.append(" (de.bwaldvogel:liblinear), solver L2R_LR, one problem per class against the rest\",\n");
 		json.append("  \"featureScheme\": ").append(Features.SCHEME).append(",\n");
 		json.append("  \"featureBits\": ").append(BITS).append(",\n");
 		json.append(String.format(Locale.ROOT,
-				"  \"settings\": {\"C\": %s, \"eps\": %s, \"minCount\": %d, \"denseScale\": %d, "
-						+ "\"classWeights\": \"n / (3 n_class)\", \"bias\": 1},%n",
-				settings.c(), settings.eps(), settings.minCount(), settings.denseScale()));
+				"  \"settings\": {\"C\": %s, \"eps\": %s, \"minCount\": %d, \"featureScaling\": \"naive Bayes "
+						+ "log-count ratio per class, smoothing 1\", \"classWeights\": \"class and rest half each\", "
+						+ "\"bias\": 1},%n",
+				settings.c(), settings.eps(), settings.minCount()));
 		json.append(String.format(Locale.ROOT,
 				"  \"calibrationBiases\": {\"positive\": %.2f, \"neutral\": %.2f, \"negative\": %.2f},%n", biases[0],
 				biases[1], biases[2]));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentLabel;
 import tributary.sentiment.engine.SentimentScore;
-import tributary.sentiment.model.Features;
+import tributary.sentiment.model.FeatureVector;
 import tributary.sentiment.model.LinearModel;
 import tributary.sentiment.model.SentimentModel;
 
@@ -77,30 +77,54 @@ class TrainerTests {
 
 	@Test
 	void inferenceGivesLiblinearsPredictionsOnTheHeldOutSplit() {
-		Model liblinear = trainer.liblinear(slice, SETTINGS);
-		LinearModel weights = Trainer.toLinearModel(liblinear,
-				new Features(Trainer.BITS, SentimentEngine.create()).dimension(),
-				Math.scalb(1.0, SETTINGS.denseScale()), new double[3]);
-		SentimentModel ours = SentimentModel.of(weights, SentimentEngine.create(), "test");
-		List<Tweet> heldOut = data.only(Trainer.SELECTION);
-		int[] labels = liblinear.getLabels();
+		Trainer.Training training = trainer.train(slice, SETTINGS, new double[3]);
+		SentimentModel ours = SentimentModel.of(training.model(), SentimentEngine.create(), "test");
+		FeatureVector vector = new FeatureVector();
+		double[] decisions = new double[3];
 		int compared = 0;
-		for (Tweet tweet : heldOut) {
+		for (Tweet tweet : data.only(Trainer.SELECTION)) {
+			double[] theirs = new double[3];
 			double[] probabilities = new double[3];
-			double predicted = Linear.predictProbability(liblinear, trainer.nodes(tweet.text(), SETTINGS),
-					probabilities);
-			double[] byClass = new double[3];
-			for (int k = 0; k < 3; k++) {
-				byClass[labels[k] - 1] = probabilities[k];
+			double sum = 0;
+			for (int c = 0; c < 3; c++) {
+				Model model = training.liblinear()[c];
+				double[] values = new double[1];
+				Linear.predictValues(model, trainer.nodes(tweet.text(), training.ratios()[c]), values);
+				// liblinear's decision value is for its first label; ours is for the
+				// class.
+				theirs[c] = (model.getLabels()[0] == 1) ? values[0] : -values[0];
+				probabilities[c] = 1 / (1 + Math.exp(-theirs[c]));
+				sum += probabilities[c];
 			}
+			ours.features().extract(tweet.text(), vector);
+			ours.decisionValues(vector, decisions);
 			SentimentScore score = ours.score(tweet.text());
-			assertThat(score.positive()).as(tweet.text()).isCloseTo(byClass[LinearModel.POSITIVE], within(1e-5));
-			assertThat(score.neutral()).as(tweet.text()).isCloseTo(byClass[LinearModel.NEUTRAL], within(1e-5));
-			assertThat(score.negative()).as(tweet.text()).isCloseTo(byClass[LinearModel.NEGATIVE], within(1e-5));
-			assertThat(Trainer.classOf(score.label()) + 1).as(tweet.text()).isEqualTo((int) predicted);
+			assertThat(decisions).as(tweet.text()).containsExactly(theirs, within(1e-4));
+			assertThat(score.positive()).as(tweet.text()).isCloseTo(probabilities[0] / sum, within(1e-5));
+			assertThat(score.neutral()).as(tweet.text()).isCloseTo(probabilities[1] / sum, within(1e-5));
+			assertThat(score.negative()).as(tweet.text()).isCloseTo(probabilities[2] / sum, within(1e-5));
+			int best = 0;
+			for (int c = 1; c < 3; c++) {
+				if (theirs[c] > theirs[best]) {
+					best = c;
+				}
+			}
+			if (Math.abs(theirs[best] - second(theirs, best)) > 1e-4) {
+				assertThat(Trainer.classOf(score.label())).as(tweet.text()).isEqualTo(best);
+			}
 			compared++;
 		}
 		assertThat(compared).isEqualTo(3990);
+	}
+
+	private static double second(double[] values, int best) {
+		double second = Double.NEGATIVE_INFINITY;
+		for (int c = 0; c < values.length; c++) {
+			if (c != best) {
+				second = Math.max(second, values[c]);
+			}
+		}
+		return second;
 	}
 
 	@Test
