@@ -543,7 +543,7 @@ public final class Features {
 				letters++;
 				mouth = true;
 			}
-			else if (c != '-' && c != '\'' && c != '^' && c != '\'') {
+			else if (c != '-' && c != '\'' && c != '^') {
 				return false;
 			}
 		}
