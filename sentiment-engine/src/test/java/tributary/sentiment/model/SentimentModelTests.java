@@ -152,6 +152,20 @@ class SentimentModelTests {
 	}
 
 	@Test
+	void fileOfAnotherFeatureSchemeIsAnErrorNamingIt(@TempDir Path dir) throws IOException {
+		int bits = 8;
+		LinearModel other = new LinearModel("tributary-model/0", Features.SCHEME + 1, bits,
+				new float[(Features.denseCount() + (1 << bits)) * LinearModel.CLASSES], new float[3], new double[3]);
+		Path file = dir.resolve("older.bin");
+		try (var out = Files.newOutputStream(file)) {
+			other.write(out);
+		}
+		assertThatExceptionOfType(ModelUnreadable.class).isThrownBy(() -> SentimentModel.load(file))
+			.withMessageContaining(file.toString())
+			.withMessageContaining("feature scheme " + (Features.SCHEME + 1));
+	}
+
+	@Test
 	void writingTheLoadedModelGivesTheSameBytes() throws IOException {
 		byte[] file = resource();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
