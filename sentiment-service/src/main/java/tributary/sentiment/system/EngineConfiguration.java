@@ -1,11 +1,14 @@
 package tributary.sentiment.system;
 
+import java.nio.file.Path;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScorer;
+import tributary.sentiment.model.SentimentModel;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * One scorer for the whole service, the one {@code tributary.sentiment.engine} names: it
  * is thread-safe and loads its lexicons or model once, at startup, so that a missing or
- * corrupt model stops the service before it takes a post.
+ * corrupt model stops the service before it takes a post (the model's
+ * {@code ModelUnreadable} names the file).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
@@ -24,7 +28,10 @@ class EngineConfiguration {
 	SentimentScorer sentimentScorer(SentimentProperties properties) {
 		long start = System.nanoTime();
 		SentimentScorer scorer = switch (properties.engine()) {
-			case MODEL -> throw new IllegalStateException("The model engine is not built yet");
+			case MODEL -> {
+				Path file = properties.modelPath();
+				yield (file != null) ? SentimentModel.load(file) : SentimentModel.loadDefault();
+			}
 			case RULES -> SentimentEngine.create();
 		};
 		log.info("Scoring with the {} engine {}, loaded in {} ms", properties.engine().key(), scorer.version(),

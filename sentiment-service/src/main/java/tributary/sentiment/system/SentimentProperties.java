@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param stream the social_media to customer_sentiment stream
  */
 @ConfigurationProperties("tributary.sentiment")
-public record SentimentProperties(@DefaultValue("rules") Engine engine, @Nullable Path modelPath, @DefaultValue Api api,
+public record SentimentProperties(@DefaultValue("model") Engine engine, @Nullable Path modelPath, @DefaultValue Api api,
 		@DefaultValue Stream stream) {
 
 	public SentimentProperties {

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScorer;
+import tributary.sentiment.model.SentimentModel;
 import tributary.support.topics.TopicsProperties;
 import tributary.testsupport.contracts.ContractSchemas;
 
@@ -61,7 +62,7 @@ class OddPostTests {
 		.bindOrCreate("tributary.topics", TopicsProperties.class);
 
 	static Stream<SentimentScorer> scorers() {
-		return Stream.of(SentimentEngine.create());
+		return Stream.of(SentimentModel.loadDefault(), SentimentEngine.create());
 	}
 
 	/**

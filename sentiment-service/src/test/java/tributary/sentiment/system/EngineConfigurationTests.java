@@ -1,11 +1,19 @@
 package tributary.sentiment.system;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScorer;
+import tributary.sentiment.model.ModelUnreadable;
+import tributary.sentiment.model.SentimentModel;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -23,6 +31,54 @@ class EngineConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(Properties.class, EngineConfiguration.class);
+
+	@Test
+	void scoresWithTheBuiltInModelByDefault() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(SentimentScorer.class);
+			SentimentScorer scorer = context.getBean(SentimentScorer.class);
+			assertThat(scorer).isInstanceOf(SentimentModel.class);
+			assertThat(scorer.version()).isEqualTo(SentimentModel.loadDefault().version())
+				.startsWith("tributary-model/");
+		});
+	}
+
+	@Test
+	void loadsTheModelFileConfigured(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("model.bin");
+		try (InputStream in = SentimentModel.class.getResourceAsStream(SentimentModel.DEFAULT_RESOURCE)) {
+			Files.copy(in, file);
+		}
+		this.runner.withPropertyValues("tributary.sentiment.engine=model", "tributary.sentiment.model-path=" + file)
+			.run((context) -> assertThat(context.getBean(SentimentScorer.class).version())
+				.isEqualTo(SentimentModel.load(file).version()));
+	}
+
+	@Test
+	void refusesToStartWithAMissingModelFileNamingIt(@TempDir Path directory) {
+		Path file = directory.resolve("nowhere.bin");
+		this.runner.withPropertyValues("tributary.sentiment.model-path=" + file).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(causeOf(context.getStartupFailure(), ModelUnreadable.class))
+				.hasMessageContaining(file.toString());
+		});
+	}
+
+	@Test
+	void refusesToStartWithACorruptModelFileNamingIt(@TempDir Path directory) throws IOException {
+		Path file = directory.resolve("corrupt.bin");
+		byte[] model;
+		try (InputStream in = SentimentModel.class.getResourceAsStream(SentimentModel.DEFAULT_RESOURCE)) {
+			model = in.readAllBytes();
+		}
+		model[model.length / 2] ^= 0x5A;
+		Files.write(file, model);
+		this.runner.withPropertyValues("tributary.sentiment.model-path=" + file).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(causeOf(context.getStartupFailure(), ModelUnreadable.class))
+				.hasMessageContaining(file.toString());
+		});
+	}
 
 	@Test
 	void scoresWithTheRulesEngineWhenConfigured() {
@@ -44,11 +100,7 @@ class EngineConfigurationTests {
 			assertThat(context).hasFailed();
 			// Boot's failure analysis prints the property, the value and the valid values
 			// from this exception.
-			Throwable failure = context.getStartupFailure();
-			while (failure != null && !(failure instanceof BindException)) {
-				failure = failure.getCause();
-			}
-			assertThat(failure).isInstanceOf(BindException.class)
+			assertThat(causeOf(context.getStartupFailure(), BindException.class))
 				.hasMessageContaining("'tributary.sentiment.engine'")
 				.rootCause()
 				.hasMessageContaining("bayes");
@@ -67,6 +119,19 @@ class EngineConfigurationTests {
 	}
 
 	@Test
+	void namesTheModelInAnInfoGaugeOfOne() {
+		this.runner.run((context) -> {
+			MeterRegistry registry = new SimpleMeterRegistry();
+			context.getBeansOfType(MeterBinder.class).values().forEach((binder) -> binder.bindTo(registry));
+			assertThat(registry.get("tributary.sentiment.engine.info")
+				.tag("engine", "model")
+				.tag("version", context.getBean(SentimentScorer.class).version())
+				.gauge()
+				.value()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void namesTheScorerInAnInfoGaugeOfOne() {
 		this.runner.withPropertyValues("tributary.sentiment.engine=rules").run((context) -> {
 			MeterRegistry registry = new SimpleMeterRegistry();
@@ -77,6 +142,16 @@ class EngineConfigurationTests {
 				.gauge()
 				.value()).isEqualTo(1);
 		});
+	}
+
+	/** The first exception of a type in a chain of causes, which must have one. */
+	private static Throwable causeOf(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return cause;
+			}
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " among the causes of " + failure, failure);
 	}
 
 	@Configuration(proxyBeanMethods = false)
