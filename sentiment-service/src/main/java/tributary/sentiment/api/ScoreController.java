@@ -68,8 +68,8 @@ class ScoreController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(oneOf = { SentimentResult.class, SentimentResult[].class })))
 	@ApiResponse(responseCode = "400",
-			description = "Not JSON, or a text missing, not a string or too long; "
-					+ "errors names each field, e.g. [3].text",
+			description = "Not JSON, a text missing, not a string or too long (errors names each field, "
+					+ "e.g. [3].text), or explain neither true nor false",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "401", description = "No valid API key in the X-API-Key header",
 			content = @Content(mediaType = "application/problem+json"))
