@@ -17,6 +17,7 @@ import tributary.sentiment.model.SentimentModel;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
@@ -61,6 +62,18 @@ class EngineConfigurationTests {
 			assertThat(context).hasFailed();
 			assertThat(causeOf(context.getStartupFailure(), ModelUnreadable.class))
 				.hasMessageContaining(file.toString());
+		});
+	}
+
+	@Test
+	void reportsAnUnreadableModelWithWhatToDo(@TempDir Path directory) {
+		Path file = directory.resolve("nowhere.bin");
+		this.runner.withPropertyValues("tributary.sentiment.model-path=" + file).run((context) -> {
+			FailureAnalysis analysis = new ModelUnreadableFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains(file.toString()).contains("does not exist");
+			assertThat(analysis.getAction()).contains("tributary.sentiment.model-path")
+				.contains("tributary.sentiment.engine=rules");
 		});
 	}
 
