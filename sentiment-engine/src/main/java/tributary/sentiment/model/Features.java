@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScore;
+import tributary.sentiment.engine.Valences;
 
 /**
  * Turns a text into the sparse feature vector that the model is trained on and scores:
@@ -21,9 +22,11 @@ import tributary.sentiment.engine.SentimentScore;
  * as "not", "never" or any "n't" to the end of the clause), word bigrams, and character
  * 3- to 5-grams of the folded words; all are hashed into 2<sup>bits</sup> buckets without
  * building a String per feature. A few dense features come first: the rules engine's
- * scores ({@link SentimentEngine} is the lexicon), the share of words in capitals and of
- * lengthened words. Word and character features are binary, each group scaled to unit
- * length, so long and short texts weigh alike.
+ * scores ({@link SentimentEngine}), its lexicon's valences word by word
+ * ({@link Valences}, negated words flipped as VADER flips them: the sums of positive and
+ * of negative valences, the strongest of each, the last sentiment word's), the share of
+ * words in capitals and of lengthened words. Word and character features are binary, each
+ * group scaled to unit length, so long and short texts weigh alike.
  * <p>
  * Thread-safe: each thread keeps its own scratch buffers.
  */
@@ -35,9 +38,14 @@ public final class Features {
 	 */
 	public static final int SCHEME = 1;
 
+	/** Flips and weakens the valence of a negated word, as the rules engine does. */
+	private static final float NEGATION = -0.74f;
+
 	/** Names of the dense features, at indices 0 to {@code DENSE_NAMES.length - 1}. */
 	static final String[] DENSE_NAMES = { "rules:compound", "rules:positive", "rules:negative", "rules:label=positive",
-			"rules:label=negative", "share of words in capitals", "share of lengthened words" };
+			"rules:label=negative", "share of words in capitals", "share of lengthened words", "lexicon:positive sum",
+			"lexicon:negative sum", "lexicon:strongest positive", "lexicon:strongest negative",
+			"lexicon:last sentiment word" };
 
 	static final int DENSE = DENSE_NAMES.length;
 
@@ -76,6 +84,8 @@ public final class Features {
 
 	private final SentimentEngine rules;
 
+	private final Valences valences;
+
 	private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
 	/**
@@ -90,6 +100,7 @@ public final class Features {
 		this.bits = bits;
 		this.mask = (1 << bits) - 1;
 		this.rules = Objects.requireNonNull(rules, "rules");
+		this.valences = Valences.load();
 	}
 
 	/** How many dense features come first: indices below it are dense. */
@@ -142,6 +153,11 @@ public final class Features {
 			int words = Math.max(1, s.wordCount);
 			out.add(5, (float) s.capsCount / words);
 			out.add(6, (float) s.elongatedCount / words);
+			out.add(7, (float) (s.positiveSum / (1 + s.positiveSum)));
+			out.add(8, (float) (s.negativeSum / (1 + s.negativeSum)));
+			out.add(9, s.strongestPositive);
+			out.add(10, s.strongestNegative);
+			out.add(11, s.lastValence);
 			if (names != null) {
 				for (int i = 0; i < DENSE; i++) {
 					names.put(i, DENSE_NAMES[i]);
@@ -338,6 +354,21 @@ public final class Features {
 				negated = false;
 			}
 			int h = s.tokenHash[t];
+			float valence = this.valences.valence(s.tokenText, s.tokenStart[t], s.tokenLength[t]) / 4;
+			if (valence != 0) {
+				if (negated) {
+					valence *= NEGATION;
+				}
+				if (valence > 0) {
+					s.positiveSum += valence;
+					s.strongestPositive = Math.max(s.strongestPositive, valence);
+				}
+				else {
+					s.negativeSum -= valence;
+					s.strongestNegative = Math.max(s.strongestNegative, -valence);
+				}
+				s.lastValence = valence;
+			}
 			int unigram = bucket(mix(h ^ (negated ? NEGATED : UNIGRAM)));
 			s.addWordFeature(unigram);
 			int bigram = bucket(mix(previous * 0x9E3779B1 + h ^ BIGRAM));
@@ -581,6 +612,16 @@ public final class Features {
 
 		int elongatedCount;
 
+		double positiveSum;
+
+		double negativeSum;
+
+		float strongestPositive;
+
+		float strongestNegative;
+
+		float lastValence;
+
 		int[] wordFeatures = new int[256];
 
 		int wordFeatureCount;
@@ -598,6 +639,11 @@ public final class Features {
 			this.wordCount = 0;
 			this.capsCount = 0;
 			this.elongatedCount = 0;
+			this.positiveSum = 0;
+			this.negativeSum = 0;
+			this.strongestPositive = 0;
+			this.strongestNegative = 0;
+			this.lastValence = 0;
 			this.wordFeatureCount = 0;
 			this.charFeatureCount = 0;
 		}

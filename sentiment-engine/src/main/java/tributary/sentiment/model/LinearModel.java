@@ -1,11 +1,12 @@
 package tributary.sentiment.model;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -170,57 +171,68 @@ public final class LinearModel {
 			throw new ModelUnreadable(
 					"Model file " + source + " is corrupt: its SHA-256 checksum does not match its content");
 		}
-		try (DataInputStream data = new DataInputStream(new java.io.ByteArrayInputStream(file, 0, bodyLength))) {
-			if (data.readInt() != MAGIC) {
+		try {
+			ByteBuffer data = ByteBuffer.wrap(file, 0, bodyLength).order(ByteOrder.BIG_ENDIAN);
+			if (data.getInt() != MAGIC) {
 				throw new ModelUnreadable("Model file " + source + " is not a Tributary sentiment model");
 			}
-			int format = data.readInt();
+			int format = data.getInt();
 			if (format != FORMAT) {
 				throw new ModelUnreadable(
 						"Model file " + source + " has format " + format + "; this version reads format " + FORMAT);
 			}
-			String name = data.readUTF();
-			int scheme = data.readInt();
+			String name = readUtf(data);
+			int scheme = data.getInt();
 			if (scheme != Features.SCHEME) {
 				throw new ModelUnreadable("Model file " + source + " was trained with feature scheme " + scheme
 						+ "; this version extracts scheme " + Features.SCHEME + ": train it again");
 			}
-			int bits = data.readInt();
+			int bits = data.getInt();
 			if (bits < 8 || bits > 24) {
 				throw new ModelUnreadable("Model file " + source + " is corrupt: " + bits + " feature bits");
 			}
 			float[] intercepts = new float[CLASSES];
 			for (int c = 0; c < CLASSES; c++) {
-				intercepts[c] = data.readFloat();
+				intercepts[c] = data.getFloat();
 			}
 			double[] biases = new double[CLASSES];
 			for (int c = 0; c < CLASSES; c++) {
-				biases[c] = data.readDouble();
+				biases[c] = data.getDouble();
 			}
-			int features = Features.DENSE + (1 << bits);
+			int features = Features.denseCount() + (1 << bits);
 			float[] weights = new float[features * CLASSES];
-			int nonZero = data.readInt();
+			int nonZero = data.getInt();
 			int index = -1;
 			for (int n = 0; n < nonZero; n++) {
 				index += readVarInt(data);
 				if (index < 0 || index >= features) {
 					throw new ModelUnreadable("Model file " + source + " is corrupt: feature " + index);
 				}
-				for (int c = 0; c < CLASSES; c++) {
-					weights[index * CLASSES + c] = data.readFloat();
-				}
+				int at = index * CLASSES;
+				weights[at] = data.getFloat();
+				weights[at + 1] = data.getFloat();
+				weights[at + 2] = data.getFloat();
 			}
-			if (data.available() != 0) {
+			if (data.hasRemaining()) {
 				throw new ModelUnreadable("Model file " + source + " is corrupt: bytes after the weights");
 			}
 			return new LinearModel(name, scheme, bits, weights, intercepts, biases);
 		}
-		catch (EOFException ex) {
+		catch (BufferUnderflowException ex) {
 			throw new ModelUnreadable("Model file " + source + " is corrupt: it ends too early", ex);
 		}
-		catch (IOException ex) {
+		catch (IllegalArgumentException ex) {
 			throw new ModelUnreadable("Model file " + source + " is corrupt: " + ex.getMessage(), ex);
 		}
+	}
+
+	private static String readUtf(ByteBuffer data) {
+		int length = data.getShort() & 0xFFFF;
+		byte[] bytes = new byte[length];
+		data.get(bytes);
+		// writeUTF's modified UTF-8 equals UTF-8 for the names we write (no NUL, no
+		// supplementary characters).
+		return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	/** The first 12 hex digits of the SHA-256 of a whole model file. */
@@ -236,16 +248,16 @@ public final class LinearModel {
 		out.writeByte(value);
 	}
 
-	private static int readVarInt(DataInputStream in) throws IOException {
+	private static int readVarInt(ByteBuffer in) {
 		int value = 0;
 		for (int shift = 0; shift < 32; shift += 7) {
-			int b = in.readUnsignedByte();
+			int b = in.get() & 0xFF;
 			value |= (b & 0x7F) << shift;
 			if ((b & 0x80) == 0) {
 				return value;
 			}
 		}
-		throw new IOException("variable-length integer too long");
+		throw new IllegalArgumentException("a variable-length integer is too long");
 	}
 
 	private static byte[] sha256(byte[] bytes, int length) {

@@ -64,6 +64,19 @@ class FeaturesTests {
 	}
 
 	@Test
+	void lexiconFeaturesReadTheValenceOfEachWordNegationFlipped() {
+		FeatureVector vector = new FeatureVector();
+		FEATURES.extract("good but not great", vector);
+		assertThat(vector.value(7)).as("lexicon:positive sum").isPositive();
+		assertThat(vector.value(8)).as("lexicon:negative sum").isPositive();
+		assertThat(vector.value(11)).as("lexicon:last sentiment word, negated").isNegative();
+		FEATURES.extract("the table", vector);
+		for (int i = 7; i <= 11; i++) {
+			assertThat(vector.value(i)).as(Features.DENSE_NAMES[i]).isZero();
+		}
+	}
+
+	@Test
 	void wordAndCharacterGroupsHaveUnitLength() {
 		FeatureVector vector = new FeatureVector();
 		FEATURES.extract("a fairly ordinary sentence", vector);

@@ -34,27 +34,31 @@ import tributary.sentiment.model.SentimentModel;
 /**
  * Trains the sentiment model with liblinear and writes it with its provenance.
  * <p>
- * Logistic regression (liblinear's {@code L2R_LR}, one class against the rest, which
- * gives probabilities), classes weighted inversely to their frequency, features seen in
- * fewer than {@link Settings#minCount()} training tweets dropped. Three steps:
+ * Logistic regression, one class against the rest, as three liblinear problems
+ * ({@code L2R_LR}, which gives probabilities): in the problem of class c every feature is
+ * scaled by its naive Bayes log-count ratio for c (NBSVM, Wang and Manning 2012), and the
+ * tweets of c and of the rest weigh half each, so that the rare negative class counts as
+ * much as the others. The ratios are folded into the weights, so the model scores as any
+ * linear model. Features in fewer than {@link Settings#minCount()} training tweets are
+ * dropped. Three trainings:
  * <ol>
- * <li>train on every file except the selection split (2016 dev and devtest) and the
- * report split (2016 test);</li>
- * <li>calibrate the per-class biases on the selection split for the best macro-averaged
- * recall, and measure that model on the report split, which chose nothing;</li>
- * <li>train on every tweet with the same settings and those biases: the model that
- * ships.</li>
+ * <li>on every file except the selection split (2016 dev and devtest) and the report
+ * split (2016 test): its figures on the selection split chose the settings;</li>
+ * <li>on every file except the report split: its figures there are the report;</li>
+ * <li>on every tweet with the same settings: the model that ships.</li>
  * </ol>
- * Deterministic: the files in a fixed order, duplicate ids kept once (first file wins),
- * liblinear's random source reset, and the model file written in index order.
+ * Deterministic: the files in a fixed order, duplicate ids kept once (held-out files
+ * first), liblinear's random source reset, the model file written in index order, the
+ * provenance without a clock.
  * <p>
- * {@code --check} trains and compares with the committed file instead of writing it;
- * {@code --search} tries the settings around the chosen ones on the selection split.
+ * {@code --check} trains and compares with the committed files instead of writing them;
+ * {@code --search} prints held-out figures for other settings
+ * ({@code -Dsearch.c=1,2 -Dsearch.minCount=2 -Dsearch.report=true}).
  */
 public final class Trainer {
 
 	/** The settings the committed model was trained with, chosen by {@code --search}. */
-	static final Settings SETTINGS = new Settings(0.5, 2, 0.001, 0);
+	static final Settings SETTINGS = new Settings(2, 2, 0.001);
 
 	static final String MODEL_NAME = "tributary-model/1";
 
@@ -80,14 +84,12 @@ public final class Trainer {
 	 * @param c liblinear's cost: higher fits the training data more closely
 	 * @param minCount features in fewer training tweets than this are dropped
 	 * @param eps liblinear's stopping tolerance
-	 * @param denseScale the dense (rules engine) features are multiplied by 2^this
 	 */
-	record Settings(double c, int minCount, double eps, int denseScale) {
+	record Settings(double c, int minCount, double eps) {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "C=%s minCount=%d eps=%s denseScale=%d", this.c, this.minCount, this.eps,
-					this.denseScale);
+			return String.format(Locale.ROOT, "C=%s minCount=%d eps=%s", this.c, this.minCount, this.eps);
 		}
 
 	}
@@ -122,12 +124,19 @@ public final class Trainer {
 		Path provenanceFile = resources.resolve("sentiment-model.provenance.json");
 		if (check) {
 			byte[] committed = Files.exists(modelFile) ? Files.readAllBytes(modelFile) : new byte[0];
+			String committedProvenance = Files.exists(provenanceFile)
+					? Files.readString(provenanceFile, StandardCharsets.UTF_8) : "";
 			if (!MessageDigest.isEqual(committed, result.model())) {
 				System.out.println("FAIL: " + modelFile + " is not the model the training data and settings give ("
 						+ sha256(committed) + " committed, " + sha256(result.model()) + " trained)");
 				System.exit(1);
 			}
-			System.out.println("OK: " + modelFile + " is the model the training data and settings give ("
+			if (!committedProvenance.equals(result.provenance())) {
+				System.out.println("FAIL: " + provenanceFile + " is not the provenance training gives; it gives:\n"
+						+ result.provenance());
+				System.exit(1);
+			}
+			System.out.println("OK: " + modelFile + " and its provenance are what the training data and settings give ("
 					+ sha256(committed) + ")");
 			return;
 		}
@@ -145,48 +154,42 @@ public final class Trainer {
 
 	Result train(Settings settings) throws IOException {
 		Data all = load();
-		List<Tweet> train = all.without(SELECTION, REPORT);
 		List<Tweet> selection = all.only(SELECTION);
 		List<Tweet> report = all.only(REPORT);
-		this.log.printf(Locale.ROOT, "held-out model: %d training tweets, %s%n", train.size(), settings);
-		LinearModel heldOut = fit(train, settings, new double[3]);
-		double[] biases = calibrate(heldOut, selection);
-		LinearModel calibrated = withBiases(heldOut, biases);
-		Figures selectionFigures = evaluate(calibrated, selection);
-		Figures reportFigures = evaluate(calibrated, report);
-		Figures uncalibratedReport = evaluate(heldOut, report);
-		this.log.printf(Locale.ROOT, "biases %s%n  selection %s%n  report    %s%n  report without calibration %s%n",
-				format(biases), selectionFigures, reportFigures, uncalibratedReport);
+		List<Tweet> withoutHeldOut = all.without(SELECTION, REPORT);
+		List<Tweet> withoutReport = all.without(REPORT, Set.of());
+		double[] biases = new double[3];
+		this.log.printf(Locale.ROOT, "%s%n", settings);
+		Figures selectionFigures = evaluate(fit(withoutHeldOut, settings, biases), selection);
+		this.log.printf(Locale.ROOT, "  selection (trained on %d) %s%n", withoutHeldOut.size(), selectionFigures);
+		Figures reportFigures = evaluate(fit(withoutReport, settings, biases), report);
+		this.log.printf(Locale.ROOT, "  report    (trained on %d) %s%n", withoutReport.size(), reportFigures);
 		List<Tweet> everything = all.tweets();
 		this.log.printf(Locale.ROOT, "final model: %d training tweets%n", everything.size());
 		LinearModel shipped = fit(everything, settings, biases);
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		shipped.write(bytes);
 		byte[] model = bytes.toByteArray();
-		String provenance = provenance(all, settings, biases, train.size(), selection.size(), report.size(),
-				selectionFigures, reportFigures, uncalibratedReport, model);
+		String provenance = provenance(all, settings, biases, withoutHeldOut.size(), withoutReport.size(),
+				selectionFigures, reportFigures, model);
 		return new Result(model, provenance);
 	}
 
-	/**
-	 * Tries the settings around the chosen ones; prints the selection split's figures.
-	 */
+	/** Tries the settings around the chosen ones; prints the held-out figures of each. */
 	void search() throws IOException {
 		Data all = load();
-		List<Tweet> train = all.without(SELECTION, REPORT);
 		List<Tweet> selection = all.only(SELECTION);
 		List<Tweet> report = all.only(REPORT);
-		for (double c : new double[] { 0.1, 0.25, 0.5, 1 }) {
-			for (int minCount : new int[] { 2 }) {
-				for (int denseScale : new int[] { 0, 1 }) {
-					Settings settings = new Settings(c, minCount, SETTINGS.eps(), denseScale);
-					LinearModel model = fit(train, settings, new double[3]);
-					double[] biases = calibrate(model, selection);
-					LinearModel calibrated = withBiases(model, biases);
-					this.log.printf(Locale.ROOT, "%s  selection %s  report %s%n", settings,
-							evaluate(calibrated, selection), evaluate(calibrated, report));
-				}
-			}
+		List<Tweet> withoutHeldOut = all.without(SELECTION, REPORT);
+		List<Tweet> withoutReport = all.without(REPORT, Set.of());
+		String[] cs = System.getProperty("search.c", "0.5,1").split(",");
+		for (String c : cs) {
+			Settings settings = new Settings(Double.parseDouble(c),
+					Integer.getInteger("search.minCount", SETTINGS.minCount()), SETTINGS.eps());
+			Figures selectionFigures = evaluate(fit(withoutHeldOut, settings, new double[3]), selection);
+			Figures reportFigures = Boolean.getBoolean("search.report")
+					? evaluate(fit(withoutReport, settings, new double[3]), report) : null;
+			this.log.printf(Locale.ROOT, "%s  selection %s  report %s%n", settings, selectionFigures, reportFigures);
 		}
 	}
 
@@ -243,16 +246,34 @@ public final class Trainer {
 		return SELECTION.contains(name) || REPORT.contains(name);
 	}
 
-	/** Trains liblinear's logistic regression and takes its weights. */
+	/** Trains the model and takes its weights. */
 	LinearModel fit(List<Tweet> tweets, Settings settings, double[] biases) {
+		return train(tweets, settings, biases).model();
+	}
+
+	/**
+	 * What training gave: our model, and for each class liblinear's model and the ratios
+	 * its features were scaled by.
+	 */
+	record Training(LinearModel model, Model[] liblinear, double[][] ratios) {
+
+	}
+
+	/**
+	 * Trains one liblinear problem per class against the rest on the naive Bayes scaled
+	 * features, and folds the ratios into the weights.
+	 */
+	Training train(List<Tweet> tweets, Settings settings, double[] biases) {
 		int dimension = this.features.dimension();
-		Feature[][] x = new Feature[tweets.size()][];
-		double[] y = new double[tweets.size()];
 		int[] counts = new int[dimension];
+		int[][] classCounts = new int[LinearModel.CLASSES][dimension];
+		int[] tweetsPerClass = new int[LinearModel.CLASSES];
 		FeatureVector vector = new FeatureVector();
 		List<int[]> indices = new ArrayList<>(tweets.size());
 		List<float[]> values = new ArrayList<>(tweets.size());
 		for (Tweet tweet : tweets) {
+			int label = classOf(tweet.label());
+			tweetsPerClass[label]++;
 			this.features.extract(tweet.text(), vector);
 			int[] index = new int[vector.size()];
 			float[] value = new float[vector.size()];
@@ -260,62 +281,104 @@ public final class Trainer {
 				index[i] = vector.index(i);
 				value[i] = vector.value(i);
 				counts[index[i]]++;
+				classCounts[label][index[i]]++;
 			}
 			indices.add(index);
 			values.add(value);
 		}
-		double denseScale = Math.scalb(1.0, settings.denseScale());
-		int[] classCounts = new int[3];
-		for (int t = 0; t < tweets.size(); t++) {
-			int[] index = indices.get(t);
-			float[] value = values.get(t);
-			List<Feature> nodes = new ArrayList<>(index.length + 1);
-			for (int i = 0; i < index.length; i++) {
-				boolean dense = index[i] < Features.denseCount();
-				if (dense || counts[index[i]] >= settings.minCount()) {
-					nodes.add(new FeatureNode(index[i] + 1, dense ? value[i] * denseScale : value[i]));
-				}
-			}
-			nodes.add(new FeatureNode(dimension + 1, 1.0));
-			x[t] = nodes.toArray(new Feature[0]);
-			int label = classOf(tweets.get(t).label());
-			y[t] = label + 1;
-			classCounts[label]++;
-		}
-		Problem problem = new Problem();
-		problem.l = tweets.size();
-		problem.n = dimension + 1;
-		problem.x = x;
-		problem.y = y;
-		problem.bias = 1;
-		Parameter parameter = new Parameter(SolverType.L2R_LR, settings.c(), settings.eps());
-		double[] classWeights = new double[3];
-		for (int c = 0; c < 3; c++) {
-			classWeights[c] = (double) tweets.size() / (3.0 * Math.max(1, classCounts[c]));
-		}
-		parameter.setWeights(classWeights, new int[] { 1, 2, 3 });
-		Linear.resetRandom();
-		Model model = Linear.train(problem, parameter);
-		return toLinearModel(model, dimension, denseScale, biases);
-	}
-
-	/** Our weights from liblinear's: classes put in our order, dense weights rescaled. */
-	static LinearModel toLinearModel(Model model, int dimension, double denseScale, double[] biases) {
-		int[] labels = model.getLabels();
 		float[] weights = new float[dimension * LinearModel.CLASSES];
 		float[] intercepts = new float[LinearModel.CLASSES];
-		for (int k = 0; k < labels.length; k++) {
-			int c = labels[k] - 1;
+		Model[] models = new Model[LinearModel.CLASSES];
+		double[][] ratios = new double[LinearModel.CLASSES][];
+		for (int c = 0; c < LinearModel.CLASSES; c++) {
+			double[] ratio = ratios(counts, classCounts[c], settings.minCount());
+			Feature[][] x = new Feature[tweets.size()][];
+			double[] y = new double[tweets.size()];
+			for (int t = 0; t < tweets.size(); t++) {
+				x[t] = nodes(indices.get(t), values.get(t), ratio);
+				y[t] = (classOf(tweets.get(t).label()) == c) ? 1 : -1;
+			}
+			Problem problem = new Problem();
+			problem.l = tweets.size();
+			problem.n = dimension + 1;
+			problem.x = x;
+			problem.y = y;
+			problem.bias = 1;
+			Parameter parameter = new Parameter(SolverType.L2R_LR, settings.c(), settings.eps());
+			int in = tweetsPerClass[c];
+			int out = tweets.size() - in;
+			parameter.setWeights(
+					new double[] { tweets.size() / (2.0 * Math.max(1, in)), tweets.size() / (2.0 * Math.max(1, out)) },
+					new int[] { 1, -1 });
+			Linear.resetRandom();
+			Model model = Linear.train(problem, parameter);
+			int k = (model.getLabels()[0] == 1) ? 0 : 1;
 			for (int i = 0; i < dimension; i++) {
-				double w = model.getDecfunCoef(i + 1, k);
-				if (i < Features.denseCount()) {
-					w *= denseScale;
-				}
-				weights[i * LinearModel.CLASSES + c] = (float) w;
+				weights[i * LinearModel.CLASSES + c] = (float) (ratio[i] * model.getDecfunCoef(i + 1, k));
 			}
 			intercepts[c] = (float) model.getDecfunBias(k);
+			models[c] = model;
+			ratios[c] = ratio;
 		}
-		return new LinearModel(MODEL_NAME, Features.SCHEME, BITS, weights, intercepts, biases.clone());
+		return new Training(new LinearModel(MODEL_NAME, Features.SCHEME, BITS, weights, intercepts, biases.clone()),
+				models, ratios);
+	}
+
+	/**
+	 * The naive Bayes log-count ratio of each feature for a class: log of its smoothed
+	 * share among the class's feature counts over its share among the rest's; 1 for the
+	 * dense features, 0 for those in fewer than {@code minCount} tweets, which drops
+	 * them.
+	 */
+	static double[] ratios(int[] counts, int[] classCounts, int minCount) {
+		double alpha = 1;
+		double in = 0;
+		double out = 0;
+		for (int i = Features.denseCount(); i < counts.length; i++) {
+			if (counts[i] >= minCount) {
+				in += alpha + classCounts[i];
+				out += alpha + counts[i] - classCounts[i];
+			}
+		}
+		double[] ratio = new double[counts.length];
+		for (int i = 0; i < counts.length; i++) {
+			if (i < Features.denseCount()) {
+				ratio[i] = 1;
+			}
+			else if (counts[i] >= minCount) {
+				ratio[i] = Math.log(((alpha + classCounts[i]) / in) / ((alpha + counts[i] - classCounts[i]) / out));
+			}
+		}
+		return ratio;
+	}
+
+	/**
+	 * A text's features as liblinear takes them: indices from 1, each value scaled by its
+	 * ratio, those with a ratio of 0 left out, and the bias feature last.
+	 */
+	static Feature[] nodes(int[] index, float[] value, double[] ratio) {
+		List<Feature> nodes = new ArrayList<>(index.length + 1);
+		for (int i = 0; i < index.length; i++) {
+			double r = ratio[index[i]];
+			if (r != 0) {
+				nodes.add(new FeatureNode(index[i] + 1, value[i] * r));
+			}
+		}
+		nodes.add(new FeatureNode(ratio.length + 1, 1.0));
+		return nodes.toArray(new Feature[0]);
+	}
+
+	/** A text's features as liblinear's model for a class takes them. */
+	Feature[] nodes(String text, double[] ratio) {
+		FeatureVector vector = new FeatureVector();
+		this.features.extract(text, vector);
+		int[] index = new int[vector.size()];
+		float[] value = new float[vector.size()];
+		for (int i = 0; i < vector.size(); i++) {
+			index[i] = vector.index(i);
+			value[i] = vector.value(i);
+		}
+		return nodes(index, value, ratio);
 	}
 
 	static int classOf(SentimentLabel label) {
@@ -324,79 +387,6 @@ public final class Trainer {
 			case NEUTRAL -> LinearModel.NEUTRAL;
 			case NEGATIVE -> LinearModel.NEGATIVE;
 		};
-	}
-
-	private static LinearModel withBiases(LinearModel model, double[] biases) {
-		float[] weights = new float[(Features.denseCount() + (1 << model.bits())) * LinearModel.CLASSES];
-		float[] intercepts = new float[LinearModel.CLASSES];
-		for (int c = 0; c < LinearModel.CLASSES; c++) {
-			intercepts[c] = model.intercept(c);
-		}
-		for (int i = 0; i < weights.length / LinearModel.CLASSES; i++) {
-			for (int c = 0; c < LinearModel.CLASSES; c++) {
-				weights[i * LinearModel.CLASSES + c] = model.weight(i, c);
-			}
-		}
-		return new LinearModel(model.name(), model.scheme(), model.bits(), weights, intercepts, biases.clone());
-	}
-
-	/**
-	 * The biases (positive's held at 0) that give the best macro-averaged recall on the
-	 * tweets, searched on a grid of 0.02 in [-1, 1]; the first best in grid order wins.
-	 */
-	double[] calibrate(LinearModel model, List<Tweet> tweets) {
-		double[][] probabilities = probabilities(model, tweets);
-		int[] gold = tweets.stream().mapToInt((tweet) -> classOf(tweet.label())).toArray();
-		double best = -1;
-		double[] bestBiases = new double[3];
-		for (int n = -50; n <= 50; n++) {
-			for (int g = -50; g <= 50; g++) {
-				double[] biases = { 0, n * 0.02, g * 0.02 };
-				double recall = macroRecall(probabilities, gold, biases);
-				if (recall > best + 1e-12) {
-					best = recall;
-					bestBiases = biases;
-				}
-			}
-		}
-		return bestBiases;
-	}
-
-	/** The uncalibrated probabilities of each tweet, as liblinear computes them. */
-	private double[][] probabilities(LinearModel model, List<Tweet> tweets) {
-		SentimentModel scorer = SentimentModel.of(withBiases(model, new double[3]), this.rules, "");
-		double[][] out = new double[tweets.size()][];
-		for (int t = 0; t < tweets.size(); t++) {
-			var score = scorer.score(tweets.get(t).text());
-			out[t] = new double[] { score.positive(), score.neutral(), score.negative() };
-		}
-		return out;
-	}
-
-	private static double macroRecall(double[][] probabilities, int[] gold, double[] biases) {
-		int[] hits = new int[3];
-		int[] totals = new int[3];
-		double[] factors = { Math.exp(biases[0]), Math.exp(biases[1]), Math.exp(biases[2]) };
-		for (int t = 0; t < gold.length; t++) {
-			double[] p = probabilities[t];
-			int predicted = 0;
-			double best = p[0] * factors[0];
-			for (int c = 1; c < 3; c++) {
-				if (p[c] * factors[c] > best) {
-					best = p[c] * factors[c];
-					predicted = c;
-				}
-			}
-			totals[gold[t]]++;
-			if (predicted == gold[t]) {
-				hits[gold[t]]++;
-			}
-		}
-		double sum = 0;
-		for (int c = 0; c < 3; c++) {
-			sum += (totals[c] == 0) ? 0 : (double) hits[c] / totals[c];
-		}
-		return sum / 3;
 	}
 
 	/** Macro-averaged recall, per-class recall and accuracy of a model on tweets. */
@@ -438,8 +428,8 @@ public final class Trainer {
 		return new Figures(tweets.size(), sum / 3, recall, (double) (hits[0] + hits[1] + hits[2]) / tweets.size());
 	}
 
-	private static String provenance(Data data, Settings settings, double[] biases, int heldOutTraining, int selection,
-			int report, Figures selectionFigures, Figures reportFigures, Figures uncalibrated, byte[] model) {
+	private static String provenance(Data data, Settings settings, double[] biases, int withoutHeldOut,
+			int withoutReport, Figures selectionFigures, Figures reportFigures, byte[] model) {
 		StringBuilder json = new StringBuilder();
 		json.append("{\n");
 		json.append("  \"model\": \"").append(MODEL_NAME).append("\",\n");
@@ -449,13 +439,14 @@ public final class Trainer {
 			.append(Linear.getVersion() / 100)
 			.append('.')
 			.append(Linear.getVersion() % 100)
-			.append(" (de.bwaldvogel:liblinear), solver L2R_LR, one class against the rest\",\n");
+			.append(" (de.bwaldvogel:liblinear), solver L2R_LR, one problem per class against the rest\",\n");
 		json.append("  \"featureScheme\": ").append(Features.SCHEME).append(",\n");
 		json.append("  \"featureBits\": ").append(BITS).append(",\n");
 		json.append(String.format(Locale.ROOT,
-				"  \"settings\": {\"C\": %s, \"eps\": %s, \"minCount\": %d, \"denseScale\": %d, "
-						+ "\"classWeights\": \"n / (3 n_class)\", \"bias\": 1},%n",
-				settings.c(), settings.eps(), settings.minCount(), settings.denseScale()));
+				"  \"settings\": {\"C\": %s, \"eps\": %s, \"minCount\": %d, \"featureScaling\": \"naive Bayes "
+						+ "log-count ratio per class, smoothing 1\", \"classWeights\": \"class and rest half each\", "
+						+ "\"bias\": 1},%n",
+				settings.c(), settings.eps(), settings.minCount()));
 		json.append(String.format(Locale.ROOT,
 				"  \"calibrationBiases\": {\"positive\": %.2f, \"neutral\": %.2f, \"negative\": %.2f},%n", biases[0],
 				biases[1], biases[2]));
@@ -472,19 +463,22 @@ public final class Trainer {
 		json.append("  ],\n");
 		json.append("  \"finalTrainingTweets\": ").append(data.tweets().size()).append(",\n");
 		json.append("  \"heldOut\": {\n");
-		json.append("    \"method\": \"a model trained on ")
-			.append(heldOutTraining)
-			.append(" tweets (all but the 2016 dev, devtest and test files) had its biases calibrated on the ")
-			.append(selection)
-			.append(" tweets of 2016 dev + devtest (selection) and was measured on the ")
-			.append(report)
-			.append(" tweets of 2016 test (report), which chose nothing; the shipped model is trained on all ")
-			.append(data.tweets().size())
-			.append(" with the same settings and biases\",\n");
-		json.append("    \"selection\": ").append(selectionFigures.json()).append(",\n");
-		json.append("    \"report\": ").append(reportFigures.json()).append(",\n");
-		json.append("    \"reportWithoutCalibration\": ").append(uncalibrated.json()).append("\n");
-		json.append("  }\n");
+		json.append("    \"selection\": {\"files\": \"twitter-2016dev-A, twitter-2016devtest-A\", \"trainedOn\": ")
+			.append(withoutHeldOut)
+			.append(", \"figures\": ")
+			.append(selectionFigures.json())
+			.append("},\n");
+		json.append("    \"report\": {\"files\": \"twitter-2016test-A\", \"trainedOn\": ")
+			.append(withoutReport)
+			.append(", \"figures\": ")
+			.append(reportFigures.json())
+			.append("}\n");
+		json.append("  },\n");
+		json.append(
+				"  \"method\": \"settings chosen on the selection split with a model trained on every tweet outside "
+						+ "both held-out splits; the report split chose nothing: a model trained on every tweet outside it, with "
+						+ "the chosen settings, is measured on it; the shipped model is trained on all tweets with the same "
+						+ "settings\"\n");
 		json.append("}\n");
 		return json.toString();
 	}

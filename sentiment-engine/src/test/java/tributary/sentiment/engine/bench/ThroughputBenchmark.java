@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,12 +22,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScore;
+import tributary.sentiment.model.SentimentModel;
 
 /**
  * Texts scored per second on one thread: each operation scores one tweet-length text,
  * cycling through a corpus. {@code corpus=written} is {@link SampleTexts} (in the
  * repository); {@code corpus=dataset} is the VADER tweets ground truth when it is present
- * (system property {@code tributary.dataset}). Run with
+ * (system property {@code tributary.dataset}). {@code engine=rules} is the rules engine,
+ * {@code engine=model} the trained model ({@link SentimentModel#loadDefault()}). Run with
  * {@code bench/run sentiment-engine}.
  */
 @State(Scope.Thread)
@@ -41,7 +44,10 @@ public class ThroughputBenchmark {
 	@Param({ "written", "dataset" })
 	String corpus;
 
-	private SentimentEngine engine;
+	@Param({ "rules", "model" })
+	String engine;
+
+	private Function<String, SentimentScore> scorer;
 
 	private String[] texts;
 
@@ -49,7 +55,11 @@ public class ThroughputBenchmark {
 
 	@Setup
 	public void setUp() throws IOException {
-		this.engine = SentimentEngine.create();
+		this.scorer = switch (this.engine) {
+			case "rules" -> SentimentEngine.create()::score;
+			case "model" -> SentimentModel.loadDefault()::score;
+			default -> throw new IllegalArgumentException("Unknown engine " + this.engine);
+		};
 		this.texts = switch (this.corpus) {
 			case "written" -> SampleTexts.TEXTS.toArray(String[]::new);
 			case "dataset" -> dataset();
@@ -72,7 +82,7 @@ public class ThroughputBenchmark {
 	public SentimentScore score() {
 		String text = this.texts[this.next];
 		this.next = (this.next + 1 == this.texts.length) ? 0 : this.next + 1;
-		return this.engine.score(text);
+		return this.scorer.apply(text);
 	}
 
 }
