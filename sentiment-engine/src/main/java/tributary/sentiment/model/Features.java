@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import tributary.sentiment.engine.SentimentEngine;
+import tributary.sentiment.engine.SentimentLabel;
 import tributary.sentiment.engine.SentimentScore;
 import tributary.sentiment.engine.Valences;
 
@@ -60,11 +61,6 @@ public final class Features {
 	private static final int MIN_GRAM = 3;
 
 	private static final int MAX_GRAM = 5;
-
-	/** Token kinds: a word takes part in character n-grams, the others do not. */
-	private static final int WORD = 0;
-
-	private static final int SYMBOL = 1;
 
 	private static final char[] URL = "<url>".toCharArray();
 
@@ -148,8 +144,8 @@ public final class Features {
 			out.add(0, (float) score.compound());
 			out.add(1, (float) score.positive());
 			out.add(2, (float) score.negative());
-			out.add(3, (score.compound() >= 0.05) ? 1 : 0);
-			out.add(4, (score.compound() <= -0.05) ? 1 : 0);
+			out.add(3, (score.compound() >= SentimentLabel.NEUTRAL_BAND) ? 1 : 0);
+			out.add(4, (score.compound() <= -SentimentLabel.NEUTRAL_BAND) ? 1 : 0);
 			int words = Math.max(1, s.wordCount);
 			out.add(5, (float) s.capsCount / words);
 			out.add(6, (float) s.elongatedCount / words);
@@ -496,11 +492,20 @@ public final class Features {
 			return false;
 		}
 		for (String negator : NEGATORS) {
-			if (negator.length() == length && negator.contentEquals(java.nio.CharBuffer.wrap(word, 0, length))) {
+			if (negator.length() == length && sameChars(negator, word)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	private static boolean sameChars(String expected, char[] chars) {
+		for (int i = 0; i < expected.length(); i++) {
+			if (expected.charAt(i) != chars[i]) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static boolean isWordStart(int codePoint) {
@@ -543,7 +548,7 @@ public final class Features {
 				letters++;
 				mouth = true;
 			}
-			else if (c != '-' && c != '\'' && c != '^' && c != '\'') {
+			else if (c != '-' && c != '\'' && c != '^') {
 				return false;
 			}
 		}

@@ -26,9 +26,11 @@ import tributary.sentiment.engine.SentimentScorer;
  * <p>
  * The probability of each class is its logistic decision value, the three normalised to
  * add up to 1 (liblinear's {@code predictProbability}); then each is multiplied by
- * {@code exp(bias)} of its class, calibrated on held-out tweets so that the classes are
- * recalled evenly, and normalised again. The label is the most probable class, compound
- * is P(positive) − P(negative), and positive, neutral, negative are the probabilities.
+ * {@code exp(bias)} of its class and normalised again: the model file's calibration
+ * biases, which can shift the classes' recall on data unlike the training data (0 in the
+ * shipped model, where the class weights already balance it). The label is the most
+ * probable class, compound is P(positive) − P(negative), and positive, neutral, negative
+ * are the probabilities.
  * <p>
  * Thread-safe and allocation-light: each thread keeps its own feature buffers.
  */
