@@ -26,7 +26,7 @@ final class Texts {
 			Tone.NEUTRAL,
 			List.of("Weather update for {city}: overcast this morning.",
 					"Cloudy in {city} right now, wind from the west.",
-					"Checking the forecast for {city} before the trip.", "Rain expected in {city} later this week."),
+					"Checking the forecast for {city} before the trip.", "Showers expected in {city} later this week."),
 			Tone.NEGATIVE,
 			List.of("This weather in {city} is awful, grey and miserable again",
 					"Terrible wind and rain in {city} today, hate it",

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tributary.demo.DemoEvent.Kind;
 import tributary.sentiment.engine.SentimentLabel;
+import tributary.sentiment.engine.SentimentScorer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +93,12 @@ class DemoStreamTests {
 	@ParameterizedTest(name = "{0} events/s")
 	@CsvSource({ "30", "50", "400" })
 	void postsAboutSevilleTurnNegativeDuringTheSpikeAndNowhereElse(int rate) throws IOException {
+		for (SentimentScorer scorer : TextsTests.scorers) {
+			assertDropsOnlyInSevilleDuringTheSpike(rate, scorer);
+		}
+	}
+
+	private static void assertDropsOnlyInSevilleDuringTheSpike(int rate, SentimentScorer scorer) throws IOException {
 		Instant runStart = Instant.parse("2026-12-02T07:49:13Z");
 		DemoStream stream = new DemoStream(13, new SimulatedClock(runStart), rate);
 		Map<String, int[]> windows = new TreeMap<>();
@@ -104,7 +111,7 @@ class DemoStreamTests {
 					int[] counts = windows.computeIfAbsent(node.get("location").asText() + "@" + window,
 							(key) -> new int[2]);
 					counts[0]++;
-					if (TextsTests.engine.score(node.get("text").asText()).label() == SentimentLabel.NEGATIVE) {
+					if (scorer.score(node.get("text").asText()).label() == SentimentLabel.NEGATIVE) {
 						counts[1]++;
 					}
 				}
@@ -118,7 +125,7 @@ class DemoStreamTests {
 				drops.add(window);
 			}
 		});
-		assertThat(drops).as("15-min windows with ten posts or more, mostly negative")
+		assertThat(drops).as("15-min windows with ten posts or more, mostly negative, by %s", scorer.version())
 			.isNotEmpty()
 			.allSatisfy((drop) -> {
 				assertThat(drop).startsWith("Seville@");

@@ -10,17 +10,23 @@ import tributary.demo.DemoStream.Product;
 import tributary.demo.Texts.Tone;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentLabel;
+import tributary.sentiment.engine.SentimentScorer;
+import tributary.sentiment.model.SentimentModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every text the demo posts gets, from the engine sentiment-service scores with, the tone
- * it is filed under, whatever city or product it names: the demo's sentiment follows the
- * weather and the products because the engine reads it so.
+ * Every text the demo posts gets, from each scorer sentiment-service can score with, the
+ * tone it is filed under, whatever city or product it names: the demo's sentiment follows
+ * the weather and the products because the engine reads it so.
  */
 class TextsTests {
 
-	static final SentimentEngine engine = SentimentEngine.create();
+	/**
+	 * Both scorers sentiment-service can be configured with: the demo tells its story
+	 * with either.
+	 */
+	static final List<SentimentScorer> scorers = List.of(SentimentModel.loadDefault(), SentimentEngine.create());
 
 	@Test
 	void everyTextHasItsToneForEveryCityAndProduct() {
@@ -49,9 +55,12 @@ class TextsTests {
 			for (City city : DemoStream.CITIES) {
 				for (Product product : DemoStream.PRODUCTS) {
 					String text = Texts.fill(template, city.name(), product.label());
-					SentimentLabel label = engine.score(text).label();
-					if (!label.name().equals(tone.name())) {
-						wrong.add(tone + " but " + label + " (" + engine.score(text).compound() + "): " + text);
+					for (SentimentScorer scorer : scorers) {
+						SentimentLabel label = scorer.score(text).label();
+						if (!label.name().equals(tone.name())) {
+							wrong.add(tone + " but " + label + " from " + scorer.version() + " ("
+									+ scorer.score(text).compound() + "): " + text);
+						}
 					}
 				}
 			}

@@ -1,6 +1,13 @@
 package tributary.sentiment.engine;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+
+import tributary.sentiment.engine.Explanation.Contribution;
 
 /**
  * Scores the sentiment of short social text. Deterministic, thread-safe, no network.
@@ -12,7 +19,7 @@ import java.util.Objects;
  * asks about, "!" and "?" add emphasis, and the sum is squashed into [−1, 1]. Each thread
  * keeps its own scratch arrays, so scoring allocates only the result.
  */
-public final class SentimentEngine {
+public final class SentimentEngine implements SentimentScorer {
 
 	/**
 	 * Names the engine and its lexicon in every scored record; bump it when scores
@@ -113,11 +120,7 @@ public final class SentimentEngine {
 		return new SentimentEngine(Lexicon.load());
 	}
 
-	/**
-	 * Scores a text.
-	 * @param text any text, possibly empty
-	 * @return its sentiment
-	 */
+	@Override
 	public SentimentScore score(String text) {
 		Objects.requireNonNull(text, "text");
 		Tokens tokens = this.scratch.get();
@@ -132,8 +135,77 @@ public final class SentimentEngine {
 		}
 	}
 
+	@Override
 	public String version() {
 		return VERSION;
+	}
+
+	/**
+	 * Scores a text and names what carried its valence. Each contribution is a lexicon
+	 * entry of the text (a word, phrase, emoticon or emoji) with the valence it added to
+	 * the sum that {@link SentimentScore#compound()} squashes, after negation, degree
+	 * words, capitals, lengthening, "but" and questions changed it; a word whose valence
+	 * a negation flipped is named {@code "not <word>"}, and a word that occurs more than
+	 * once is one contribution with the sum of its valences. The emphasis of "!" and "?"
+	 * is named {@code "!"} and {@code "?"}. Slower than {@link #score(String)} (it names
+	 * and sorts), which scoring does not pay for.
+	 */
+	@Override
+	public Explanation explain(String text, int limit) {
+		Objects.requireNonNull(text, "text");
+		if (limit < 0) {
+			throw new IllegalArgumentException("limit must not be negative but was " + limit);
+		}
+		Tokens tokens = this.scratch.get();
+		try {
+			this.tokenizer.tokenize(HtmlEntities.decode(text), tokens);
+			SentimentScore score = sum(tokens);
+			return new Explanation(score, contributions(tokens, limit));
+		}
+		finally {
+			if (!tokens.worthKeeping()) {
+				this.scratch.remove();
+			}
+		}
+	}
+
+	/** The valences {@link #sum(Tokens)} left in the tokens, named and largest first. */
+	private List<Contribution> contributions(Tokens tokens, int limit) {
+		Map<String, double[]> byFeature = new LinkedHashMap<>();
+		double sum = 0;
+		for (int t = 0; t < tokens.count; t++) {
+			double valence = tokens.valences[t];
+			if (valence == 0) {
+				continue;
+			}
+			sum += valence;
+			int id = tokens.ids[t];
+			double own = this.lexicon.valence(id);
+			boolean negated = own != 0 && (own > 0) != (valence > 0);
+			String feature = negated ? "not " + this.lexicon.key(id) : this.lexicon.key(id);
+			byFeature.computeIfAbsent(feature, (ignored) -> new double[1])[0] += valence;
+		}
+		if (sum != 0) {
+			// The emphasis of "!" and "?" strengthens whichever way the text leans.
+			double sign = Math.signum(sum);
+			double exclamations = Math.min(tokens.exclamations, MAX_EXCLAMATIONS) * EXCLAMATION_EMPHASIS;
+			double questions = punctuationEmphasis(tokens) - exclamations;
+			if (exclamations != 0) {
+				byFeature.put("!", new double[] { sign * exclamations });
+			}
+			if (questions != 0) {
+				byFeature.put("?", new double[] { sign * questions });
+			}
+		}
+		List<Contribution> contributions = new ArrayList<>(byFeature.size());
+		byFeature.forEach((feature, weight) -> {
+			if (weight[0] != 0) {
+				contributions.add(new Contribution(feature, weight[0]));
+			}
+		});
+		// A stable sort: equal weights keep the order of the text.
+		contributions.sort(Comparator.comparingDouble((Contribution each) -> -Math.abs(each.weight())));
+		return (contributions.size() > limit) ? contributions.subList(0, limit) : contributions;
 	}
 
 	private SentimentScore sum(Tokens tokens) {

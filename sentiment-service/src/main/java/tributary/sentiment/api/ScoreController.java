@@ -1,9 +1,9 @@
 package tributary.sentiment.api;
 
 import java.io.IOException;
-import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -12,12 +12,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.sentiment.engine.SentimentEngine;
+import tributary.sentiment.engine.SentimentScorer;
 import tributary.sentiment.system.SentimentProperties;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Scores texts on request, for users trying the engine and for evaluation tools. */
@@ -25,14 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/sentiment")
 class ScoreController {
 
-	private final SentimentEngine engine;
+	/** How many features an explanation names: enough to see why, few enough to read. */
+	static final int EXPLAIN_LIMIT = 10;
+
+	private final SentimentScorer scorer;
 
 	private final SentimentProperties.Api limits;
 
 	private final JsonMapper mapper;
 
-	ScoreController(SentimentEngine engine, SentimentProperties properties, JsonMapper mapper) {
-		this.engine = engine;
+	ScoreController(SentimentScorer scorer, SentimentProperties properties, JsonMapper mapper) {
+		this.scorer = scorer;
 		this.limits = properties.api();
 		this.mapper = mapper;
 	}
@@ -42,14 +46,21 @@ class ScoreController {
 	 * @param http the request, whose body is {@code {"text": "..."}} or an array of them;
 	 * read here, within {@code tributary.sentiment.api.max-body-size}, rather than bound,
 	 * so that an oversized body is refused before it is all read
+	 * @param explain whether each result names the features that pushed it most; a query
+	 * parameter rather than a body field, so that both body shapes (one text, an array)
+	 * ask for it the same way and the body stays the contract's text
 	 * @return one result, or an array of results in the order of the texts
 	 * @throws IOException if the body cannot be read
 	 */
 	@Operation(summary = "Score the sentiment of one text or a batch",
 			description = "Send {\"text\": \"...\"} for one result, or an array of such objects (at most "
 					+ "tributary.sentiment.api.max-batch-size, 1,000 by default) for an array of results in the "
-					+ "same order. compound is in [-1, 1]; label is positive at 0.05 and above, negative at -0.05 "
-					+ "and below, neutral in between.",
+					+ "same order. compound is in [-1, 1]. With the model (the default engine) label is the most "
+					+ "probable class, positive/neutral/negative are the class probabilities and compound is "
+					+ "P(positive) - P(negative); with the rules engine label is positive at compound 0.05 and "
+					+ "above, negative at -0.05 and below, neutral in between. engineVersion names the scorer. "
+					+ "With explain=true each result adds explanation: the " + EXPLAIN_LIMIT
+					+ " features that pushed the decision most, with their signed weights.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(oneOf = { TextToScore.class, TextToScore[].class }))))
@@ -57,8 +68,8 @@ class ScoreController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(oneOf = { SentimentResult.class, SentimentResult[].class })))
 	@ApiResponse(responseCode = "400",
-			description = "Not JSON, or a text missing, not a string or too long; "
-					+ "errors names each field, e.g. [3].text",
+			description = "Not JSON, a text missing, not a string or too long (errors names each field, "
+					+ "e.g. [3].text), or explain neither true nor false",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "401", description = "No valid API key in the X-API-Key header",
 			content = @Content(mediaType = "application/problem+json"))
@@ -71,12 +82,15 @@ class ScoreController {
 	@SecurityRequirement(name = ApiDocumentation.API_KEY)
 	@PostMapping(path = "/score", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	Object score(HttpServletRequest http) throws IOException {
+	Object score(HttpServletRequest http, @Parameter(
+			description = "Add to each result the features that pushed its decision most (explanation)") @RequestParam(
+					defaultValue = "false") boolean explain)
+			throws IOException {
 		ScoreRequest request = ScoreRequest.read(json(LimitedBody.read(http, this.limits.maxBodySize())), this.limits);
 		if (request instanceof ScoreRequest.Batch batch) {
-			return scoreAll(batch.texts());
+			return batch.texts().stream().map((text) -> score(text, explain)).toList();
 		}
-		return score(((ScoreRequest.One) request).text());
+		return score(((ScoreRequest.One) request).text(), explain);
 	}
 
 	private JsonNode json(byte[] body) {
@@ -105,12 +119,11 @@ class ScoreController {
 		return (end < 0) ? message : message.substring(0, end);
 	}
 
-	private List<SentimentResult> scoreAll(List<String> texts) {
-		return texts.stream().map(this::score).toList();
-	}
-
-	private SentimentResult score(String text) {
-		return SentimentResult.of(this.engine.score(text));
+	private SentimentResult score(String text, boolean explain) {
+		if (explain) {
+			return SentimentResult.of(this.scorer.explain(text, EXPLAIN_LIMIT), this.scorer.version());
+		}
+		return SentimentResult.of(this.scorer.score(text), this.scorer.version());
 	}
 
 }

@@ -18,12 +18,15 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param createdAt when it was posted
  * @param ingestedAt when ingest-service accepted it, if it did
  * @param analyzedAt when this service scored it
- * @param compound the overall sentiment, in [-1, 1]
- * @param positive the share of positive valence
- * @param neutral the share of neutral words
- * @param negative the share of negative valence
- * @param label {@code positive}, {@code neutral} or {@code negative}
- * @param engineVersion the engine and lexicon that scored it
+ * @param compound the overall sentiment, in [-1, 1]: for the model P(positive) -
+ * P(negative)
+ * @param positive the share of positive valence, or for the model P(positive)
+ * @param neutral the share of neutral words, or for the model P(neutral)
+ * @param negative the share of negative valence, or for the model P(negative)
+ * @param label {@code positive}, {@code neutral} or {@code negative}: the score's label
+ * (the compound band for the rules, the most probable class for the model)
+ * @param engineVersion the scorer's {@code version()}: the engine and the exact lexicon
+ * or model that scored it
  */
 record PostScored(String id, String postId, String author, String platform, @Nullable String location,
 		@Nullable String productId, @JsonSerialize(using = IsoInstants.Writer.class) Instant createdAt,

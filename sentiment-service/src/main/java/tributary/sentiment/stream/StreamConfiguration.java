@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
-import tributary.sentiment.engine.SentimentEngine;
+import tributary.sentiment.engine.SentimentScorer;
 import tributary.sentiment.system.SentimentProperties;
 import tributary.support.text.Utf8;
 import tributary.support.topics.DeclaredTopics;
@@ -63,8 +63,8 @@ class StreamConfiguration {
 	}
 
 	@Bean
-	PostScorer postScorer(SentimentEngine engine, StreamMetrics metrics) {
-		return new PostScorer(engine, metrics, Clock.systemUTC());
+	PostScorer postScorer(SentimentScorer scorer, StreamMetrics metrics) {
+		return new PostScorer(scorer, metrics, Clock.systemUTC());
 	}
 
 	@Bean

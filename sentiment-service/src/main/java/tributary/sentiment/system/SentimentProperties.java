@@ -1,6 +1,9 @@
 package tributary.sentiment.system;
 
+import java.nio.file.Path;
 import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,11 +12,48 @@ import org.springframework.util.unit.DataSize;
 /**
  * The sentiment-service's settings ({@code tributary.sentiment.*}).
  *
+ * @param engine which scorer the stream and the API use: the trained model (the default)
+ * or the rules engine
+ * @param modelPath a model file to load instead of the one built into sentiment-engine,
+ * for {@code engine: model} only
  * @param api limits of the scoring API
  * @param stream the social_media to customer_sentiment stream
  */
 @ConfigurationProperties("tributary.sentiment")
-public record SentimentProperties(@DefaultValue Api api, @DefaultValue Stream stream) {
+public record SentimentProperties(@DefaultValue("model") Engine engine, @Nullable Path modelPath, @DefaultValue Api api,
+		@DefaultValue Stream stream) {
+
+	public SentimentProperties {
+		if (modelPath != null && engine != Engine.MODEL) {
+			// Someone who names a model file expects it to score; saying so beats
+			// silently scoring with the rules.
+			throw new IllegalArgumentException(
+					"tributary.sentiment.model-path is set (" + modelPath + ") but tributary.sentiment.engine is "
+							+ engine.key() + "; set the engine to model or remove the path");
+		}
+	}
+
+	/**
+	 * The scorers the service can use, as {@code tributary.sentiment.engine} names them.
+	 */
+	public enum Engine {
+
+		/**
+		 * The trained classifier (sentiment-engine's {@code tributary.sentiment.model}):
+		 * three classes with probabilities, trained on annotated tweets.
+		 */
+		MODEL,
+		/**
+		 * The lexicon-and-rules engine ({@code SentimentEngine}), VADER-class.
+		 */
+		RULES;
+
+		/** The name as configuration and the metrics write it. */
+		public String key() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
 
 	/**
 	 * Limits of {@code POST /api/v1/sentiment/score}.

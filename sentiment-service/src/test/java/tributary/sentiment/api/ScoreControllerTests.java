@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tributary.sentiment.engine.Explanation.Contribution;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScore;
 import tributary.sentiment.system.SentimentProperties;
@@ -50,6 +51,52 @@ class ScoreControllerTests {
 		assertThat(result).hasStatusOk().hasContentType(MediaType.APPLICATION_JSON);
 		assertResultOf("I love these headphones, they are great!", body(result));
 		assertThat(body(result).get("label").stringValue()).isEqualTo("positive");
+	}
+
+	@Test
+	void namesTheScorerAndExplainsOnlyWhenAsked() {
+		JsonNode result = body(post("{\"text\": \"good\"}"));
+
+		assertThat(result.get("engineVersion").stringValue()).isEqualTo(engine.version());
+		assertThat(result.has("explanation")).isFalse();
+		assertThat(body(post(PATH + "?explain=false", "{\"text\": \"good\"}")).has("explanation")).isFalse();
+	}
+
+	@Test
+	void explainsWhichFeaturesPushedTheScore() {
+		String text = "The food was not good, but the staff were great.";
+		MvcTestResult result = post(PATH + "?explain=true", "{\"text\": \"" + text + "\"}");
+
+		assertThat(result).hasStatusOk();
+		assertResultOf(text, body(result));
+		JsonNode explanation = body(result).get("explanation");
+		List<Contribution> expected = engine.explain(text, ScoreController.EXPLAIN_LIMIT).contributions();
+		assertThat(explanation.size()).isEqualTo(expected.size());
+		for (int i = 0; i < expected.size(); i++) {
+			assertThat(explanation.get(i).get("feature").stringValue()).isEqualTo(expected.get(i).feature());
+			assertThat(explanation.get(i).get("weight").doubleValue()).isEqualTo(expected.get(i).weight());
+		}
+		assertThat(explanation.get(0).get("feature").stringValue()).isEqualTo("great");
+		assertThat(explanation.get(1).get("feature").stringValue()).isEqualTo("not good");
+		assertThat(explanation.get(1).get("weight").doubleValue()).isNegative();
+	}
+
+	@Test
+	void explainsEveryResultOfABatch() {
+		JsonNode results = body(post(PATH + "?explain=true", "[{\"text\": \"awful\"}, {\"text\": \"the bus\"}]"));
+
+		assertThat(results.get(0).get("explanation").get(0).get("feature").stringValue()).isEqualTo("awful");
+		assertThat(results.get(1).get("explanation").isArray()).isTrue();
+		assertThat(results.get(1).get("explanation").size()).isZero();
+	}
+
+	@Test
+	void rejectsAnExplainThatIsNotABoolean() {
+		MvcTestResult result = post(PATH + "?explain=please", "{\"text\": \"good\"}");
+
+		assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(body(result).get("status").intValue()).isEqualTo(400);
+		assertThat(body(result).get("detail").stringValue()).contains("explain");
 	}
 
 	@Test
@@ -203,8 +250,12 @@ class ScoreControllerTests {
 	}
 
 	private MvcTestResult post(String body) {
+		return post(PATH, body);
+	}
+
+	private MvcTestResult post(String uri, String body) {
 		return this.mvc.post()
-			.uri(PATH)
+			.uri(uri)
 			.header("X-API-Key", KEY)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body)
@@ -229,6 +280,7 @@ class ScoreControllerTests {
 		assertThat(result.get("neutral").doubleValue()).isEqualTo(expected.neutral());
 		assertThat(result.get("negative").doubleValue()).isEqualTo(expected.negative());
 		assertThat(result.get("label").stringValue()).isEqualTo(expected.label().name().toLowerCase());
+		assertThat(result.get("engineVersion").stringValue()).isEqualTo(engine.version());
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

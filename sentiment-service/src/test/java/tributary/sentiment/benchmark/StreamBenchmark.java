@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -104,12 +106,19 @@ public final class StreamBenchmark {
 				double wall = median(variant.getValue().stream().map(Result::wallRate).toList());
 				double serviceMicros = median(variant.getValue().stream().map(Result::serviceMicrosPerPost).toList());
 				double brokerMicros = median(variant.getValue().stream().map(Result::brokerMicrosPerPost).toList());
+				double resident = median(
+						variant.getValue().stream().map((result) -> result.memory().residentMb()).toList());
+				double peak = median(
+						variant.getValue().stream().map((result) -> result.memory().peakResidentMb()).toList());
+				double load = median(
+						variant.getValue().stream().map((result) -> (double) result.scorerLoadMillis()).toList());
 				baseline = Double.isNaN(baseline) ? steady : baseline;
 				System.out.printf(Locale.ROOT,
 						"MEDIAN %s: steady %.0f posts/s (x%.2f of %s), including start-up %.0f posts/s; CPU per post:"
-								+ " service %.1f us, broker %.1f us; over %d runs%n",
+								+ " service %.1f us, broker %.1f us; service RSS %.0f MB (peak %.0f MB); scorer"
+								+ " loaded in %.0f ms; over %d runs%n",
 						variant.getKey(), steady, steady / baseline, results.keySet().iterator().next(), wall,
-						serviceMicros, brokerMicros, variant.getValue().size());
+						serviceMicros, brokerMicros, resident, peak, load, variant.getValue().size());
 			}
 		}
 	}
@@ -143,7 +152,9 @@ public final class StreamBenchmark {
 		command.addAll(List.of("-jar", this.jar.toString(), "--spring.kafka.bootstrap-servers=" + bootstrap,
 				"--server.port=0", "--spring.main.banner-mode=off", "--tributary.topics.social-media=social_media",
 				"--tributary.topics.customer-sentiment=" + output, "--tributary.sentiment.stream.group-id=" + group,
-				"--tributary.security.api-keys=benchmark-key-0123456789", "--logging.level.root=WARN"));
+				"--tributary.security.api-keys=benchmark-key-0123456789", "--logging.level.root=WARN",
+				// The scorer's load time is logged at INFO.
+				"--logging.level.tributary.sentiment.system=INFO"));
 		command.addAll(settings);
 		Path log = this.out.resolve("service-run" + run + ".log");
 		Instant launched = Instant.now();
@@ -163,9 +174,10 @@ public final class StreamBenchmark {
 				}
 				if (done >= this.posts) {
 					Cpu cpu = Cpu.of(service).minus(cpuAtFirst);
+					Memory memory = Memory.of(service);
 					verify(bootstrap, output);
 					return new Result(run, label, this.posts, Duration.between(launched, now), atFirst,
-							Duration.between(first, now), cpu);
+							Duration.between(first, now), cpu, memory, scorerLoadMillis(log));
 				}
 				if (!service.isAlive() || now.isAfter(deadline)) {
 					throw new IllegalStateException("Run " + run + " did not finish; see " + log);
@@ -332,6 +344,53 @@ public final class StreamBenchmark {
 	}
 
 	/**
+	 * How long the service took to load its scorer, as it logged it
+	 * ({@code EngineConfiguration}), or -1.
+	 */
+	private static long scorerLoadMillis(Path log) throws IOException {
+		Pattern loaded = Pattern.compile("Scoring with the .* loaded in (\\d+) ms");
+		for (String line : Files.readAllLines(log)) {
+			Matcher matcher = loaded.matcher(line);
+			if (matcher.find()) {
+				return Long.parseLong(matcher.group(1));
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * The service's resident memory as the OS counts it ({@code /proc/<pid>/status}), in
+	 * MB: now and at its peak; NaN where there is no {@code /proc}.
+	 */
+	private record Memory(double residentMb, double peakResidentMb) {
+
+		static Memory of(Process process) {
+			Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+			try {
+				double resident = Double.NaN;
+				double peak = Double.NaN;
+				for (String line : Files.readAllLines(status)) {
+					if (line.startsWith("VmRSS:")) {
+						resident = kilobytes(line) / 1024;
+					}
+					else if (line.startsWith("VmHWM:")) {
+						peak = kilobytes(line) / 1024;
+					}
+				}
+				return new Memory(resident, peak);
+			}
+			catch (IOException ex) {
+				return new Memory(Double.NaN, Double.NaN);
+			}
+		}
+
+		private static double kilobytes(String line) {
+			return Double.parseDouble(line.replaceAll("[^0-9]", ""));
+		}
+
+	}
+
+	/**
 	 * One run.
 	 *
 	 * @param run its number
@@ -341,9 +400,11 @@ public final class StreamBenchmark {
 	 * @param atFirst posts committed when the first commit was seen
 	 * @param steady from the first commit seen to the last
 	 * @param cpu CPU used by the service and the broker over the steady part
+	 * @param memory the service's resident memory when the last post was committed
+	 * @param scorerLoadMillis how long the service took to load its scorer at start-up
 	 */
 	private record Result(int run, String label, int posts, Duration sinceLaunch, long atFirst, Duration steady,
-			Cpu cpu) {
+			Cpu cpu, Memory memory, long scorerLoadMillis) {
 
 		double serviceMicrosPerPost() {
 			return this.cpu.service * 1e6 / (this.posts - this.atFirst);
@@ -367,10 +428,12 @@ public final class StreamBenchmark {
 			return String.format(Locale.ROOT,
 					"run %d (%s): %,d posts; steady %.0f posts/s (%.2f s after the first commit); including JVM"
 							+ " start %.0f posts/s (%.2f s); CPU over the steady part: service %.2f cores (%.1f us/post),"
-							+ " broker %.2f cores (%.1f us/post); load average %.1f",
+							+ " broker %.2f cores (%.1f us/post); service RSS %.0f MB (peak %.0f MB); scorer loaded in"
+							+ " %d ms; load average %.1f",
 					this.run, this.label, this.posts, steadyRate(), seconds, wallRate(),
 					this.sinceLaunch.toNanos() / 1e9, this.cpu.service / seconds, serviceMicrosPerPost(),
-					this.cpu.broker / seconds, brokerMicrosPerPost(),
+					this.cpu.broker / seconds, brokerMicrosPerPost(), this.memory.residentMb,
+					this.memory.peakResidentMb, this.scorerLoadMillis,
 					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		}
 

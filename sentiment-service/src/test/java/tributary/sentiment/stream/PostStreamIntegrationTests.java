@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.testsupport.contracts.ContractSchemas;
-import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentScore;
+import tributary.sentiment.engine.SentimentScorer;
 import tributary.testsupport.Infrastructure;
 import tributary.testsupport.OperationalEndpoints;
 import tributary.testsupport.WithInfrastructure;
@@ -58,8 +58,6 @@ class PostStreamIntegrationTests {
 
 	private static final String DEAD_LETTERS = POSTS + "_dlt";
 
-	private static final SentimentEngine engine = SentimentEngine.create();
-
 	@DynamicPropertySource
 	static void isolatedTopics(DynamicPropertyRegistry registry) {
 		registry.add("tributary.topics.social-media", () -> POSTS);
@@ -72,6 +70,10 @@ class PostStreamIntegrationTests {
 
 	@Autowired
 	JsonMapper json;
+
+	/** The scorer the service runs, as configured: its scores are the expected ones. */
+	@Autowired
+	SentimentScorer scorer;
 
 	@Test
 	void scoresEveryPostOnceAndKeepsItsKey() {
@@ -109,13 +111,13 @@ class PostStreamIntegrationTests {
 			assertThat(output.get("productId").stringValue()).isEqualTo("hp-200");
 			assertThat(output.get("createdAt").stringValue()).isEqualTo("2026-11-20T09:15:00Z");
 			assertThat(output.get("ingestedAt").stringValue()).isEqualTo("2026-11-20T09:15:01.250Z");
-			SentimentScore expected = engine.score(input.get("text").stringValue());
+			SentimentScore expected = this.scorer.score(input.get("text").stringValue());
 			assertThat(output.get("compound").doubleValue()).isEqualTo(expected.compound());
 			assertThat(output.get("positive").doubleValue()).isEqualTo(expected.positive());
 			assertThat(output.get("neutral").doubleValue()).isEqualTo(expected.neutral());
 			assertThat(output.get("negative").doubleValue()).isEqualTo(expected.negative());
 			assertThat(output.get("label").stringValue()).isEqualTo(PostScorer.labelName(expected.label()));
-			assertThat(output.get("engineVersion").stringValue()).isEqualTo(SentimentEngine.VERSION);
+			assertThat(output.get("engineVersion").stringValue()).isEqualTo(this.scorer.version());
 		}
 	}
 
@@ -260,6 +262,8 @@ class PostStreamIntegrationTests {
 			assertThat(metrics)
 				.containsPattern("tributary_sentiment_scored_total\\{[^}]*label=\"positive\"[^}]*} [1-9]")
 				.contains("tributary_sentiment_scoring_seconds_bucket")
+				.containsPattern("tributary_sentiment_engine_info\\{[^}]*version=\""
+						+ java.util.regex.Pattern.quote(this.scorer.version()) + "\"[^}]*} 1")
 				.containsPattern("tributary_sentiment_dead_lettered_total\\{[^}]*reason=\"unreadable\"[^}]*} [1-9]")
 				.contains("kafka_consumer_fetch_manager_records_lag_max");
 		});
