@@ -159,7 +159,7 @@ public class WarehouseVsConnector {
 			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
 			if (System.getProperty("bench.storeJfr") != null) {
 				command.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.storeJfr")
-						+ ",settings=profile");
+						+ ",settings=profile,jdk.ExecutionSample#period=2ms");
 			}
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "tributary.local.LocalStore",
 					"--data-dir", dataDir.toString(), "--port", Integer.toString(port)));

@@ -12,7 +12,7 @@ PEER_CP=$ROOT/warehouse-service/target/bench-peer.classpath
 	-Dmdep.outputFile="$PEER_CP") >&2
 JFR_OPTS=()
 if [[ "${JFR:-0}" == "1" ]]; then
-	JFR_OPTS=(-XX:StartFlightRecording=filename=$ROOT/warehouse-service/target/bench.jfr,settings=profile
+	JFR_OPTS=(-XX:StartFlightRecording=filename=$ROOT/warehouse-service/target/bench.jfr,settings=profile,jdk.ExecutionSample#period=2ms
 		-Dbench.storeJfr=$ROOT/warehouse-service/target/bench-store.jfr)
 fi
 cd "$ROOT/warehouse-service"

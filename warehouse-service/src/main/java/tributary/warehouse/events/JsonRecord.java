@@ -301,13 +301,21 @@ final class JsonRecord {
 			throw invalid(name, "must be a number but was " + describe(value));
 		}
 		BigDecimal number = decimal(value);
-		if (number.compareTo(BigDecimal.valueOf(minimum)) < 0
-				|| (maximum != Double.POSITIVE_INFINITY && number.compareTo(BigDecimal.valueOf(maximum)) > 0)) {
+		if (number.compareTo(bound(minimum)) < 0
+				|| (maximum != Double.POSITIVE_INFINITY && number.compareTo(bound(maximum)) > 0)) {
 			String range = (maximum == Double.POSITIVE_INFINITY) ? "at least " + format(minimum)
 					: format(minimum) + " to " + format(maximum);
 			throw invalid(name, "must be " + range + " but was " + number.toPlainString());
 		}
 		return number;
+	}
+
+	/**
+	 * A bound as a decimal: the contracts' bounds are whole numbers, which need no detour
+	 * through {@link Double#toString} (a twentieth of the intake's CPU).
+	 */
+	private static BigDecimal bound(double bound) {
+		return (bound == (long) bound) ? BigDecimal.valueOf((long) bound) : BigDecimal.valueOf(bound);
 	}
 
 	/**

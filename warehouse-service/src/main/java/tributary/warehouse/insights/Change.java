@@ -80,6 +80,19 @@ final class Change {
 		return updates;
 	}
 
+	/**
+	 * Converts every decimal as {@link #updates} will, without building the updates: a
+	 * value that cannot be written fails here.
+	 */
+	void check() {
+		for (int i = 0; i < this.size; i++) {
+			Entry entry = this.entries[i];
+			if (entry.operator != Operator.INC) {
+				decimal(entry.decimal());
+			}
+		}
+	}
+
 	private void merge(Operator operator, String path, long count, @Nullable BigDecimal value) {
 		for (int i = 0; i < this.size; i++) {
 			Entry entry = this.entries[i];

@@ -29,10 +29,7 @@ public final class Contributions {
 	 * @throws RuntimeException whatever computing its contributions throws
 	 */
 	public static void check(Event event) {
-		of(event, (target, change) -> {
-			change.updates();
-			target.identity();
-		});
+		of(event, (target, change) -> change.check());
 	}
 
 	/**
