@@ -169,6 +169,12 @@ class EventReaderTests {
 			.isThrownBy(() -> read(EventKind.READING, "{\"id\":\"w\",\"x\":\"a\\ud800\"," + reading))
 			.withMessageContaining("unpaired surrogate");
 		assertThatExceptionOfType(InvalidEvent.class)
+			.isThrownBy(() -> read(EventKind.READING, "{\"id\":\"w\",\"x\\udc00y\":1," + reading))
+			.withMessageContaining("surrogate");
+		assertThat(read(EventKind.READING, "{\"id\":\"w\",\"x\":\"\\ud83d\\ude00 \uD83D\uDE00\"," + reading).document()
+			.getString("x")
+			.getValue()).isEqualTo("\uD83D\uDE00 \uD83D\uDE00");
+		assertThatExceptionOfType(InvalidEvent.class)
 			.isThrownBy(() -> read(EventKind.READING, "{\"id\":\"w\",\"x\\u0000y\":1," + reading))
 			.withMessageContaining("NUL");
 		read(EventKind.READING, "{\"id\":\"w\",\"$set\":{\"a.b\":1,\"_id\":\"$x\"}," + reading);
