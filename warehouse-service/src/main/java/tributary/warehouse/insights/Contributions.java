@@ -1,7 +1,9 @@
 package tributary.warehouse.insights;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 import org.bson.Document;
@@ -23,13 +25,46 @@ public final class Contributions {
 	}
 
 	/**
-	 * Computes everything the event adds, and drops it, so that a record whose values
-	 * cannot be aggregated is found before anything is written.
+	 * Computes everything the event adds, so that a record whose values cannot be
+	 * aggregated is found before anything is written.
 	 * @param event a read and checked event
+	 * @return what it adds, for
+	 * {@link Aggregates#apply(java.util.List, java.util.function.Function)}
 	 * @throws RuntimeException whatever computing its contributions throws
 	 */
-	public static void check(Event event) {
-		of(event, (target, change) -> change.check());
+	public static Computed check(Event event) {
+		List<Target> targets = new ArrayList<>(4);
+		List<Change> changes = new ArrayList<>(4);
+		of(event, (target, change) -> {
+			change.check();
+			targets.add(target);
+			changes.add(change);
+		});
+		return new Computed(targets, changes);
+	}
+
+	/**
+	 * What one checked event adds, kept so that folding it in does not compute it again
+	 * (computing it twice was a tenth of the intake's CPU). Its changes are only read,
+	 * never changed, so it may be folded in again when a batch is retried.
+	 */
+	public static final class Computed {
+
+		private final List<Target> targets;
+
+		private final List<Change> changes;
+
+		private Computed(List<Target> targets, List<Change> changes) {
+			this.targets = targets;
+			this.changes = changes;
+		}
+
+		void forEach(BiConsumer<Target, Change> sink) {
+			for (int i = 0; i < this.targets.size(); i++) {
+				sink.accept(this.targets.get(i), this.changes.get(i));
+			}
+		}
+
 	}
 
 	/**
