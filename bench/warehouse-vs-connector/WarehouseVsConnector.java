@@ -203,6 +203,7 @@ public class WarehouseVsConnector {
 				.run(arguments.toArray(String[]::new))) {
 				MessageListenerContainer container = context.getBean("warehouse", MessageListenerContainer.class);
 				Cpu cpu = new Cpu(ProcessHandle.current().pid(), store.process().pid());
+				Map<String, Long> threadsBefore = threadTicks();
 				long start = System.nanoTime();
 				container.start();
 				while (committed(group) < total) {
@@ -210,6 +211,9 @@ public class WarehouseVsConnector {
 				}
 				double seconds = (System.nanoTime() - start) / 1e9;
 				double[] micros = cpu.microsPerRecord();
+				if (Boolean.getBoolean("bench.threads")) {
+					printThreads(threadsBefore, threadTicks());
+				}
 				container.stop();
 				return new Run(total / seconds, micros[0], micros[1], micros[2], documents(uri, "bench_" + id));
 			}
@@ -291,6 +295,36 @@ public class WarehouseVsConnector {
 			return micros;
 		}
 
+	}
+
+	/** CPU ticks of this JVM's threads by name, digits dropped (GC Thread#0 and #1 together). */
+	static Map<String, Long> threadTicks() throws IOException {
+		Map<String, Long> ticks = new LinkedHashMap<>();
+		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+				}
+				catch (IOException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		return ticks;
+	}
+
+	static void printThreads(Map<String, Long> before, Map<String, Long> after) {
+		after.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
+			.filter((entry) -> entry.getValue() > 0)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(12)
+			.forEach((entry) -> System.out.printf("    warehouse JVM threads %-20s %5.1f us/record%n", entry.getKey(),
+					entry.getValue() * 1e6 / TICKS_PER_SECOND / total));
 	}
 
 	static long documents(String uri, String database) {
