@@ -53,7 +53,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * and writing the aggregates; a connector run from creating the connector until the
  * store holds one document per record (its offsets are committed later, on the worker's
  * flush interval). Both sides consume with the same number of consumers and the same
- * max.poll.records.
+ * max.poll.records. Before a run is timed, the side's JVM and the store's are left to
+ * settle (the JIT still compiles a new Spring context's start-up code for seconds).
  *
  * Usage: bench/run warehouse-vs-connector [records] [rounds] [consumer counts]
  */
@@ -202,6 +203,7 @@ public class WarehouseVsConnector {
 			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WarehouseApplication.class)
 				.run(arguments.toArray(String[]::new))) {
 				MessageListenerContainer container = context.getBean("warehouse", MessageListenerContainer.class);
+				awaitQuiet(ProcessHandle.current().pid(), store.process().pid());
 				Cpu cpu = new Cpu(ProcessHandle.current().pid(), store.process().pid());
 				Map<String, Long> threadsBefore = threadTicks();
 				long start = System.nanoTime();
@@ -237,6 +239,7 @@ public class WarehouseVsConnector {
 					  "consumer.override.max.poll.records": "%d"
 					}}""".formatted(name, consumers, String.join(",", topics.values()), uri, name.replace('-', '_'),
 					MAX_POLL_RECORDS);
+			awaitQuiet(worker.pid(), store.process().pid());
 			Cpu cpu = new Cpu(worker.pid(), store.process().pid());
 			long start = System.nanoTime();
 			HttpResponse<String> created = http.send(
@@ -276,14 +279,7 @@ public class WarehouseVsConnector {
 		}
 
 		long[] ticks() throws IOException {
-			long[] ticks = new long[this.pids.length];
-			for (int i = 0; i < ticks.length; i++) {
-				String stat = Files.readString(Path.of("/proc/" + this.pids[i] + "/stat"));
-				String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-				// utime and stime are fields 14 and 15 of the line, 12 and 13 after the name
-				ticks[i] = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-			}
-			return ticks;
+			return WarehouseVsConnector.ticks(this.pids);
 		}
 
 		double[] microsPerRecord() throws IOException {
@@ -295,6 +291,38 @@ public class WarehouseVsConnector {
 			return micros;
 		}
 
+	}
+
+	/**
+	 * Waits (15 s at most) until the side's JVM and the store's have used less than 5% of
+	 * a core for a second: a new Spring context leaves the JIT compiling its start-up code
+	 * for seconds, which would otherwise be counted as the intake's CPU.
+	 */
+	static void awaitQuiet(long... pids) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		long[] last = ticks(pids);
+		int quiet = 0;
+		while (quiet < 4 && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			long[] now = ticks(pids);
+			long busiest = 0;
+			for (int i = 0; i < now.length; i++) {
+				busiest = Math.max(busiest, now[i] - last[i]);
+			}
+			quiet = (busiest <= 1) ? quiet + 1 : 0;
+			last = now;
+		}
+	}
+
+	static long[] ticks(long... pids) throws IOException {
+		long[] ticks = new long[pids.length];
+		for (int i = 0; i < pids.length; i++) {
+			String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
+			// utime and stime are fields 14 and 15 of the line, 12 and 13 after the name
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			ticks[i] = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		return ticks;
 	}
 
 	/** CPU ticks of this JVM's threads by name, digits dropped (GC Thread#0 and #1 together). */
