@@ -215,6 +215,12 @@ public class WarehouseVsConnector {
 				double[] micros = cpu.microsPerRecord();
 				if (Boolean.getBoolean("bench.threads")) {
 					printThreads(threadsBefore, threadTicks());
+					io.micrometer.core.instrument.Counter conflicts = context
+						.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+						.find("tributary.warehouse.aggregate.conflicts")
+						.counter();
+					System.out.printf("    aggregate documents re-read and retried after a lost race: %,.0f%n",
+							(conflicts != null) ? conflicts.count() : Double.NaN);
 				}
 				container.stop();
 				return new Run(total / seconds, micros[0], micros[1], micros[2], documents(uri, "bench_" + id));
