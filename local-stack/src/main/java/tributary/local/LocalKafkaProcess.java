@@ -51,15 +51,30 @@ public final class LocalKafkaProcess implements AutoCloseable {
 	 * @return the running broker
 	 */
 	public static LocalKafkaProcess start(Path dataDir) {
+		return start(dataDir, List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+	}
+
+	/**
+	 * Starts the broker as {@link #start(Path)} does, with the given JVM options instead
+	 * of the tests' (a small heap, the serial collector and only the C1 compiler, which
+	 * start fastest): a benchmark passes a full JIT so that the broker is not what it
+	 * measures.
+	 * @param dataDir where the broker keeps its log segments
+	 * @param jvmOptions the broker JVM's options
+	 * @return the running broker
+	 */
+	public static LocalKafkaProcess start(Path dataDir, List<String> jvmOptions) {
 		try {
 			Files.createDirectories(dataDir);
 			int port = freePort();
 			int controllerPort = freePort();
 			Path logFile = dataDir.resolve("broker.log");
-			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
-					"-XX:TieredStopAtLevel=1", "-Dlogback.configurationFile=tributary/local/logback-local.xml", "-cp",
-					classpath(), LocalKafka.class.getName(), "--data-dir", dataDir.toString(), "--port",
-					Integer.toString(port), "--controller-port", Integer.toString(controllerPort)));
+			List<String> command = new ArrayList<>();
+			command.add(javaExecutable());
+			command.addAll(jvmOptions);
+			command.addAll(List.of("-Dlogback.configurationFile=tributary/local/logback-local.xml", "-cp", classpath(),
+					LocalKafka.class.getName(), "--data-dir", dataDir.toString(), "--port", Integer.toString(port),
+					"--controller-port", Integer.toString(controllerPort)));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(logFile.toFile())
 				.start();
@@ -71,6 +86,11 @@ public final class LocalKafkaProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the local Kafka broker", ex);
 		}
+	}
+
+	/** The broker JVM's process id, for a benchmark that reads its CPU time. */
+	public long pid() {
+		return this.process.pid();
 	}
 
 	/** The {@code host:port} clients bootstrap from. */

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -96,15 +98,34 @@ public class Aggregates {
 	 * work
 	 */
 	public void apply(List<Arrival> counted) {
+		apply(counted, (arrival) -> null);
+	}
+
+	/**
+	 * Folds events into every aggregate they belong to, as {@link #apply(List)} does,
+	 * with what they add computed already where it was.
+	 * @param counted records that count, in partition order, of their topics' current
+	 * incarnations
+	 * @param computed what {@link Contributions#check} gave for an arrival, or
+	 * {@code null} to compute it here
+	 */
+	public void apply(List<Arrival> counted, Function<Arrival, Contributions.@Nullable Computed> computed) {
 		Map<Target, List<Part>> parts = new LinkedHashMap<>();
 		Map<String, String> topicIds = new HashMap<>();
 		for (Arrival arrival : counted) {
 			Coordinates at = arrival.coordinates();
 			Source source = new Source(at.topic(), topicIds.computeIfAbsent(at.topic(), this.topicIds::current),
 					at.partition());
-			Contributions.of(arrival.event(),
-					(target, change) -> parts.computeIfAbsent(target, (key) -> new ArrayList<>())
-						.add(new Part(source, at.offset(), change)));
+			BiConsumer<Target, Change> sink = (target, change) -> parts
+				.computeIfAbsent(target, (key) -> new ArrayList<>())
+				.add(new Part(source, at.offset(), change));
+			Contributions.Computed known = computed.apply(arrival);
+			if (known != null) {
+				known.forEach(sink);
+			}
+			else {
+				Contributions.of(arrival.event(), sink);
+			}
 		}
 		Map<Aggregate, List<Target>> byCollection = parts.keySet()
 			.stream()

@@ -1,7 +1,9 @@
 package tributary.warehouse.insights;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.function.BiConsumer;
 
 import org.bson.Document;
@@ -23,16 +25,46 @@ public final class Contributions {
 	}
 
 	/**
-	 * Computes everything the event adds, and drops it, so that a record whose values
-	 * cannot be aggregated is found before anything is written.
+	 * Computes everything the event adds, so that a record whose values cannot be
+	 * aggregated is found before anything is written.
 	 * @param event a read and checked event
+	 * @return what it adds, for
+	 * {@link Aggregates#apply(java.util.List, java.util.function.Function)}
 	 * @throws RuntimeException whatever computing its contributions throws
 	 */
-	public static void check(Event event) {
+	public static Computed check(Event event) {
+		List<Target> targets = new ArrayList<>(4);
+		List<Change> changes = new ArrayList<>(4);
 		of(event, (target, change) -> {
-			change.updates();
-			target.identity();
+			change.check();
+			targets.add(target);
+			changes.add(change);
 		});
+		return new Computed(targets, changes);
+	}
+
+	/**
+	 * What one checked event adds, kept so that folding it in does not compute it again
+	 * (computing it twice was a tenth of the intake's CPU). Its changes are only read,
+	 * never changed, so it may be folded in again when a batch is retried.
+	 */
+	public static final class Computed {
+
+		private final List<Target> targets;
+
+		private final List<Change> changes;
+
+		private Computed(List<Target> targets, List<Change> changes) {
+			this.targets = targets;
+			this.changes = changes;
+		}
+
+		void forEach(BiConsumer<Target, Change> sink) {
+			for (int i = 0; i < this.targets.size(); i++) {
+				sink.accept(this.targets.get(i), this.changes.get(i));
+			}
+		}
+
 	}
 
 	/**
@@ -147,6 +179,21 @@ public final class Contributions {
 
 		@Nullable String location() {
 			return (this.aggregate == Aggregate.HOURLY) ? this.identity.getString("location") : null;
+		}
+
+		/**
+		 * The same document: its identity follows from its id, which is all that is
+		 * compared and hashed, since a batch looks every target up a few times per record
+		 * and hashing the identity's map each time cost a twentieth of the intake.
+		 */
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return other instanceof Target target && this.aggregate == target.aggregate && this.id.equals(target.id);
+		}
+
+		@Override
+		public int hashCode() {
+			return 31 * this.aggregate.hashCode() + this.id.hashCode();
 		}
 
 	}

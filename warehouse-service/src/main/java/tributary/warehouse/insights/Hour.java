@@ -1,6 +1,7 @@
 package tributary.warehouse.insights;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -45,7 +46,31 @@ record Hour(Instant start) implements Comparable<Hour> {
 
 	/** The hour as written in document ids, e.g. {@code 2026-11-20T09}. */
 	String id() {
-		return ID.format(this.start);
+		long seconds = this.start.getEpochSecond();
+		long days = Math.floorDiv(seconds, 86_400L);
+		LocalDate date = LocalDate.ofEpochDay(days);
+		if (date.getYear() < 0 || date.getYear() > 9999) {
+			return ID.format(this.start);
+		}
+		// Written by hand: the formatter was a twentieth of the warehouse's CPU per
+		// record.
+		int hour = (int) (Math.floorMod(seconds, 86_400L) / 3600);
+		char[] id = new char[13];
+		fill(id, 0, 4, date.getYear());
+		id[4] = '-';
+		fill(id, 5, 2, date.getMonthValue());
+		id[7] = '-';
+		fill(id, 8, 2, date.getDayOfMonth());
+		id[10] = 'T';
+		fill(id, 11, 2, hour);
+		return new String(id);
+	}
+
+	private static void fill(char[] into, int from, int width, int value) {
+		for (int i = from + width - 1; i >= from; i--) {
+			into[i] = (char) ('0' + value % 10);
+			value /= 10;
+		}
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package tributary.warehouse.intake;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,21 +40,32 @@ class IntakeMetrics {
 	}
 
 	void stored(List<StoreResult> results) {
+		// Counted per topic and outcome, and each meter looked up once per batch rather
+		// than once per record.
+		Map<String, Map<Outcome, Long>> outcomes = new HashMap<>();
+		String topic = null;
+		Timer latency = null;
 		for (StoreResult result : results) {
-			String topic = result.arrival().coordinates().topic();
-			String outcome = (result.outcome() == Outcome.UNSTORABLE) ? DEAD_LETTERED
-					: result.outcome().name().toLowerCase(Locale.ROOT);
-			counter(topic, outcome).increment();
+			String of = result.arrival().coordinates().topic();
+			outcomes.computeIfAbsent(of, (key) -> new EnumMap<>(Outcome.class)).merge(result.outcome(), 1L, Long::sum);
 			Instant ingestedAt = result.arrival().event().ingestedAt();
 			if (result.outcome() == Outcome.STORED && ingestedAt != null) {
+				if (latency == null || !of.equals(topic)) {
+					topic = of;
+					latency = latency(of);
+				}
 				// ingestedAt is whatever the producer wrote, years 0000 to
 				// 9999: beyond a year it is no latency, and beyond 292
 				// years it would overflow the timer.
-				Duration latency = Duration.between(ingestedAt, result.storedAt());
-				latency(topic).record(latency.isNegative() ? Duration.ZERO
-						: (latency.compareTo(LONGEST_LATENCY) > 0) ? LONGEST_LATENCY : latency);
+				Duration took = Duration.between(ingestedAt, result.storedAt());
+				latency.record(took.isNegative() ? Duration.ZERO
+						: (took.compareTo(LONGEST_LATENCY) > 0) ? LONGEST_LATENCY : took);
 			}
 		}
+		outcomes.forEach((of,
+				counts) -> counts.forEach((outcome, count) -> counter(of,
+						(outcome == Outcome.UNSTORABLE) ? DEAD_LETTERED : outcome.name().toLowerCase(Locale.ROOT))
+					.increment(count)));
 	}
 
 	void deadLettered(String topic) {

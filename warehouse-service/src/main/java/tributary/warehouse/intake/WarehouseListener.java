@@ -1,6 +1,7 @@
 package tributary.warehouse.intake;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +73,14 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 	public void onMessage(List<ConsumerRecord<byte[], byte[]>> records) {
 		Map<Coordinates, ConsumerRecord<byte[], byte[]>> consumed = new LinkedHashMap<>();
 		List<Arrival> arrivals = new ArrayList<>(records.size());
+		Map<Arrival, Contributions.Computed> contributions = new IdentityHashMap<>(records.size() * 2);
 		List<Rejection> unusable = new ArrayList<>();
 		for (ConsumerRecord<byte[], byte[]> record : records) {
 			Coordinates coordinates = new Coordinates(record.topic(), record.partition(), record.offset());
 			try {
 				Arrival arrival = new Arrival(coordinates,
 						this.reader.read(this.topics.kindOf(record.topic()), record.value()));
-				Contributions.check(arrival.event());
+				contributions.put(arrival, Contributions.check(arrival.event()));
 				arrivals.add(arrival);
 				consumed.put(coordinates, record);
 			}
@@ -94,7 +96,7 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 		}
 		List<StoreResult> results = new ArrayList<>(arrivals.size());
 		try {
-			store(arrivals, results);
+			store(arrivals, results, contributions);
 		}
 		catch (RuntimeException ex) {
 			if (Faults.isTransient(ex)) {
@@ -103,7 +105,7 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 			log.warn("A batch of {} records could not be stored ({}); storing them one at a time", arrivals.size(),
 					describe(ex));
 			results.clear();
-			storeOneByOne(arrivals, consumed, results, unusable);
+			storeOneByOne(arrivals, consumed, results, unusable, contributions);
 		}
 		List<Rejection> rejections = new ArrayList<>(unusable);
 		for (StoreResult result : results) {
@@ -131,7 +133,8 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 	 * Stores the raw events by topic, then folds the counted ones into the aggregates and
 	 * keeps the counted alerts.
 	 */
-	private void store(List<Arrival> arrivals, List<StoreResult> results) {
+	private void store(List<Arrival> arrivals, List<StoreResult> results,
+			Map<Arrival, Contributions.Computed> contributions) {
 		Map<String, List<Arrival>> byTopic = new LinkedHashMap<>();
 		arrivals
 			.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
@@ -141,7 +144,7 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 			.filter((result) -> result.outcome().counts())
 			.map(StoreResult::arrival)
 			.toList();
-		this.aggregates.apply(counted);
+		this.aggregates.apply(counted, contributions::get);
 		this.alerts.record(counted.stream()
 			.map(Arrival::event)
 			.filter(AlertRaised.class::isInstance)
@@ -155,11 +158,11 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 	 * dead-lettered.
 	 */
 	private void storeOneByOne(List<Arrival> arrivals, Map<Coordinates, ConsumerRecord<byte[], byte[]>> consumed,
-			List<StoreResult> results, List<Rejection> refused) {
+			List<StoreResult> results, List<Rejection> refused, Map<Arrival, Contributions.Computed> contributions) {
 		for (Arrival arrival : arrivals) {
 			List<StoreResult> one = new ArrayList<>(1);
 			try {
-				store(List.of(arrival), one);
+				store(List.of(arrival), one, contributions);
 				results.addAll(one);
 			}
 			catch (RuntimeException ex) {

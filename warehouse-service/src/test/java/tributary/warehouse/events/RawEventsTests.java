@@ -13,6 +13,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.BsonDocument;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,8 @@ class RawEventsTests {
 		String id = "reading-" + offset;
 		Instant now = Instant.parse("2026-11-20T09:15:00Z");
 		ReadingObserved reading = new ReadingObserved(id, "Berlin", now, new BigDecimal("21.5"), null, null, now);
-		return new Arrival(new Coordinates(TOPIC, 0, offset), new ReceivedEvent(reading, new Document("id", id)));
+		return new Arrival(new Coordinates(TOPIC, 0, offset),
+				new ReceivedEvent(reading, new BsonDocument("id", new BsonString(id))));
 	}
 
 }

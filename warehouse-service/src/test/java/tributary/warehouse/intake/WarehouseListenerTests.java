@@ -96,7 +96,7 @@ class WarehouseListenerTests {
 			List<Arrival> counted = invocation.getArgument(0);
 			applied.add(counted.stream().map((arrival) -> arrival.event().id()).toList());
 			return null;
-		}).when(this.aggregates).apply(anyList());
+		}).when(this.aggregates).apply(anyList(), any());
 
 		this.listener.onMessage(List.of(reading(0, "a"), reading(1, "bad"), reading(2, "c")));
 

@@ -1,0 +1,498 @@
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import tributary.local.LocalKafkaProcess;
+import tributary.warehouse.TestEvents;
+import tributary.warehouse.TestEvents.TestEvent;
+import tributary.warehouse.WarehouseApplication;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+/**
+ * The warehouse against its peer, the MongoDB Kafka sink connector on Kafka Connect
+ * standalone: the same broker, the same pre-loaded topics and the same durable store, in
+ * interleaved rounds (warehouse, connector, warehouse, ...), each run with a fresh store
+ * (its own JVM, a new data directory) and a new consumer group, the first round a
+ * warm-up that is not counted.
+ *
+ * <p>
+ * The warehouse runs in this JVM (its CPU is this process's, the driver's polling
+ * included), the Connect worker in its own, started once and given a new connector per
+ * run through its REST API. A warehouse run is timed from starting its consumer until
+ * its group has committed every offset, which it does only after storing the raw events
+ * and writing the aggregates; a connector run from creating the connector until the
+ * store holds one document per record (its offsets are committed later, on the worker's
+ * flush interval). Both sides consume with the same number of consumers and the same
+ * max.poll.records. Before a run is timed, the side's JVM and the store's are left to
+ * settle (the JIT still compiles a new Spring context's start-up code for seconds).
+ *
+ * Usage: bench/run warehouse-vs-connector [records] [rounds] [consumer counts]
+ */
+public class WarehouseVsConnector {
+
+	static final String[] ROLES = { "post", "weather", "feedback", "sentiment" };
+
+	static final int PARTITIONS = 6;
+
+	static final int MAX_POLL_RECORDS = 2000;
+
+	static final long TICKS_PER_SECOND = 100;
+
+	static Path work;
+
+	static String bootstrap;
+
+	static Admin admin;
+
+	static Map<String, String> topics;
+
+	static long total;
+
+	static long brokerPid;
+
+	public static void main(String[] args) throws Exception {
+		int records = (args.length > 0) ? Integer.parseInt(args[0]) : 300_000;
+		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
+		List<Integer> consumerCounts = (args.length > 2)
+				? List.of(args[2].split(",")).stream().map(Integer::valueOf).toList() : List.of(3, 1);
+		String peerClasspath = Files.readString(Path.of(System.getProperty("bench.peerClasspath"))).strip();
+		work = Files.createTempDirectory("warehouse-vs-connector-");
+		LocalKafkaProcess broker = LocalKafkaProcess.start(work.resolve("kafka"),
+				List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC"));
+		bootstrap = broker.bootstrapServers();
+		brokerPid = broker.pid();
+		Process worker = null;
+		try (Admin created = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+			admin = created;
+			topics = createTopics();
+			preload(records);
+			total = endOffsets();
+			int restPort = freePort();
+			worker = startWorker(peerClasspath, restPort);
+			System.out.printf("Pre-loaded %,d records on %s (4 topics x %d partitions); Connect worker pid %d; work in %s%n",
+					total, bootstrap, PARTITIONS, worker.pid(), work);
+			System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+			Map<String, List<Run>> runs = new LinkedHashMap<>();
+			for (int round = 0; round <= rounds; round++) {
+				for (int consumers : consumerCounts) {
+					for (String side : (round % 2 == 0) ? List.of("warehouse", "connector")
+							: List.of("connector", "warehouse")) {
+						Run run = side.equals("warehouse") ? warehouse(consumers)
+								: connector(worker, restPort, consumers);
+						String label = (round == 0) ? "warm-up" : "round " + round;
+						System.out.printf("%-8s %-9s consumers=%d %,9.0f records/s  cpu/record: %s %5.1f us, store %5.1f us, broker %5.1f us  documents=%,d%n",
+								label, side, consumers, run.rate(), side, run.sideMicros(), run.storeMicros(),
+								run.brokerMicros(), run.documents());
+						if (run.documents() != total) {
+							throw new IllegalStateException(side + " stored " + run.documents() + " documents for "
+									+ total + " records");
+						}
+						if (round > 0) {
+							runs.computeIfAbsent(side + " " + consumers, (key) -> new ArrayList<>()).add(run);
+						}
+					}
+				}
+			}
+			System.out.println();
+			System.out.printf("load average at end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+			System.out.println(
+					"| consumers | side | median records/s | rounds | CPU us/record: side JVM | store JVM | broker JVM |");
+			System.out.println("|---:|---|---:|---|---:|---:|---:|");
+			for (int consumers : consumerCounts) {
+				for (String side : List.of("warehouse", "connector")) {
+					List<Run> of = runs.get(side + " " + consumers);
+					System.out.printf("| %d | %s | %,.0f | %s | %.1f | %.1f | %.1f |%n", consumers, side,
+							median(of, Run::rate), of.stream().map((run) -> String.format("%,.0f", run.rate())).toList(),
+							median(of, Run::sideMicros), median(of, Run::storeMicros), median(of, Run::brokerMicros));
+				}
+				System.out.printf("ratio warehouse / connector, %d consumers: %.2f%n", consumers,
+						median(runs.get("warehouse " + consumers), Run::rate)
+								/ median(runs.get("connector " + consumers), Run::rate));
+			}
+		}
+		finally {
+			if (worker != null) {
+				worker.destroy();
+			}
+			broker.close();
+		}
+	}
+
+	record Run(double rate, double sideMicros, double storeMicros, double brokerMicros, long documents) {
+	}
+
+	/** A store JVM with a new data directory and its CPU time at the start. */
+	record Store(Process process, int port) implements AutoCloseable {
+
+		static Store start() throws Exception {
+			int port = freePort();
+			Path dataDir = Files.createTempDirectory(work, "store-");
+			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
+			if (System.getProperty("bench.storeJfr") != null) {
+				command.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.storeJfr")
+						+ ",settings=profile,jdk.ExecutionSample#period=2ms");
+			}
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "tributary.local.LocalStore",
+					"--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile())
+				.start();
+			for (int attempt = 0;; attempt++) {
+				try (Socket socket = new Socket("127.0.0.1", port)) {
+					return new Store(process, port);
+				}
+				catch (IOException ex) {
+					if (attempt > 300 || !process.isAlive()) {
+						throw new IllegalStateException("The store did not start", ex);
+					}
+					Thread.sleep(100);
+				}
+			}
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.process.destroy();
+			this.process.waitFor();
+		}
+
+	}
+
+	static Run warehouse(int consumers) throws Exception {
+		String id = UUID.randomUUID().toString().substring(0, 8);
+		String group = "bench-" + id;
+		try (Store store = Store.start()) {
+			String uri = "mongodb://127.0.0.1:" + store.port();
+			List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+					"--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.mongodb.uri=" + uri + "/bench_" + id,
+					"--tributary.security.api-keys=bench-api-key-0123456789",
+					"--spring.kafka.listener.auto-startup=false", "--tributary.warehouse.consumer.group-id=" + group,
+					"--tributary.warehouse.consumer.concurrency=" + consumers,
+					"--tributary.warehouse.consumer.max-poll-records=" + MAX_POLL_RECORDS, "--logging.level.root=WARN"));
+			topics.forEach((role, topic) -> arguments.add("--tributary.topics." + property(role) + "=" + topic));
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WarehouseApplication.class)
+				.run(arguments.toArray(String[]::new))) {
+				MessageListenerContainer container = context.getBean("warehouse", MessageListenerContainer.class);
+				awaitQuiet(ProcessHandle.current().pid(), store.process().pid());
+				Cpu cpu = new Cpu(ProcessHandle.current().pid(), store.process().pid());
+				Map<String, Long> threadsBefore = threadTicks();
+				long start = System.nanoTime();
+				container.start();
+				while (committed(group) < total) {
+					Thread.sleep(50);
+				}
+				double seconds = (System.nanoTime() - start) / 1e9;
+				double[] micros = cpu.microsPerRecord();
+				if (Boolean.getBoolean("bench.threads")) {
+					printThreads(threadsBefore, threadTicks());
+					io.micrometer.core.instrument.Counter conflicts = context
+						.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+						.find("tributary.warehouse.aggregate.conflicts")
+						.counter();
+					System.out.printf("    aggregate documents re-read and retried after a lost race: %,.0f%n",
+							(conflicts != null) ? conflicts.count() : Double.NaN);
+				}
+				container.stop();
+				return new Run(total / seconds, micros[0], micros[1], micros[2], documents(uri, "bench_" + id));
+			}
+		}
+	}
+
+	static Run connector(Process worker, int restPort, int consumers) throws Exception {
+		String name = "sink-" + UUID.randomUUID().toString().substring(0, 8);
+		HttpClient http = HttpClient.newHttpClient();
+		try (Store store = Store.start()) {
+			String uri = "mongodb://127.0.0.1:" + store.port();
+			String config = """
+					{"name": "%s", "config": {
+					  "connector.class": "com.mongodb.kafka.connect.MongoSinkConnector",
+					  "tasks.max": "%d",
+					  "topics": "%s",
+					  "connection.uri": "%s",
+					  "database": "%s",
+					  "key.converter": "org.apache.kafka.connect.storage.StringConverter",
+					  "value.converter": "org.apache.kafka.connect.storage.StringConverter",
+					  "consumer.override.max.poll.records": "%d"
+					}}""".formatted(name, consumers, String.join(",", topics.values()), uri, name.replace('-', '_'),
+					MAX_POLL_RECORDS);
+			awaitQuiet(worker.pid(), store.process().pid());
+			Cpu cpu = new Cpu(worker.pid(), store.process().pid());
+			long start = System.nanoTime();
+			HttpResponse<String> created = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/connectors"))
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(config))
+						.build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (created.statusCode() != 201) {
+				throw new IllegalStateException("Could not create the connector: " + created.body());
+			}
+			try (MongoClient client = MongoClients.create(uri)) {
+				MongoDatabase database = client.getDatabase(name.replace('-', '_'));
+				while (count(database) < total) {
+					Thread.sleep(50);
+				}
+				double seconds = (System.nanoTime() - start) / 1e9;
+				double[] micros = cpu.microsPerRecord();
+				http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/connectors/" + name))
+					.DELETE()
+					.build(), HttpResponse.BodyHandlers.ofString());
+				return new Run(total / seconds, micros[0], micros[1], micros[2], count(database));
+			}
+		}
+	}
+
+	/** CPU time (user + system) of the side's JVM, the store's and the broker's since construction. */
+	static final class Cpu {
+
+		final long[] pids;
+
+		final long[] start;
+
+		Cpu(long side, long store) throws IOException {
+			this.pids = new long[] { side, store, brokerPid };
+			this.start = ticks();
+		}
+
+		long[] ticks() throws IOException {
+			return WarehouseVsConnector.ticks(this.pids);
+		}
+
+		double[] microsPerRecord() throws IOException {
+			long[] end = ticks();
+			double[] micros = new double[end.length];
+			for (int i = 0; i < end.length; i++) {
+				micros[i] = (end[i] - this.start[i]) * 1e6 / TICKS_PER_SECOND / total;
+			}
+			return micros;
+		}
+
+	}
+
+	/**
+	 * Waits (15 s at most) until the side's JVM and the store's have used less than 5% of
+	 * a core for a second: a new Spring context leaves the JIT compiling its start-up code
+	 * for seconds, which would otherwise be counted as the intake's CPU.
+	 */
+	static void awaitQuiet(long... pids) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+		long[] last = ticks(pids);
+		int quiet = 0;
+		while (quiet < 4 && System.nanoTime() < deadline) {
+			Thread.sleep(250);
+			long[] now = ticks(pids);
+			long busiest = 0;
+			for (int i = 0; i < now.length; i++) {
+				busiest = Math.max(busiest, now[i] - last[i]);
+			}
+			quiet = (busiest <= 1) ? quiet + 1 : 0;
+			last = now;
+		}
+	}
+
+	static long[] ticks(long... pids) throws IOException {
+		long[] ticks = new long[pids.length];
+		for (int i = 0; i < pids.length; i++) {
+			String stat = Files.readString(Path.of("/proc/" + pids[i] + "/stat"));
+			// utime and stime are fields 14 and 15 of the line, 12 and 13 after the name
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			ticks[i] = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+		}
+		return ticks;
+	}
+
+	/** CPU ticks of this JVM's threads by name, digits dropped (GC Thread#0 and #1 together). */
+	static Map<String, Long> threadTicks() throws IOException {
+		Map<String, Long> ticks = new LinkedHashMap<>();
+		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String stat = Files.readString(task.resolve("stat"));
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+				}
+				catch (IOException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		return ticks;
+	}
+
+	static void printThreads(Map<String, Long> before, Map<String, Long> after) {
+		after.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
+			.filter((entry) -> entry.getValue() > 0)
+			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+			.limit(12)
+			.forEach((entry) -> System.out.printf("    warehouse JVM threads %-20s %5.1f us/record%n", entry.getKey(),
+					entry.getValue() * 1e6 / TICKS_PER_SECOND / total));
+	}
+
+	static long documents(String uri, String database) {
+		try (MongoClient client = MongoClients.create(uri)) {
+			return count(client.getDatabase(database));
+		}
+	}
+
+	/** The documents in the collections named after the topics: raw events, or the connector's. */
+	static long count(MongoDatabase database) {
+		long count = 0;
+		for (String topic : topics.values()) {
+			count += database.getCollection(topic).estimatedDocumentCount();
+		}
+		return count;
+	}
+
+	static Process startWorker(String peerClasspath, int restPort) throws Exception {
+		Path properties = work.resolve("worker.properties");
+		Files.writeString(properties, String.join("\n", "bootstrap.servers=" + bootstrap,
+				"key.converter=org.apache.kafka.connect.storage.StringConverter",
+				"value.converter=org.apache.kafka.connect.storage.StringConverter",
+				"offset.storage.file.filename=" + work.resolve("connect.offsets"), "offset.flush.interval.ms=1000",
+				"listeners=http://127.0.0.1:" + restPort, "connector.client.config.override.policy=All", ""));
+		Process worker = new ProcessBuilder(javaExecutable(), "-Xmx1g", "-cp", peerClasspath,
+				"org.apache.kafka.connect.cli.ConnectStandalone", properties.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(work.resolve("connect.log").toFile())
+			.start();
+		HttpClient http = HttpClient.newHttpClient();
+		for (int attempt = 0;; attempt++) {
+			try {
+				HttpResponse<String> answer = http.send(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/connectors")).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (answer.statusCode() == 200) {
+					return worker;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			if (attempt > 600 || !worker.isAlive()) {
+				throw new IllegalStateException("The Connect worker did not start; see " + work.resolve("connect.log"));
+			}
+			Thread.sleep(100);
+		}
+	}
+
+	static Map<String, String> createTopics() throws Exception {
+		Map<String, String> created = new LinkedHashMap<>();
+		List<NewTopic> newTopics = new ArrayList<>();
+		for (String role : ROLES) {
+			String topic = "bench_" + role;
+			created.put(role, topic);
+			newTopics.add(new NewTopic(topic, PARTITIONS, (short) 1));
+			newTopics.add(new NewTopic(topic + "_dlt", PARTITIONS, (short) 1));
+		}
+		admin.createTopics(newTopics).all().get();
+		for (int attempt = 0;; attempt++) {
+			try {
+				endOffsets(created.values());
+				return created;
+			}
+			catch (Exception ex) {
+				if (attempt > 600) {
+					throw ex;
+				}
+				Thread.sleep(200);
+			}
+		}
+	}
+
+	static void preload(int count) throws Exception {
+		TestEvents generator = new TestEvents(42, "bench");
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				bootstrap, ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+				ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new StringSerializer())) {
+			List<Future<?>> sends = new ArrayList<>();
+			for (TestEvent event : generator.mixed(count)) {
+				sends.add(producer.send(new ProducerRecord<>(topics.get(event.role()), event.key(), event.json())));
+			}
+			producer.flush();
+			for (Future<?> send : sends) {
+				send.get();
+			}
+		}
+	}
+
+	static long endOffsets() throws Exception {
+		return endOffsets(topics.values());
+	}
+
+	static long endOffsets(Iterable<String> names) throws Exception {
+		Map<TopicPartition, OffsetSpec> partitions = new LinkedHashMap<>();
+		for (String topic : names) {
+			for (int p = 0; p < PARTITIONS; p++) {
+				partitions.put(new TopicPartition(topic, p), OffsetSpec.latest());
+			}
+		}
+		return admin.listOffsets(partitions).all().get().values().stream().mapToLong((info) -> info.offset()).sum();
+	}
+
+	static long committed(String group) throws Exception {
+		Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+			.partitionsToOffsetAndMetadata()
+			.get();
+		return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
+	}
+
+	static String property(String role) {
+		return switch (role) {
+			case "post" -> "social-media";
+			case "weather" -> "weather-data";
+			case "feedback" -> "customer-feedback";
+			default -> "customer-sentiment";
+		};
+	}
+
+	static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
+		List<Double> sorted = new ArrayList<>(runs.stream().map(value::applyAsDouble).toList());
+		Collections.sort(sorted);
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static String javaExecutable() {
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+}

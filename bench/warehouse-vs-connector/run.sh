@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The warehouse against the MongoDB Kafka sink connector on Kafka Connect: records/s, CPU/record per JVM, ratio.
+# Usage: bench/run warehouse-vs-connector [records=300000] [rounds=3] [consumer counts=3,1]
+#   (a warm-up round runs first and is not counted; JFR=1 records warehouse-service/target/bench.jfr and
+#   bench-store.jfr, the store of the last run; THREADS=1 prints the warehouse JVM's CPU per thread group for each run)
+set -euo pipefail
+source "$(dirname "$0")/../lib.sh"
+CP=$(test_classpath warehouse-service)
+# The peer's class path from Maven Central: Kafka Connect at the broker's version and the connector (pom.xml).
+PEER_CP=$ROOT/warehouse-service/target/bench-peer.classpath
+(cd "$ROOT" && ./mvnw -B -q -f bench/warehouse-vs-connector/pom.xml dependency:build-classpath \
+	-Dmdep.outputFile="$PEER_CP") >&2
+JFR_OPTS=()
+if [[ "${JFR:-0}" == "1" ]]; then
+	JFR_OPTS=(-XX:StartFlightRecording=filename=$ROOT/warehouse-service/target/bench.jfr,settings=profile,jdk.ExecutionSample#period=2ms
+		-Dbench.storeJfr=$ROOT/warehouse-service/target/bench-store.jfr)
+fi
+if [[ "${THREADS:-0}" == "1" ]]; then
+	JFR_OPTS+=(-Dbench.threads=true)
+fi
+cd "$ROOT/warehouse-service"
+exec "$JAVA" -Xmx1g "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" -cp "$CP" \
+	"$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"
