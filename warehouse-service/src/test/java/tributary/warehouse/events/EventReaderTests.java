@@ -2,6 +2,7 @@ package tributary.warehouse.events;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -171,6 +172,18 @@ class EventReaderTests {
 		assertThatExceptionOfType(InvalidEvent.class)
 			.isThrownBy(() -> read(EventKind.READING, "{\"id\":\"w\",\"x\\udc00y\":1," + reading))
 			.withMessageContaining("surrogate");
+		// A surrogate can also come as raw bytes (ED A0 80: U+D800 encoded as if it were
+		// a
+		// character). That is not UTF-8, and the parser refuses it, so the reader checks
+		// strings for surrogates only when the value has a backslash-u escape.
+		byte[] before = "{\"id\":\"w\",\"x\":\"a".getBytes(StandardCharsets.UTF_8);
+		byte[] after = ("\"," + reading).getBytes(StandardCharsets.UTF_8);
+		ByteBuffer withSurrogate = ByteBuffer.allocate(before.length + 3 + after.length)
+			.put(before)
+			.put(new byte[] { (byte) 0xED, (byte) 0xA0, (byte) 0x80 })
+			.put(after);
+		assertThatExceptionOfType(InvalidEvent.class)
+			.isThrownBy(() -> this.reader.read(EventKind.READING, withSurrogate.array()));
 		assertThat(read(EventKind.READING, "{\"id\":\"w\",\"x\":\"\\ud83d\\ude00 \uD83D\uDE00\"," + reading).document()
 			.getString("x")
 			.getValue()).isEqualTo("\uD83D\uDE00 \uD83D\uDE00");
