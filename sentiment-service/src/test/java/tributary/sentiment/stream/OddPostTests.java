@@ -1,21 +1,14 @@
 package tributary.sentiment.stream;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
@@ -32,20 +25,10 @@ import tributary.sentiment.model.SentimentModel;
 import tributary.support.topics.TopicsProperties;
 import tributary.testsupport.contracts.ContractSchemas;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 /**
  * Odd text through the stream's listener, with each scorer: a post the contract allows is
@@ -56,10 +39,9 @@ import static org.mockito.Mockito.when;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class OddPostTests {
 
-	private static final JsonMapper jsonMapper = bootJsonMapper();
+	private static final JsonMapper jsonMapper = ListenerWithoutBroker.jsonMapper;
 
-	private static final TopicsProperties topics = Binder.get(new StandardEnvironment())
-		.bindOrCreate("tributary.topics", TopicsProperties.class);
+	private static final TopicsProperties topics = ListenerWithoutBroker.topics;
 
 	static Stream<SentimentScorer> scorers() {
 		return Stream.of(SentimentModel.loadDefault(), SentimentEngine.create());
@@ -90,18 +72,17 @@ class OddPostTests {
 	@ParameterizedTest(name = "{0}: {2}")
 	@MethodSource("cases")
 	void scoresOrDeadLettersOddText(String version, SentimentScorer scorer, String name, String text, boolean scored) {
-		List<ProducerRecord<?, ?>> sent = new ArrayList<>();
-		MeterRegistry registry = new SimpleMeterRegistry();
-		PostListener listener = listener(scorer, sent, registry);
+		ListenerWithoutBroker stream = new ListenerWithoutBroker(scorer);
 		String json = KafkaTestClients.post("odd-1", "author", text);
 		RecordHeaders headers = new RecordHeaders();
-		Deserializer<Post> deserializer = StreamConfiguration.postDeserializer(jsonMapper);
+		Deserializer<Post> deserializer = ListenerWithoutBroker.deserializer();
 		Post post = deserializer.deserialize(topics.socialMedia(), headers, json.getBytes(StandardCharsets.UTF_8));
 		ConsumerRecord<@Nullable String, @Nullable Post> record = new ConsumerRecord<>(topics.socialMedia(), 0, 0, 0L,
 				TimestampType.CREATE_TIME, -1, -1, "author", post, headers, Optional.empty());
 
-		listener.onPosts(List.of(record), mock(Consumer.class));
+		stream.listener().onPosts(List.of(record), mock(Consumer.class));
 
+		List<ProducerRecord<?, ?>> sent = stream.sent();
 		assertThat(sent).hasSize(1);
 		ProducerRecord<?, ?> out = sent.get(0);
 		if (scored) {
@@ -114,36 +95,17 @@ class OddPostTests {
 			assertThat(out.topic()).isEqualTo(topics.deadLetter(topics.socialMedia()));
 			Header reason = out.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
 			assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("text");
-			assertThat(registry.get("tributary.sentiment.dead.lettered").tag("reason", "unreadable").counter().count())
-				.isOne();
+			assertThat(stream.registry()
+				.get("tributary.sentiment.dead.lettered")
+				.tag("reason", "unreadable")
+				.counter()
+				.count()).isOne();
 		}
-		assertThat(registry.get("tributary.sentiment.dead.lettered").tag("reason", "scoring-failed").counter().count())
-			.isZero();
-	}
-
-	private static PostListener listener(SentimentScorer scorer, List<ProducerRecord<?, ?>> sent,
-			MeterRegistry registry) {
-		@SuppressWarnings("unchecked")
-		KafkaOperations<String, Object> kafka = mock(KafkaOperations.class);
-		when(kafka.send(any(ProducerRecord.class))).thenAnswer((invocation) -> {
-			sent.add(invocation.getArgument(0));
-			return new CompletableFuture<>();
-		});
-		when(kafka.partitionsFor(anyString())).thenAnswer((invocation) -> IntStream.range(0, 6)
-			.mapToObj((partition) -> new PartitionInfo(invocation.getArgument(0), partition, null, null, null))
-			.toList());
-		DeadLetterPublishingRecoverer recoverer = new StreamConfiguration().deadLetterPublishingRecoverer(kafka,
-				topics);
-		StreamMetrics metrics = new StreamMetrics(registry);
-		return new PostListener(new PostScorer(scorer, metrics, Clock.systemUTC()), kafka, recoverer, metrics, topics,
-				jsonMapper);
-	}
-
-	private static JsonMapper bootJsonMapper() {
-		JsonMapper[] mapper = new JsonMapper[1];
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-			.run((context) -> mapper[0] = context.getBean(JsonMapper.class));
-		return mapper[0];
+		assertThat(stream.registry()
+			.get("tributary.sentiment.dead.lettered")
+			.tag("reason", "scoring-failed")
+			.counter()
+			.count()).isZero();
 	}
 
 }

@@ -19,9 +19,6 @@ import tributary.testsupport.contracts.ContractSchemas;
 import tributary.testsupport.contracts.ContractSchemas.Example;
 import tributary.sentiment.engine.SentimentEngine;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.kafka.support.KafkaUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PostContractTests {
 
-	private static final JsonMapper jsonMapper = bootJsonMapper();
+	private static final JsonMapper jsonMapper = ListenerWithoutBroker.jsonMapper;
 
 	private final Deserializer<Post> deserializer = StreamConfiguration.postDeserializer(jsonMapper);
 
@@ -42,13 +39,6 @@ class PostContractTests {
 	private final PostScorer scorer = new PostScorer(SentimentEngine.create(),
 			new StreamMetrics(new SimpleMeterRegistry()),
 			Clock.fixed(Instant.parse("2026-11-20T09:15:02.500Z"), ZoneOffset.UTC));
-
-	private static JsonMapper bootJsonMapper() {
-		JsonMapper[] mapper = new JsonMapper[1];
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-			.run((context) -> mapper[0] = context.getBean(JsonMapper.class));
-		return mapper[0];
-	}
 
 	static List<Example> socialMediaExamples() {
 		return ContractSchemas.examples("social_media");

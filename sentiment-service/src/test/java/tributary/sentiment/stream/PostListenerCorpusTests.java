@@ -2,7 +2,6 @@ package tributary.sentiment.stream;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,23 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.IntStream;
 
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.JsonSchema;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 import tributary.testsupport.contracts.ContractSchemas;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.support.topics.TopicsProperties;
@@ -34,19 +28,10 @@ import tributary.testsupport.corpus.Corpus;
 import tributary.testsupport.corpus.CorpusRecord;
 import tributary.testsupport.corpus.Topic;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -67,25 +52,11 @@ class PostListenerCorpusTests {
 	void everyPostIsScoredOrDeadLetteredAndEveryValidOneIsScored() {
 		long seed = Corpus.seed(20261203L);
 		int size = Corpus.size(2000);
-		JsonMapper jsonMapper = bootJsonMapper();
-		TopicsProperties topics = Binder.get(new StandardEnvironment())
-			.bindOrCreate("tributary.topics", TopicsProperties.class);
-		List<ProducerRecord<?, ?>> sent = new ArrayList<>();
-		@SuppressWarnings("unchecked")
-		KafkaOperations<String, Object> kafka = mock(KafkaOperations.class);
-		when(kafka.send(any(ProducerRecord.class))).thenAnswer((invocation) -> {
-			sent.add(invocation.getArgument(0));
-			return new CompletableFuture<>();
-		});
-		when(kafka.partitionsFor(anyString())).thenAnswer((invocation) -> IntStream.range(0, 6)
-			.mapToObj((partition) -> new PartitionInfo(invocation.getArgument(0), partition, null, null, null))
-			.toList());
-		DeadLetterPublishingRecoverer recoverer = new StreamConfiguration().deadLetterPublishingRecoverer(kafka,
-				topics);
-		StreamMetrics metrics = new StreamMetrics(new SimpleMeterRegistry());
-		PostListener listener = new PostListener(new PostScorer(SentimentEngine.create(), metrics, Clock.systemUTC()),
-				kafka, recoverer, metrics, topics, jsonMapper);
-		Deserializer<Post> deserializer = StreamConfiguration.postDeserializer(jsonMapper);
+		TopicsProperties topics = ListenerWithoutBroker.topics;
+		ListenerWithoutBroker stream = new ListenerWithoutBroker(SentimentEngine.create());
+		PostListener listener = stream.listener();
+		List<ProducerRecord<?, ?>> sent = stream.sent();
+		Deserializer<Post> deserializer = ListenerWithoutBroker.deserializer();
 		Consumer<?, ?> consumer = mock(Consumer.class);
 
 		Corpus corpus = new Corpus(seed, "s" + Long.toHexString(seed));
@@ -170,13 +141,6 @@ class PostListenerCorpusTests {
 	private static byte[] header(ProducerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return (header != null) ? header.value() : new byte[0];
-	}
-
-	private static JsonMapper bootJsonMapper() {
-		JsonMapper[] mapper = new JsonMapper[1];
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-			.run((context) -> mapper[0] = context.getBean(JsonMapper.class));
-		return mapper[0];
 	}
 
 }
