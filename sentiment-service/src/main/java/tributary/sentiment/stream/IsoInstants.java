@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -13,6 +12,7 @@ import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
+import tributary.support.time.Rfc3339;
 
 /**
  * ISO-8601 instants in UTC ({@code 2026-11-20T09:15:01.250Z}), read and written without
@@ -21,10 +21,9 @@ import tools.jackson.databind.ValueSerializer;
  * <p>
  * Every post carries two instants and every scored record three; through
  * {@code DateTimeFormatter} they took about a quarter of the stream's CPU time in the
- * benchmark's profile. The common shape, UTC with 0 to 9 fraction digits, is handled by
- * hand; anything else (an offset such as {@code +01:00}) falls back to
- * {@link DateTimeFormatter#ISO_INSTANT}, so what is accepted and written is exactly what
- * the JDK accepts and writes.
+ * benchmark's profile. The common shape is read by {@link Rfc3339} and written by hand;
+ * anything else falls back to {@link DateTimeFormatter#ISO_INSTANT}, so what is accepted
+ * and written is exactly what the JDK accepts and writes.
  */
 final class IsoInstants {
 
@@ -43,16 +42,16 @@ final class IsoInstants {
 	 * @throws DateTimeParseException if it is not an ISO-8601 instant
 	 */
 	static Instant parse(String text) {
-		Instant instant = parseUtc(text);
-		if (instant != null) {
-			return instant;
+		Instant instant = Rfc3339.commonInstant(text);
+		if (instant == null) {
+			// RFC 3339 (the schemas' date-time) has four-digit years; the JDK would also
+			// take a sign and up to nine digits, which no consumer could store.
+			if (text.length() < 5 || text.charAt(4) != '-' || number(text, 0, 4) < 0) {
+				throw new DateTimeParseException("not an RFC 3339 date-time with a four-digit year", text, 0);
+			}
+			instant = DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
 		}
-		// RFC 3339 (the schemas' date-time) has four-digit years; the JDK would also take
-		// a sign and up to nine digits, which no consumer could store.
-		if (text.length() < 5 || text.charAt(4) != '-' || number(text, 0, 4) < 0) {
-			throw new DateTimeParseException("not an RFC 3339 date-time with a four-digit year", text, 0);
-		}
-		instant = DateTimeFormatter.ISO_INSTANT.parse(text, Instant::from);
+		// An offset can move a four-digit year's date-time out of those years in UTC.
 		if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
 			throw new DateTimeParseException("outside the years 0000 to 9999 in UTC", text, 0);
 		}
@@ -113,45 +112,6 @@ final class IsoInstants {
 			chars[i] = (char) ('0' + rest % 10);
 			rest /= 10;
 		}
-	}
-
-	/** The instant if the text is {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, else null. */
-	private static @Nullable Instant parseUtc(String text) {
-		int length = text.length();
-		if (length < 20 || length > 30 || text.charAt(length - 1) != 'Z' || text.charAt(4) != '-'
-				|| text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
-				|| text.charAt(16) != ':') {
-			return null;
-		}
-		int year = number(text, 0, 4);
-		int month = number(text, 5, 2);
-		int day = number(text, 8, 2);
-		int hour = number(text, 11, 2);
-		int minute = number(text, 14, 2);
-		int second = number(text, 17, 2);
-		if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
-				|| minute > 59 || second < 0 || second > 59) {
-			return null;
-		}
-		int nanos = 0;
-		if (length > 20) {
-			int digits = length - 21;
-			if (text.charAt(19) != '.' || digits < 1) {
-				return null;
-			}
-			nanos = number(text, 20, digits);
-			if (nanos < 0) {
-				return null;
-			}
-			for (int i = digits; i < 9; i++) {
-				nanos *= 10;
-			}
-		}
-		if (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) {
-			return null;
-		}
-		long epochDay = LocalDate.of(year, month, day).toEpochDay();
-		return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, nanos);
 	}
 
 	/** The decimal number in {@code text[offset, offset + width)}, or -1. */

@@ -1,4 +1,4 @@
-package tributary.warehouse.events;
+package tributary.support.time;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The hand-written reading of the common date-time shape gives exactly the ISO
  * formatter's instant, and leaves every other text, valid or not, to the formatter.
  */
-class CommonInstantTests {
+class Rfc3339Tests {
 
 	@Test
 	void randomDateTimesInTheCommonShapeReadAsTheFormatterReadsThem() {
@@ -30,7 +30,7 @@ class CommonInstantTests {
 				.withZone(ZoneOffset.UTC)
 				.format(Instant.ofEpochSecond(seconds));
 			String text = local + fractions[random.nextInt(fractions.length)] + offsets[random.nextInt(offsets.length)];
-			assertThat(JsonRecord.commonInstant(text)).as(text).isNotNull().isEqualTo(formatter(text));
+			assertThat(Rfc3339.commonInstant(text)).as(text).isNotNull().isEqualTo(formatter(text));
 		}
 	}
 
@@ -43,7 +43,7 @@ class CommonInstantTests {
 			"2026-1a-20T09:15:00Z", "2026-11-20T09:15:00Z ", "2026-11-20T09:15:00.1.2Z", "2026-11-20T09:15:00+01:00:00",
 			"2026-13-01T00:00:00Z" })
 	void anyOtherTextIsLeftToTheFormatter(String text) {
-		assertThat(JsonRecord.commonInstant(text)).isNull();
+		assertThat(Rfc3339.commonInstant(text)).isNull();
 	}
 
 	private static @Nullable Instant formatter(String text) {
