@@ -28,7 +28,10 @@ echo "Building the service and the benchmark tools..."
 # The tools' project is a module of the build only with -Pbench, so that the reactor supplies local-stack.
 (cd "$ROOT" && ./mvnw -B -q -Pbench -pl ingest-service,bench/ingest -am package -DskipTests -Dspring-javaformat.skip=true)
 CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
-JAR=$(ls "$ROOT"/ingest-service/target/ingest-service-*.jar | grep -v original | head -1)
+# A copy, so that a build in the same checkout while the run lasts cannot replace the jar the service reads
+# its classes from (a service whose producer then fails to load a class answers 503 for the rest of the run).
+cp "$(ls "$ROOT"/ingest-service/target/ingest-service-*.jar | grep -v original | head -1)" "$OUT/ingest-service.jar"
+JAR=$OUT/ingest-service.jar
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 KAFKA_PORT=$(free_port)
