@@ -57,10 +57,12 @@ for label, name, key in rows:
         continue
     events = median(name, key)
     bad = median(name, "non202") if values[name]["non202"] else median(name, "errors")
-    per_round = ratios(name, key)
+    bad = "-" if bad != bad else f"{bad:.0f}"
+    # A fixed rate says nothing about capacity: no ratio for it.
+    per_round = ratios(name, key) if name != "fixed-2000" else []
     ratio = f"{statistics.median(per_round):.0%}" if per_round else "-"
     print(f"| {label} | {events:,.0f} ({spread(name, key)}) | {median(name, 'p50_ms'):.2f} | "
-          f"{median(name, 'p99_ms'):.2f} | {bad:.0f} | {median(name, 'service_cores'):.2f} | "
+          f"{median(name, 'p99_ms'):.2f} | {bad} | {median(name, 'service_cores'):.2f} | "
           f"{median(name, 'broker_cores'):.2f} | {ratio} |")
 
 print("\nPer round (events/s; ratio to ProducerPerformance of the same round; p99 ms for single events)\n")
