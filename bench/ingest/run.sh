@@ -11,7 +11,7 @@ set -euo pipefail
 
 ROUNDS=${ROUNDS:-3}
 # A subset, for a quick look at one scenario: SCENARIOS="fixed-2000" (the medians need single-c64 and producer-perf).
-SCENARIOS=${SCENARIOS:-single-c64 fixed-2000 batch-100 ndjson-1000 producer-perf}
+SCENARIOS=${SCENARIOS:-single-c64 single-c16 fixed-2000 batch-100 ndjson-1000 producer-perf}
 DURATION=${DURATION:-20}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BENCH=$ROOT/bench/ingest
@@ -28,7 +28,10 @@ echo "Building the service and the benchmark tools..."
 # The tools' project is a module of the build only with -Pbench, so that the reactor supplies local-stack.
 (cd "$ROOT" && ./mvnw -B -q -Pbench -pl ingest-service,bench/ingest -am package -DskipTests -Dspring-javaformat.skip=true)
 CP="$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")"
-JAR=$(ls "$ROOT"/ingest-service/target/ingest-service-*.jar | grep -v original | head -1)
+# A copy, so that a build in the same checkout while the run lasts cannot replace the jar the service reads
+# its classes from (a service whose producer then fails to load a class answers 503 for the rest of the run).
+cp "$(ls "$ROOT"/ingest-service/target/ingest-service-*.jar | grep -v original | head -1)" "$OUT/ingest-service.jar"
+JAR=$OUT/ingest-service.jar
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 KAFKA_PORT=$(free_port)
@@ -74,9 +77,18 @@ measure() {
   local service_before broker_before started line elapsed
   service_before=$(cpu_ticks "$SERVICE")
   broker_before=$(cpu_ticks "$BROKER")
+  # Round 1 of each service scenario is also recorded alone (JFR, execution samples), so that the
+  # profile of the bulk loads is not mixed with that of single events.
+  local profiled=false
+  if [[ $round == 1 && $name != producer-perf ]]; then
+    "$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.start name="$name" settings=profile > /dev/null && profiled=true
+  fi
   started=$(date +%s.%N)
   line=$("$@" 2>&1 | grep -E '^RESULT|^requests=|records sent' | tail -1)
   elapsed=$(echo "$(date +%s.%N) - $started" | bc)
+  if $profiled; then
+    "$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.stop name="$name" filename="$OUT/$name.jfr" > /dev/null || true
+  fi
   local service_cores broker_cores
   service_cores=$(echo "scale=2; ($(cpu_ticks "$SERVICE") - $service_before) / $TICKS / $elapsed" | bc)
   broker_cores=$(echo "scale=2; ($(cpu_ticks "$BROKER") - $broker_before) / $TICKS / $elapsed" | bc)
@@ -84,14 +96,16 @@ measure() {
   printf '%s\t%s\t%s service_cores=%s broker_cores=%s\n' "$round" "$name" "$line" "$service_cores" "$broker_cores" >> "$RESULTS"
 }
 
-single() { wrk -t2 -c64 -d"${DURATION}s" --latency -s "$BENCH/single.lua" "$BASE/api/v1/social-media"; }
+single() { wrk -t2 -c"${CONNECTIONS:-64}" -d"${DURATION}s" --latency -s "$BENCH/single.lua" "$BASE/api/v1/social-media"; }
 fixed_rate() {
   "$JAVA" -cp "$CP" tributary.bench.FixedRateLoad "$BASE/api/v1/social-media" "$API_KEY" 2000 "$DURATION" "${FIXED_WARMUP:-10}" \
     2> "$OUT/fixed-rate-round-$round.txt"
 }
 batch() { ITEMS=100 FORMAT=json wrk -t2 -c8 -d"${DURATION}s" -s "$BENCH/batch.lua" "$BASE/api/v1/social-media"; }
 ndjson() { ITEMS=1000 FORMAT=ndjson wrk -t2 -c4 -d"${DURATION}s" -s "$BENCH/batch.lua" "$BASE/api/v1/social-media"; }
-# The ceiling: Kafka's own producer, same broker, same producer settings as the service, 300-byte records.
+# The ceiling: Kafka's own producer, same broker, same producer settings as the service (acks=all, idempotent,
+# lz4, 64 KiB batches, linger 1 ms), 300-byte records: the size of single.lua's and batch.lua's events on the topic
+# (~290 bytes). It runs in every round, between the service's scenarios, so each round has its own ratio.
 producer_perf() {
   "$JAVA" -Xmx1g -cp "$CP" org.apache.kafka.tools.ProducerPerformance --topic weather_data \
     --num-records "${PERF_RECORDS:-4000000}" --record-size 300 --throughput -1 \
@@ -107,6 +121,7 @@ DURATION=5 ndjson > /dev/null
 wanted() { [[ " $SCENARIOS " == *" $1 "* ]]; }
 for round in $(seq 1 "$ROUNDS"); do
   wanted single-c64 && measure "$round" single-c64 single
+  wanted single-c16 && CONNECTIONS=16 measure "$round" single-c16 single
   wanted fixed-2000 && measure "$round" fixed-2000 fixed_rate
   wanted batch-100 && measure "$round" batch-100 batch
   wanted ndjson-1000 && measure "$round" ndjson-1000 ndjson
@@ -116,5 +131,10 @@ done
 "$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.dump filename="$OUT/service.jfr" > /dev/null || true
 "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/service.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
 "$JAVA_HOME/bin/jfr" view --width 160 allocation-by-class "$OUT/service.jfr" > "$OUT/allocation-by-class.txt" 2>&1 || true
+# The top frames of each scenario's round-1 recording (fold.py is the warehouse benchmark's, shared).
+for name in $SCENARIOS; do
+  [[ -f $OUT/$name.jfr ]] || continue
+  python3 "$ROOT/bench/warehouse-vs-connector/fold.py" "$OUT/$name.jfr" 25 > "$OUT/profile-$name.txt" 2>&1 || true
+done
 python3 "$BENCH/summarize.py" "$RESULTS" | tee "$OUT/summary.md"
 echo "Raw results, logs and the profile (service.jfr, hot-methods.txt) are in $OUT"

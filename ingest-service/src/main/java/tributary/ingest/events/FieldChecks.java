@@ -3,7 +3,6 @@ package tributary.ingest.events;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -89,7 +88,7 @@ final class FieldChecks {
 		}
 		Instant instant;
 		try {
-			instant = OffsetDateTime.parse(value.stringValue().strip()).toInstant();
+			instant = Rfc3339.parse(value.stringValue().strip());
 		}
 		catch (DateTimeParseException ex) {
 			errors.add(new FieldError(field.name(),

@@ -1,7 +1,9 @@
 package tributary.ingest.publishing;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -36,10 +38,11 @@ class KafkaEventPublisher implements EventPublisher {
 		ProducerRecord<String, JsonNode> record = new ProducerRecord<>(topic, null, key, value,
 				new RecordHeaders(type.headers()));
 		CompletableFuture<Published> published = new CompletableFuture<>();
+		Timer timer = this.metrics.publishTimer(topic);
 		long start = System.nanoTime();
 		try {
 			this.producer.send(record, (metadata, exception) -> {
-				this.metrics.publishTook(topic, System.nanoTime() - start);
+				timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 				if (exception != null) {
 					published.completeExceptionally(exception);
 				}

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,12 +43,24 @@ public class IngestMetrics {
 		meters(topic).failed.increment(events);
 	}
 
-	public void publishTook(String topic, long nanos) {
-		meters(topic).publish.record(nanos, TimeUnit.NANOSECONDS);
+	/**
+	 * The publish latency timer of a topic, looked up by the caller's thread so that the
+	 * producer's single I/O thread, which runs every acknowledgement callback, only
+	 * records into it: the per-record lookup there took a third of that thread's samples
+	 * in the bulk profile.
+	 * @param topic the topic
+	 * @return its timer
+	 */
+	public Timer publishTimer(String topic) {
+		return meters(topic).publish;
 	}
 
 	private TopicMeters meters(String topic) {
-		return this.topics.computeIfAbsent(topic, (name) -> new TopicMeters(this.registry, name));
+		// get() first: computeIfAbsent locks the bin whenever the key is not its first
+		// node, and this runs for every event.
+		TopicMeters meters = this.topics.get(topic);
+		return (meters != null) ? meters
+				: this.topics.computeIfAbsent(topic, (name) -> new TopicMeters(this.registry, name));
 	}
 
 	private static final class TopicMeters {
