@@ -3,6 +3,7 @@ package tributary.ingest.events;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tributary.support.time.Rfc3339;
 
 /**
  * Checks and normalises one field's value by its {@link Field.Type}, adding what is wrong
@@ -88,7 +90,12 @@ final class FieldChecks {
 		}
 		Instant instant;
 		try {
-			instant = Rfc3339.parse(value.stringValue().strip());
+			String text = value.stringValue().strip();
+			// The common shape without the formatter (a top frame of bulk ingest's
+			// profile); anything else, valid or not, as the formatter reads or refuses
+			// it.
+			Instant common = Rfc3339.commonInstant(text);
+			instant = (common != null) ? common : OffsetDateTime.parse(text).toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			errors.add(new FieldError(field.name(),

@@ -1,6 +1,7 @@
 package tributary.support.time;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -15,9 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hand-written reading of the common date-time shape gives exactly the ISO
- * formatter's instant, and leaves every other text, valid or not, to the formatter.
+ * formatter's instant, and leaves every other text, valid or not, to the formatter: the
+ * services that use it accept exactly what they accepted with the formatter alone.
  */
 class Rfc3339Tests {
+
+	private static final String[] SAMPLES = { "2025-06-01T10:00:00Z", "2026-11-20T09:15:00.250+01:00",
+			"2024-02-29T23:59:59.999999999-05:30", "1900-01-01T00:00:00Z", "0000-01-01T00:00:00+18:00",
+			"9999-12-31T23:59:59-18:00", "2025-06-01T10:00:00-00:00", "2025-06-01t10:00:00z", "2025-06-01T10:00Z",
+			"2025-06-01T10:00:00.Z", "2025-06-01T10:00:00.1234567890Z", "2023-02-29T10:00:00Z", "2025-04-31T10:00:00Z",
+			"2025-13-01T10:00:00Z", "2025-00-01T10:00:00Z", "2025-06-01T24:00:00Z", "2025-06-01T23:60:00Z",
+			"2025-06-01T23:59:60Z", "2025-06-01T10:00:00+18:01", "2025-06-01T10:00:00+19:00",
+			"2025-06-01T10:00:00+01:60", "2025-06-01T10:00:00+0100", "2025-06-01T10:00:00+01",
+			"2025-06-01T10:00:00+01:00:30", "2025-06-01T10:00:00", "+12025-06-01T10:00:00Z", "2025-6-01T10:00:00Z",
+			"2025-06-01 10:00:00Z", "２０２５-06-01T10:00:00Z", "2025-06-01T10:00:00ZZ", "2025-06-01T10:00:00.5", "" };
 
 	@Test
 	void randomDateTimesInTheCommonShapeReadAsTheFormatterReadsThem() {
@@ -44,6 +56,35 @@ class Rfc3339Tests {
 			"2026-13-01T00:00:00Z" })
 	void anyOtherTextIsLeftToTheFormatter(String text) {
 		assertThat(Rfc3339.commonInstant(text)).isNull();
+	}
+
+	@Test
+	void randomlyAlteredValuesAreReadAsTheFormatterReadsThemOrLeftToIt() {
+		Random random = new Random(15);
+		String alphabet = "0123456789-:T.Z+ zt";
+		for (String sample : SAMPLES) {
+			assertSameAsOffsetDateTimeOrLeft(sample);
+		}
+		for (int i = 0; i < 200_000; i++) {
+			StringBuilder text = new StringBuilder(SAMPLES[random.nextInt(7)]);
+			for (int edits = 1 + random.nextInt(3); edits > 0 && !text.isEmpty(); edits--) {
+				int at = random.nextInt(text.length());
+				switch (random.nextInt(3)) {
+					case 0 -> text.setCharAt(at, alphabet.charAt(random.nextInt(alphabet.length())));
+					case 1 -> text.deleteCharAt(at);
+					default -> text.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+				}
+			}
+			assertSameAsOffsetDateTimeOrLeft(text.toString());
+		}
+	}
+
+	/** Read as {@code OffsetDateTime.parse} reads it, or left to it (null). */
+	private static void assertSameAsOffsetDateTimeOrLeft(String text) {
+		Instant common = Rfc3339.commonInstant(text);
+		if (common != null) {
+			assertThat(common).as(text).isEqualTo(OffsetDateTime.parse(text).toInstant());
+		}
 	}
 
 	private static @Nullable Instant formatter(String text) {
