@@ -57,6 +57,12 @@ final class GroupCommit implements AutoCloseable {
 
 	private final AtomicLong syncNanos = new AtomicLong();
 
+	private final AtomicLong commands = new AtomicLong();
+
+	private final AtomicLong waits = new AtomicLong();
+
+	private final AtomicLong waitNanos = new AtomicLong();
+
 	private final Thread committer;
 
 	GroupCommit(MVStore store) {
@@ -84,6 +90,7 @@ final class GroupCommit implements AutoCloseable {
 			}
 			this.running++;
 		}
+		this.commands.incrementAndGet();
 		try {
 			return command.get();
 		}
@@ -107,7 +114,7 @@ final class GroupCommit implements AutoCloseable {
 				durable.completeExceptionally(new IllegalStateException("The store is closing"));
 				return durable;
 			}
-			this.waiters.add(new Waiter(++this.requested, durable));
+			this.waiters.add(new Waiter(++this.requested, durable, System.nanoTime()));
 			this.monitor.notifyAll();
 		}
 		return durable;
@@ -195,10 +202,13 @@ final class GroupCommit implements AutoCloseable {
 	}
 
 	private void complete(long target, @Nullable RuntimeException failure) {
+		long now = System.nanoTime();
 		synchronized (this.monitor) {
 			this.durable = target;
 			while (!this.waiters.isEmpty() && this.waiters.peek().sequence() <= target) {
 				Waiter waiter = this.waiters.poll();
+				this.waits.incrementAndGet();
+				this.waitNanos.addAndGet(now - waiter.since());
 				if (failure == null) {
 					waiter.durable().complete(null);
 				}
@@ -222,9 +232,31 @@ final class GroupCommit implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+		logStatistics();
 	}
 
-	private record Waiter(long sequence, CompletableFuture<Void> durable) {
+	/**
+	 * One line at the end saying how well writes shared rounds: a benchmark reads it from
+	 * the store's log to tell whether its writers wait for the sync or for each other.
+	 */
+	private void logStatistics() {
+		long rounds = this.rounds.get();
+		long waits = this.waits.get();
+		if (rounds == 0) {
+			return;
+		}
+		log.info(
+				"Group commit: {} write commands, {} durability waits in {} rounds ({} waits per round); "
+						+ "a wait took {} ms on average; per round {} ms waiting for running commands, "
+						+ "{} ms committing, {} ms syncing",
+				this.commands.get(), waits, rounds, String.format("%.2f", (double) waits / rounds),
+				String.format("%.2f", this.waitNanos.get() / 1e6 / Math.max(1, waits)),
+				String.format("%.2f", this.gapNanos.get() / 1e6 / rounds),
+				String.format("%.2f", this.commitNanos.get() / 1e6 / rounds),
+				String.format("%.2f", this.syncNanos.get() / 1e6 / rounds));
+	}
+
+	private record Waiter(long sequence, CompletableFuture<Void> durable, long since) {
 	}
 
 }
