@@ -149,7 +149,7 @@ final class GroupCommit implements AutoCloseable {
 			}
 			RuntimeException failure = null;
 			try {
-				commitAndSync();
+				target = commitAndSync(target);
 				this.rounds.incrementAndGet();
 			}
 			catch (RuntimeException ex) {
@@ -160,7 +160,14 @@ final class GroupCommit implements AutoCloseable {
 		}
 	}
 
-	private void commitAndSync() {
+	/**
+	 * Commits and syncs.
+	 * @param requested the last request when the round began
+	 * @return the last request this round covers: also those of the commands that ended
+	 * while it waited for a gap, which would otherwise wait for one more round although
+	 * their writes are in this one
+	 */
+	private long commitAndSync(long requested) {
 		// commands may start while waiting for a gap: those too are in this commit, and
 		// each client sends its next write only once this one is answered, so a gap comes
 		long start = System.nanoTime();
@@ -175,6 +182,13 @@ final class GroupCommit implements AutoCloseable {
 				}
 			}
 			this.committing = true;
+		}
+		// No command runs now and none starts until the commit is taken, and a command
+		// asks for durability only after it has ended: every request made so far is of a
+		// command whose writes this commit holds.
+		long covered;
+		synchronized (this.monitor) {
+			covered = Math.max(requested, this.requested);
 		}
 		long gap = System.nanoTime();
 		try {
@@ -199,6 +213,7 @@ final class GroupCommit implements AutoCloseable {
 		this.gapNanos.addAndGet(gap - start);
 		this.commitNanos.addAndGet(committed - gap);
 		this.syncNanos.addAndGet(System.nanoTime() - committed);
+		return covered;
 	}
 
 	private void complete(long target, @Nullable RuntimeException failure) {
