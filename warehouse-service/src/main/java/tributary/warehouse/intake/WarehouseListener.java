@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -21,6 +22,7 @@ import tributary.warehouse.events.SourceTopics;
 import tributary.warehouse.events.StoreResult;
 import tributary.warehouse.insights.Aggregates;
 import tributary.warehouse.insights.Contributions;
+import tributary.warehouse.system.IndependentWrites;
 
 import org.springframework.kafka.listener.BatchMessageListener;
 
@@ -131,7 +133,9 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 
 	/**
 	 * Stores the raw events by topic, then folds the counted ones into the aggregates and
-	 * keeps the counted alerts.
+	 * keeps the counted alerts. The topics' inserts run at once
+	 * ({@link IndependentWrites}): each waits for the store's sync, and together they
+	 * wait for one.
 	 */
 	private void store(List<Arrival> arrivals, List<StoreResult> results,
 			Map<Arrival, Contributions.Computed> contributions) {
@@ -139,7 +143,11 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 		arrivals
 			.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
 				.add(arrival));
-		byTopic.forEach((topic, ofTopic) -> results.addAll(this.rawEvents.store(topic, ofTopic)));
+		// one collection per topic: the inserts are independent and share one sync round;
+		// every one has ended (and all succeeded) before the aggregates are touched
+		List<Supplier<List<StoreResult>>> inserts = new ArrayList<>(byTopic.size());
+		byTopic.forEach((topic, ofTopic) -> inserts.add(() -> this.rawEvents.store(topic, ofTopic)));
+		IndependentWrites.all(inserts).forEach(results::addAll);
 		List<Arrival> counted = results.stream()
 			.filter((result) -> result.outcome().counts())
 			.map(StoreResult::arrival)
