@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -36,7 +35,6 @@ import tributary.warehouse.events.Arrival;
 import tributary.warehouse.events.Coordinates;
 import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.insights.Contributions.Target;
-import tributary.warehouse.system.IndependentWrites;
 import tributary.warehouse.system.WarehouseProperties;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -45,9 +43,6 @@ import org.springframework.stereotype.Repository;
 /**
  * Folds counted events into the aggregate documents, each exactly once (see the
  * {@linkplain tributary.warehouse.insights package description} for why this is exact).
- * The aggregate collections are written at once ({@link IndependentWrites}): each
- * document's marks and version are its own, so the collections do not depend on each
- * other, and the call still returns only when all are written.
  */
 @Repository
 public class Aggregates {
@@ -135,15 +130,7 @@ public class Aggregates {
 		Map<Aggregate, List<Target>> byCollection = parts.keySet()
 			.stream()
 			.collect(Collectors.groupingBy(Target::aggregate, LinkedHashMap::new, Collectors.toList()));
-		// each collection's read and compare-and-set upserts touch that collection alone:
-		// run at once they share the store's sync rounds; the locations only once every
-		// aggregate is written, so that a location listed has its data
-		List<Supplier<Boolean>> collections = new ArrayList<>(byCollection.size());
-		byCollection.forEach((aggregate, targets) -> collections.add(() -> {
-			apply(aggregate, targets, parts);
-			return true;
-		}));
-		IndependentWrites.all(collections);
+		byCollection.forEach((aggregate, targets) -> apply(aggregate, targets, parts));
 		registerLocations(parts.keySet());
 	}
 

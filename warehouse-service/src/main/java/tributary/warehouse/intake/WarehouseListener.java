@@ -5,7 +5,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -22,7 +21,6 @@ import tributary.warehouse.events.SourceTopics;
 import tributary.warehouse.events.StoreResult;
 import tributary.warehouse.insights.Aggregates;
 import tributary.warehouse.insights.Contributions;
-import tributary.warehouse.system.IndependentWrites;
 
 import org.springframework.kafka.listener.BatchMessageListener;
 
@@ -133,9 +131,7 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 
 	/**
 	 * Stores the raw events by topic, then folds the counted ones into the aggregates and
-	 * keeps the counted alerts. The topics' inserts run at once
-	 * ({@link IndependentWrites}): each waits for the store's sync, and together they
-	 * wait for one.
+	 * keeps the counted alerts.
 	 */
 	private void store(List<Arrival> arrivals, List<StoreResult> results,
 			Map<Arrival, Contributions.Computed> contributions) {
@@ -143,11 +139,7 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 		arrivals
 			.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
 				.add(arrival));
-		// one collection per topic: the inserts are independent and share one sync round;
-		// every one has ended (and all succeeded) before the aggregates are touched
-		List<Supplier<List<StoreResult>>> inserts = new ArrayList<>(byTopic.size());
-		byTopic.forEach((topic, ofTopic) -> inserts.add(() -> this.rawEvents.store(topic, ofTopic)));
-		IndependentWrites.all(inserts).forEach(results::addAll);
+		byTopic.forEach((topic, ofTopic) -> results.addAll(this.rawEvents.store(topic, ofTopic)));
 		List<Arrival> counted = results.stream()
 			.filter((result) -> result.outcome().counts())
 			.map(StoreResult::arrival)
