@@ -355,7 +355,7 @@ final class Lexicon {
 				if (fields.length < 3 || fields[2].isBlank()) {
 					throw new IllegalStateException(resource + ":" + line + ": expected text, valence, reason");
 				}
-				if (emoji && !Tokenizer.isEmoji(fields[0].codePointAt(0))) {
+				if (emoji && !TweetCharacters.isEmoji(fields[0].codePointAt(0))) {
 					throw new IllegalStateException(resource + ":" + line + ": not an emoji: " + fields[0]);
 				}
 				valence(fields[0], parseValence(resource, line, fields[1]));

@@ -42,11 +42,11 @@ final class Tokenizer {
 		int i = 0;
 		while (i < length) {
 			char c = text.charAt(i);
-			if (isSpace(c)) {
+			if (TweetCharacters.isSpace(c)) {
 				i++;
 				continue;
 			}
-			if (c >= 0x2000 && isEmoji(Character.codePointAt(text, i))) {
+			if (c >= 0x2000 && TweetCharacters.isEmoji(Character.codePointAt(text, i))) {
 				i = emoji(text, i, tokens, clauseStart);
 				clauseStart = false;
 				continue;
@@ -54,7 +54,8 @@ final class Tokenizer {
 			int start = i;
 			while (i < length) {
 				c = text.charAt(i);
-				if (isSpace(c) || (c >= 0x2000 && isEmoji(Character.codePointAt(text, i)))) {
+				if (TweetCharacters.isSpace(c)
+						|| (c >= 0x2000 && TweetCharacters.isEmoji(Character.codePointAt(text, i)))) {
 					break;
 				}
 				i++;
@@ -83,7 +84,7 @@ final class Tokenizer {
 		}
 		boolean clauseEnd = false;
 		for (int i = last; i < end; i++) {
-			if (isClausePunctuation(text.charAt(i))) {
+			if (TweetCharacters.isClausePunctuation(text.charAt(i))) {
 				clauseEnd = true;
 				break;
 			}
@@ -401,7 +402,7 @@ final class Tokenizer {
 
 	private static boolean containsClausePunctuation(CharSequence text, int start, int end) {
 		for (int i = start; i < end; i++) {
-			if (isClausePunctuation(text.charAt(i))) {
+			if (TweetCharacters.isClausePunctuation(text.charAt(i))) {
 				return true;
 			}
 		}
@@ -412,16 +413,8 @@ final class Tokenizer {
 		return c == '#' || c == '@';
 	}
 
-	private static boolean isClausePunctuation(char c) {
-		return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '…';
-	}
-
 	private static boolean isSentencePunctuation(char c) {
 		return c == '.' || c == ',' || c == '!' || c == '?' || c == ';';
-	}
-
-	static boolean isSpace(char c) {
-		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B';
 	}
 
 	/** Lower case, with typographic apostrophes made plain so that "don’t" is "don't". */
@@ -430,16 +423,6 @@ final class Tokenizer {
 			case '\u2019', '\u2018', '\u02BC', '`', '\u00B4' -> '\'';
 			default -> Character.toLowerCase(codePoint);
 		};
-	}
-
-	/**
-	 * Whether a code point starts an emoji (pictographs, emoticons, dingbats and the
-	 * like).
-	 */
-	static boolean isEmoji(int codePoint) {
-		return (codePoint >= 0x1F000 && codePoint <= 0x1FAFF) || (codePoint >= 0x2600 && codePoint <= 0x27BF)
-				|| (codePoint >= 0x2300 && codePoint <= 0x23FF) || (codePoint >= 0x2B00 && codePoint <= 0x2BFF)
-				|| codePoint == 0x3030 || codePoint == 0x303D || codePoint == 0x3297 || codePoint == 0x3299;
 	}
 
 	/**

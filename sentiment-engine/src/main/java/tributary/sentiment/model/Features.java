@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import tributary.sentiment.engine.SentimentEngine;
 import tributary.sentiment.engine.SentimentLabel;
 import tributary.sentiment.engine.SentimentScore;
+import tributary.sentiment.engine.TweetCharacters;
 import tributary.sentiment.engine.Valences;
 
 /**
@@ -211,12 +212,12 @@ public final class Features {
 		int length = s.rawLength;
 		int i = 0;
 		while (i < length) {
-			if (isSpace(raw[i])) {
+			if (TweetCharacters.isSpace(raw[i])) {
 				i++;
 				continue;
 			}
 			int start = i;
-			while (i < length && !isSpace(raw[i])) {
+			while (i < length && !TweetCharacters.isSpace(raw[i])) {
 				i++;
 			}
 			chunk(s, start, i);
@@ -235,7 +236,7 @@ public final class Features {
 			return;
 		}
 		int emoticonEnd = end;
-		while (emoticonEnd - start > 2 && isClausePunctuation(raw[emoticonEnd - 1])) {
+		while (emoticonEnd - start > 2 && TweetCharacters.isClausePunctuation(raw[emoticonEnd - 1])) {
 			emoticonEnd--;
 		}
 		if (isEmoticon(raw, start, emoticonEnd)) {
@@ -250,7 +251,7 @@ public final class Features {
 			char c = raw[i];
 			int codePoint = Character.codePointAt(raw, i, end);
 			int width = Character.charCount(codePoint);
-			if (codePoint >= 0x2000 && isEmoji(codePoint)) {
+			if (codePoint >= 0x2000 && TweetCharacters.isEmoji(codePoint)) {
 				s.addSymbol(raw, i, width);
 				i += width;
 			}
@@ -267,7 +268,7 @@ public final class Features {
 				i++;
 			}
 			else {
-				if (isClausePunctuation(c)) {
+				if (TweetCharacters.isClausePunctuation(c)) {
 					s.clauseEnd();
 				}
 				i += width;
@@ -512,14 +513,6 @@ public final class Features {
 		return Character.isLetterOrDigit(codePoint) || codePoint == '_';
 	}
 
-	private static boolean isSpace(char c) {
-		return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B';
-	}
-
-	private static boolean isClausePunctuation(char c) {
-		return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '…';
-	}
-
 	/**
 	 * Emoticons like ":)", ":-(", ";D", "<3", ":P", "xD": two to six characters, eyes and
 	 * a mouth, no more than one letter.
@@ -566,16 +559,6 @@ public final class Features {
 			}
 		}
 		return true;
-	}
-
-	/**
-	 * Whether a code point starts an emoji (pictographs, emoticons, dingbats and the
-	 * like).
-	 */
-	static boolean isEmoji(int codePoint) {
-		return (codePoint >= 0x1F000 && codePoint <= 0x1FAFF) || (codePoint >= 0x2600 && codePoint <= 0x27BF)
-				|| (codePoint >= 0x2300 && codePoint <= 0x23FF) || (codePoint >= 0x2B00 && codePoint <= 0x2BFF)
-				|| codePoint == 0x3030 || codePoint == 0x303D || codePoint == 0x3297 || codePoint == 0x3299;
 	}
 
 	/** The working state of one extraction; reused by one thread at a time. */
