@@ -90,16 +90,10 @@ final class JsonFields {
 			throw new InvalidRecord(field,
 					"has " + value.codePointCount(0, value.length()) + " characters, more than " + maxLength);
 		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < value.length()
-					&& Character.isLowSurrogate(value.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				// JSON can escape half a surrogate pair; no UTF-8 writer can write it.
-				throw new InvalidRecord(field, "has an unpaired surrogate at index " + i + ", which is not Unicode");
-			}
+		int surrogate = Utf8.unpairedSurrogate(value, 0);
+		if (surrogate >= 0) {
+			throw new InvalidRecord(field,
+					"has an unpaired surrogate at index " + surrogate + ", which is not Unicode");
 		}
 		return value;
 	}

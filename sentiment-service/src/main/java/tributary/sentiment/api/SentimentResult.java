@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import tributary.sentiment.engine.Explanation;
 import tributary.sentiment.engine.SentimentScore;
+import tributary.support.text.Utf8;
 
 /**
  * The sentiment of one text as the API returns it.
@@ -74,28 +75,18 @@ record SentimentResult(@Schema(minimum = "-1", maximum = "1", example = "0.8316"
 		 * that the answer can be written.
 		 */
 		private static String wellFormed(String feature) {
-			StringBuilder out = null;
-			for (int i = 0; i < feature.length(); i++) {
-				char c = feature.charAt(i);
-				boolean paired = Character.isHighSurrogate(c) && i + 1 < feature.length()
-						&& Character.isLowSurrogate(feature.charAt(i + 1));
-				if (paired) {
-					if (out != null) {
-						out.append(c).append(feature.charAt(i + 1));
-					}
-					i++;
-				}
-				else if (Character.isSurrogate(c)) {
-					if (out == null) {
-						out = new StringBuilder(feature.length()).append(feature, 0, i);
-					}
-					out.append('\uFFFD');
-				}
-				else if (out != null) {
-					out.append(c);
-				}
+			int at = Utf8.unpairedSurrogate(feature, 0);
+			if (at < 0) {
+				return feature;
 			}
-			return (out != null) ? out.toString() : feature;
+			StringBuilder out = new StringBuilder(feature.length());
+			int copied = 0;
+			while (at >= 0) {
+				out.append(feature, copied, at).append('\uFFFD');
+				copied = at + 1;
+				at = Utf8.unpairedSurrogate(feature, copied);
+			}
+			return out.append(feature, copied, feature.length()).toString();
 		}
 
 	}

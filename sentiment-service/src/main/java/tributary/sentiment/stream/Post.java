@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.annotation.JsonDeserialize;
+import tributary.support.text.Utf8;
 
 /**
  * A post as read from social_media: the fields this service needs, checked against the
@@ -80,16 +81,10 @@ record Post(@JsonDeserialize(using = JsonStrings.class) String id,
 			throw new InvalidPost(field,
 					"has " + value.codePointCount(0, value.length()) + " characters, more than " + maxLength);
 		}
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < value.length()
-					&& Character.isLowSurrogate(value.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				// JSON can escape half a surrogate pair; no UTF-8 writer can write it.
-				throw new InvalidPost(field, "has an unpaired surrogate at index " + i + ", which is not Unicode text");
-			}
+		int surrogate = Utf8.unpairedSurrogate(value, 0);
+		if (surrogate >= 0) {
+			throw new InvalidPost(field,
+					"has an unpaired surrogate at index " + surrogate + ", which is not Unicode text");
 		}
 	}
 

@@ -57,4 +57,25 @@ public final class Utf8 {
 		return -1;
 	}
 
+	/**
+	 * Where a text holds half a surrogate pair: JSON can escape one ({@code "\\ud800"}),
+	 * and no UTF-8 writer, the store's and Jackson's included, can write it.
+	 * @param text the text
+	 * @param from where to start looking
+	 * @return the index of the first unpaired surrogate at or after {@code from}, or -1
+	 */
+	public static int unpairedSurrogate(CharSequence text, int from) {
+		int length = text.length();
+		for (int i = from; i < length; i++) {
+			char c = text.charAt(i);
+			if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				i++;
+			}
+			else if (Character.isSurrogate(c)) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 }

@@ -27,6 +27,15 @@ class Utf8Tests {
 	}
 
 	@Test
+	void findsHalfASurrogatePairAndSkipsWholeOnes() {
+		assertThat(Utf8.unpairedSurrogate("a é 😀 \uDBFF\uDFFF", 0)).isEqualTo(-1);
+		assertThat(Utf8.unpairedSurrogate("ab\uD800c", 0)).isEqualTo(2);
+		assertThat(Utf8.unpairedSurrogate("ab\uDC00", 0)).isEqualTo(2);
+		assertThat(Utf8.unpairedSurrogate("😀\uD83D", 0)).isEqualTo(2);
+		assertThat(Utf8.unpairedSurrogate("\uDC00\uD800\uDC00\uD800", 1)).isEqualTo(3);
+	}
+
+	@Test
 	void agreesWithTheJdkOnRandomBytes() {
 		Random random = new Random(5);
 		for (int i = 0; i < 20_000; i++) {

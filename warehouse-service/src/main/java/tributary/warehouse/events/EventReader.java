@@ -75,15 +75,10 @@ public class EventReader {
 	 * ({@code "\\ud800"}), which no UTF-8 encoder, the store's included, can write.
 	 */
 	private static String text(String text, String what) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-				i++;
-			}
-			else if (Character.isSurrogate(c)) {
-				throw new InvalidEvent("contains " + what + " with an unpaired surrogate (\\u" + Integer.toHexString(c)
-						+ " at index " + i + "), which is not Unicode text");
-			}
+		int i = Utf8.unpairedSurrogate(text, 0);
+		if (i >= 0) {
+			throw new InvalidEvent("contains " + what + " with an unpaired surrogate (\\u"
+					+ Integer.toHexString(text.charAt(i)) + " at index " + i + "), which is not Unicode text");
 		}
 		return text;
 	}
