@@ -413,6 +413,10 @@ def run(args):
     if in_window:
         result["ingest_http_p50_ms"] = round(in_window[len(in_window) // 2] * 1000, 1)
         result["ingest_http_p99_ms"] = round(in_window[min(len(in_window) - 1, int(0.99 * len(in_window)))] * 1000, 1)
+    # Issue 15's measure: CPU of every suite process (not the load generator) per event accepted in the window.
+    suite_cores = sum(c for n, c in result["cores"].items() if n != "load")
+    if result["ingest_accepted_per_s_in_window"]:
+        result["suite_cpu_us_per_event"] = round(suite_cores / result["ingest_accepted_per_s_in_window"] * 1e6)
     with open(args.out, "w") as f:
         json.dump(result, f, indent=2)
     print(line(result))
@@ -439,7 +443,8 @@ def line(r):
             f"stored_per_s={r['stored_per_s_in_window']} lag_end={sum(r['lag_at_end'].values()):.0f} "
             f"lag_drained={sum(r['lag_after_drain'].values()):.0f} drain_s={r['drain_s']} "
             f"ingest_p99_ms={r.get('ingest_http_p99_ms')} ingest_per_s={r.get('ingest_accepted_per_s_in_window')} failed={sum(r['failed_requests'].values())} "
-            f"load1={r['loadavg_1m_end']} busy_cores={r['machine_cores_busy']} cores[{cores}]")
+            f"load1={r['loadavg_1m_end']} busy_cores={r['machine_cores_busy']} "
+            f"suite_cpu_us_per_event={r.get('suite_cpu_us_per_event')} cores[{cores}]")
 
 
 def summarize(files):
@@ -449,8 +454,8 @@ def summarize(files):
             r = json.load(f)
         runs[r["variant"]].append(r)
     print("| variant | runs | window from s (settled) | p50 s | p99 s | share < 1 s | accepted/s in window | stored/s in window | lag at end | not stored after drain "
-          "| ingest HTTP p99 ms | load avg | busy cores | cores by process (median) |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| ingest HTTP p99 ms | load avg | busy cores | suite CPU µs per event | cores by process (median) |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for variant, rs in runs.items():
         med = lambda key: statistics.median(r[key] for r in rs)  # noqa: E731
         slowest_first = lambda key: (lambda r: math.inf if r[key] is None else r[key])  # noqa: E731
@@ -468,7 +473,8 @@ def summarize(files):
               f"| {statistics.median(sum(r['lag_at_end'].values()) for r in rs):,.0f} "
               f"| {statistics.median(r['not_stored_after_drain'] for r in rs):,.0f} "
               f"| {statistics.median(r.get('ingest_http_p99_ms', float('nan')) for r in rs):,.0f} "
-              f"| {med('loadavg_1m_end'):.1f} | {med('machine_cores_busy'):.2f} | {cores} |")
+              f"| {med('loadavg_1m_end'):.1f} | {med('machine_cores_busy'):.2f} "
+              f"| {statistics.median(r.get('suite_cpu_us_per_event', float('nan')) for r in rs):,.0f} | {cores} |")
 
 
 def main():
