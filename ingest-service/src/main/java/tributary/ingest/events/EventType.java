@@ -12,8 +12,8 @@ import java.util.function.Function;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tributary.ingest.events.FieldChecks.Horizon;
 import tributary.support.topics.TopicsProperties;
@@ -23,10 +23,11 @@ import tributary.support.topics.TopicsProperties;
  * whose value is the record key, and the headers its records carry.
  *
  * <p>
- * {@link #check} turns what a client sent into the record value: known fields validated
- * and normalised (texts trimmed, instants in UTC), unknown fields passed on unchanged,
- * {@code id} filled in and {@code ingestedAt} set by the service. Every problem is
- * reported at once, by field; {@link FieldChecks} checks each field by its type.
+ * {@link #check} turns what a client sent into the record value's bytes: known fields
+ * validated and normalised (texts trimmed, instants in UTC), unknown fields passed on
+ * unchanged, {@code id} filled in and {@code ingestedAt} set by the service. Every
+ * problem is reported at once, by field; {@link FieldChecks} checks each field by its
+ * type.
  */
 public final class EventType {
 
@@ -42,8 +43,6 @@ public final class EventType {
 	static final String ID = "id";
 
 	static final String INGESTED_AT = "ingestedAt";
-
-	private static final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
 	private final String name;
 
@@ -138,13 +137,14 @@ public final class EventType {
 	}
 
 	/**
-	 * Validates an item and, if it is valid, builds its record.
+	 * Validates an item and, if it is valid, writes its record value.
 	 * @param item what the client sent
 	 * @param ingestedAt the time to stamp on the record
 	 * @param futureTolerance how far after {@code ingestedAt} an instant may lie
+	 * @param writer writes the record value
 	 * @return the record or every problem found
 	 */
-	public Checked check(JsonNode item, Instant ingestedAt, Duration futureTolerance) {
+	public Checked check(JsonNode item, Instant ingestedAt, Duration futureTolerance, RecordWriter writer) {
 		Horizon latest = new Horizon(ingestedAt.plus(futureTolerance), futureTolerance);
 		if (!(item instanceof ObjectNode object)) {
 			String not = FieldChecks.describe(item);
@@ -161,24 +161,43 @@ public final class EventType {
 		}
 		JsonNode givenId = values[this.idPosition];
 		String id = (givenId != null && givenId.isString()) ? givenId.stringValue() : EventIds.newId(ingestedAt);
-		ObjectNode value = nodes.objectNode();
-		value.put(ID, id);
-		for (Map.Entry<String, JsonNode> property : object.properties()) {
-			String name = property.getKey();
-			if (ID.equals(name) || INGESTED_AT.equals(name)) {
-				continue;
-			}
-			Integer position = this.positions.get(name);
-			value.set(name, (position != null) ? values[position] : property.getValue());
-		}
-		value.put(INGESTED_AT, ingestedAt.toString());
 		JsonNode key = values[this.keyPosition];
 		if (key == null) {
 			// The constructor made the key field required, and a missing required field
 			// is an error above.
 			throw new IllegalStateException("The key field " + this.keyField + " passed its check without a value");
 		}
+		// The record is the item with its checked values, id first and ingestedAt last,
+		// written as it goes rather than built as a tree first.
+		byte[] value = writer.write((generator) -> {
+			generator.writeStartObject();
+			generator.writeStringProperty(ID, id);
+			for (Map.Entry<String, JsonNode> property : object.properties()) {
+				String name = property.getKey();
+				if (ID.equals(name) || INGESTED_AT.equals(name)) {
+					continue;
+				}
+				Integer position = this.positions.get(name);
+				generator.writeName(name);
+				write(generator, (position != null) ? values[position] : property.getValue());
+			}
+			generator.writeStringProperty(INGESTED_AT, ingestedAt.toString());
+			generator.writeEndObject();
+		});
 		return new Checked.Valid(id, key.stringValue(), value);
+	}
+
+	private static void write(JsonGenerator generator, @Nullable JsonNode value) {
+		if (value == null) {
+			// A tree would hold a null node where it was given no value.
+			generator.writeNull();
+		}
+		else if (value.isString()) {
+			generator.writeString(value.stringValue());
+		}
+		else {
+			generator.writeTree(value);
+		}
 	}
 
 	@Override

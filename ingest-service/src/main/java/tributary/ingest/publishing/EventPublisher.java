@@ -2,7 +2,6 @@ package tributary.ingest.publishing;
 
 import java.util.concurrent.CompletableFuture;
 
-import tools.jackson.databind.node.ObjectNode;
 import tributary.ingest.events.EventType;
 
 /** Writes event records to their topic. */
@@ -14,10 +13,10 @@ public interface EventPublisher {
 	 * @param topic where to write it
 	 * @param key its record key
 	 * @param type its kind, which gives the headers
-	 * @param value its value
+	 * @param value its value, as JSON in UTF-8
 	 * @return where the record was written
 	 */
-	CompletableFuture<Published> publish(String topic, String key, EventType type, ObjectNode value);
+	CompletableFuture<Published> publish(String topic, String key, EventType type, byte[] value);
 
 	/**
 	 * Where the broker wrote a record.

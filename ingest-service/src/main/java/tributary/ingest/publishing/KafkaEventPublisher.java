@@ -8,8 +8,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 import tributary.ingest.events.EventType;
 import tributary.ingest.system.IngestMetrics;
 
@@ -22,11 +20,11 @@ import org.springframework.kafka.core.ProducerFactory;
  */
 class KafkaEventPublisher implements EventPublisher {
 
-	private final Producer<String, JsonNode> producer;
+	private final Producer<String, byte[]> producer;
 
 	private final IngestMetrics metrics;
 
-	KafkaEventPublisher(ProducerFactory<String, JsonNode> producerFactory, IngestMetrics metrics) {
+	KafkaEventPublisher(ProducerFactory<String, byte[]> producerFactory, IngestMetrics metrics) {
 		// Created now rather than on the first request, so that its metrics are in the
 		// first scrape and the first event does not pay for the connection.
 		this.producer = producerFactory.createProducer();
@@ -34,8 +32,8 @@ class KafkaEventPublisher implements EventPublisher {
 	}
 
 	@Override
-	public CompletableFuture<Published> publish(String topic, String key, EventType type, ObjectNode value) {
-		ProducerRecord<String, JsonNode> record = new ProducerRecord<>(topic, null, key, value,
+	public CompletableFuture<Published> publish(String topic, String key, EventType type, byte[] value) {
+		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key, value,
 				new RecordHeaders(type.headers()));
 		CompletableFuture<Published> published = new CompletableFuture<>();
 		Timer timer = this.metrics.publishTimer(topic);

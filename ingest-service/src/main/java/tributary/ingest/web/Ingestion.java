@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Service;
 
 import tributary.ingest.events.Checked;
 import tributary.ingest.events.EventType;
+import tributary.ingest.events.RecordWriter;
 import tributary.ingest.publishing.EventPublisher;
 import tributary.ingest.publishing.EventPublisher.Published;
 import tributary.ingest.system.IngestMetrics;
@@ -69,14 +71,17 @@ public class Ingestion {
 
 	private final Clock clock;
 
+	private final RecordWriter writer;
+
 	Ingestion(SubmissionReader reader, EventPublisher publisher, IngestMetrics metrics, TopicsProperties topics,
-			IngestProperties properties, Clock clock) {
+			IngestProperties properties, Clock clock, JsonMapper mapper) {
 		this.reader = reader;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.topics = topics;
 		this.properties = properties;
 		this.clock = clock;
+		this.writer = new RecordWriter(mapper);
 	}
 
 	/**
@@ -100,7 +105,7 @@ public class Ingestion {
 	}
 
 	private EventAccepted one(EventType type, String topic, Submission.Single single, Instant now, long deadline) {
-		Checked checked = type.check(single.event(), now, this.properties.futureTolerance());
+		Checked checked = type.check(single.event(), now, this.properties.futureTolerance(), this.writer);
 		if (checked instanceof Checked.Invalid invalid) {
 			this.metrics.rejected(topic, 1);
 			throw new InvalidEvent(invalid.errors());
@@ -141,7 +146,7 @@ public class Ingestion {
 				items.add(new BatchItem.Refused(item, Problems.malformedJson(String.valueOf(item.malformed()))));
 				continue;
 			}
-			Checked checked = type.check(event, now, this.properties.futureTolerance());
+			Checked checked = type.check(event, now, this.properties.futureTolerance(), this.writer);
 			if (checked instanceof Checked.Invalid invalid) {
 				items.add(new BatchItem.Refused(item, Problems.invalidEvent(invalid.errors())));
 				continue;
