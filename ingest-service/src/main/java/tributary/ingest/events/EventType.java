@@ -141,10 +141,10 @@ public final class EventType {
 	 * @param item what the client sent
 	 * @param ingestedAt the time to stamp on the record
 	 * @param futureTolerance how far after {@code ingestedAt} an instant may lie
-	 * @param writer writes the record value
+	 * @param records writes the record value, for the request
 	 * @return the record or every problem found
 	 */
-	public Checked check(JsonNode item, Instant ingestedAt, Duration futureTolerance, RecordWriter writer) {
+	public Checked check(JsonNode item, Instant ingestedAt, Duration futureTolerance, RecordWriter.Session records) {
 		Horizon latest = new Horizon(ingestedAt.plus(futureTolerance), futureTolerance);
 		if (!(item instanceof ObjectNode object)) {
 			String not = FieldChecks.describe(item);
@@ -169,7 +169,8 @@ public final class EventType {
 		}
 		// The record is the item with its checked values, id first and ingestedAt last,
 		// written as it goes rather than built as a tree first.
-		byte[] value = writer.write((generator) -> {
+		String stamp = records.stamp(ingestedAt);
+		byte[] value = records.write((generator) -> {
 			generator.writeStartObject();
 			generator.writeStringProperty(ID, id);
 			for (Map.Entry<String, JsonNode> property : object.properties()) {
@@ -181,7 +182,7 @@ public final class EventType {
 				generator.writeName(name);
 				write(generator, (position != null) ? values[position] : property.getValue());
 			}
-			generator.writeStringProperty(INGESTED_AT, ingestedAt.toString());
+			generator.writeStringProperty(INGESTED_AT, stamp);
 			generator.writeEndObject();
 		});
 		return new Checked.Valid(id, key.stringValue(), value);

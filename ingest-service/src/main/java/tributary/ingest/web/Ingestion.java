@@ -105,7 +105,10 @@ public class Ingestion {
 	}
 
 	private EventAccepted one(EventType type, String topic, Submission.Single single, Instant now, long deadline) {
-		Checked checked = type.check(single.event(), now, this.properties.futureTolerance(), this.writer);
+		Checked checked;
+		try (RecordWriter.Session records = this.writer.open()) {
+			checked = type.check(single.event(), now, this.properties.futureTolerance(), records);
+		}
 		if (checked instanceof Checked.Invalid invalid) {
 			this.metrics.rejected(topic, 1);
 			throw new InvalidEvent(invalid.errors());
@@ -140,33 +143,35 @@ public class Ingestion {
 			long deadline) {
 		List<BatchItem> items = new ArrayList<>(batch.items().size());
 		@Nullable Throwable unavailable = null;
-		for (Submission.Item item : batch.items()) {
-			JsonNode event = item.event();
-			if (event == null) {
-				items.add(new BatchItem.Refused(item, Problems.malformedJson(String.valueOf(item.malformed()))));
-				continue;
-			}
-			Checked checked = type.check(event, now, this.properties.futureTolerance(), this.writer);
-			if (checked instanceof Checked.Invalid invalid) {
-				items.add(new BatchItem.Refused(item, Problems.invalidEvent(invalid.errors())));
-				continue;
-			}
-			Checked.Valid valid = (Checked.Valid) checked;
-			// Once a send has failed at once for want of the broker (no metadata
-			// within max.block.ms) or time is up, the rest would block just as
-			// long each: they fail without being tried. A send refused for its
-			// own event fails that one only.
-			if (unavailable == null && System.nanoTime() - deadline >= 0) {
-				unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
-			}
-			if (unavailable != null) {
-				items.add(new BatchItem.Sent(item, valid.id(), CompletableFuture.failedFuture(unavailable)));
-				continue;
-			}
-			CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
-			items.add(new BatchItem.Sent(item, valid.id(), future));
-			if (future.isCompletedExceptionally() && !Problems.refusesTheEvent(cause(future))) {
-				unavailable = cause(future);
+		try (RecordWriter.Session records = this.writer.open()) {
+			for (Submission.Item item : batch.items()) {
+				JsonNode event = item.event();
+				if (event == null) {
+					items.add(new BatchItem.Refused(item, Problems.malformedJson(String.valueOf(item.malformed()))));
+					continue;
+				}
+				Checked checked = type.check(event, now, this.properties.futureTolerance(), records);
+				if (checked instanceof Checked.Invalid invalid) {
+					items.add(new BatchItem.Refused(item, Problems.invalidEvent(invalid.errors())));
+					continue;
+				}
+				Checked.Valid valid = (Checked.Valid) checked;
+				// Once a send has failed at once for want of the broker (no metadata
+				// within max.block.ms) or time is up, the rest would block just as
+				// long each: they fail without being tried. A send refused for its
+				// own event fails that one only.
+				if (unavailable == null && System.nanoTime() - deadline >= 0) {
+					unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
+				}
+				if (unavailable != null) {
+					items.add(new BatchItem.Sent(item, valid.id(), CompletableFuture.failedFuture(unavailable)));
+					continue;
+				}
+				CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
+				items.add(new BatchItem.Sent(item, valid.id(), future));
+				if (future.isCompletedExceptionally() && !Problems.refusesTheEvent(cause(future))) {
+					unavailable = cause(future);
+				}
 			}
 		}
 		awaitAll(items, deadline);

@@ -61,13 +61,23 @@ public abstract class RecordBytesTests {
 			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		RecordWriter writer = new RecordWriter(mapper);
 		TreeRecords trees = new TreeRecords(mapper);
-		Events events = new Events(type(), new SplittableRandom(seed));
+		SplittableRandom random = new SplittableRandom(seed);
+		Events events = new Events(type(), random.split());
 		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		// Requests of 1 to 200 events, each written in its own session.
+		RecordWriter.Session records = writer.open();
+		int left = 0;
 		int valid = 0;
 		for (int i = 0; i < EVENTS; i++) {
+			if (left-- == 0) {
+				records.close();
+				records = writer.open();
+				left = random.nextInt(200);
+				now = now.plusMillis(random.nextInt(2000));
+			}
 			String json = events.next(now);
 			JsonNode item = reader.readTree(json.getBytes(StandardCharsets.UTF_8));
-			Checked checked = type().check(item, now, TOLERANCE, writer);
+			Checked checked = type().check(item, now, TOLERANCE, records);
 			String context = "seed " + seed + ", event " + i + ": " + json;
 			if (checked instanceof Checked.Valid written) {
 				valid++;
@@ -83,6 +93,7 @@ public abstract class RecordBytesTests {
 				assertThat(((Checked.Invalid) checked).errors()).as(context).isEqualTo(expected.errors());
 			}
 		}
+		records.close();
 		// Most events are valid, so that the bytes, not only the errors, are compared.
 		assertThat(valid).as("valid events of " + EVENTS + ", seed " + seed).isGreaterThan(EVENTS / 2);
 	}
