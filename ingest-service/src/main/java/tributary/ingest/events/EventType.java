@@ -150,11 +150,21 @@ public final class EventType {
 			String not = FieldChecks.describe(item);
 			return new Checked.Invalid(List.of(new FieldError("", "must be a JSON object, not " + not)));
 		}
+		// One look-up a property: which field it is, if any.
+		int[] fieldOf = new int[object.size()];
+		@Nullable JsonNode[] given = new JsonNode[this.fields.size()];
+		int at = 0;
+		for (Map.Entry<String, JsonNode> property : object.properties()) {
+			Integer position = this.positions.get(property.getKey());
+			fieldOf[at++] = (position != null) ? position : -1;
+			if (position != null) {
+				given[position] = property.getValue();
+			}
+		}
 		List<FieldError> errors = new ArrayList<>(0);
 		@Nullable JsonNode[] values = new JsonNode[this.fields.size()];
 		for (int i = 0; i < values.length; i++) {
-			Field field = this.fields.get(i);
-			values[i] = FieldChecks.check(field, object.get(field.name()), latest, errors);
+			values[i] = FieldChecks.check(this.fields.get(i), given[i], latest, errors);
 		}
 		if (!errors.isEmpty()) {
 			return new Checked.Invalid(errors);
@@ -173,14 +183,15 @@ public final class EventType {
 		byte[] value = records.write((generator) -> {
 			generator.writeStartObject();
 			generator.writeStringProperty(ID, id);
+			int next = 0;
 			for (Map.Entry<String, JsonNode> property : object.properties()) {
 				String name = property.getKey();
+				int field = fieldOf[next++];
 				if (ID.equals(name) || INGESTED_AT.equals(name)) {
 					continue;
 				}
-				Integer position = this.positions.get(name);
 				generator.writeName(name);
-				write(generator, (position != null) ? values[position] : property.getValue());
+				write(generator, (field >= 0) ? values[field] : property.getValue());
 			}
 			generator.writeStringProperty(INGESTED_AT, stamp);
 			generator.writeEndObject();

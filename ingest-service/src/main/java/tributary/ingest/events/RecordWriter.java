@@ -90,7 +90,7 @@ public final class RecordWriter {
 		 */
 		String stamp(Instant instant) {
 			if (!instant.equals(this.stamped)) {
-				this.stamp = instant.toString();
+				this.stamp = InstantText.of(instant);
 				this.stamped = instant;
 			}
 			return this.stamp;
