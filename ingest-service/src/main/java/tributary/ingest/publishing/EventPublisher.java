@@ -9,7 +9,8 @@ public interface EventPublisher {
 
 	/**
 	 * Starts writing one record; the result completes when the broker has acknowledged it
-	 * (or failed to).
+	 * (or failed to). The publish timer records a failure at once and leaves an
+	 * acknowledgement's time ({@link Published#nanos()}) to whoever takes the result.
 	 * @param topic where to write it
 	 * @param key its record key
 	 * @param type its kind, which gives the headers
@@ -23,8 +24,9 @@ public interface EventPublisher {
 	 *
 	 * @param partition its partition
 	 * @param offset its offset there
+	 * @param nanos how long the broker took to acknowledge it, from the send
 	 */
-	record Published(int partition, long offset) {
+	record Published(int partition, long offset, long nanos) {
 	}
 
 }

@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public class RecordingPublisher implements EventPublisher {
 
+	/** How long each acknowledgement took, by what this publisher reports. */
+	public static final long ACKNOWLEDGED_IN_NANOS = 3_000_000;
+
 	private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
 	private final Set<String> failingKeys = ConcurrentHashMap.newKeySet();
@@ -55,8 +58,8 @@ public class RecordingPublisher implements EventPublisher {
 		Contracts.violations(type.contract(), json)
 			.forEach((violation) -> this.contractViolations.add(json + ": " + violation));
 		this.sent.add(new Sent(topic, key, headers, Json.object(json)));
-		return CompletableFuture
-			.completedFuture(new Published(Math.floorMod(key.hashCode(), 6), this.offsets.getAndIncrement()));
+		return CompletableFuture.completedFuture(
+				new Published(Math.floorMod(key.hashCode(), 6), this.offsets.getAndIncrement(), ACKNOWLEDGED_IN_NANOS));
 	}
 
 	/** What was published, in order. */
