@@ -11,11 +11,16 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+
+import tributary.testsupport.corpus.Corpus;
+import tributary.testsupport.corpus.CorpusRecord;
+import tributary.testsupport.corpus.Topic;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -55,10 +60,64 @@ public abstract class RecordBytesTests {
 		assertSameBytes(JsonMapper.builder().build(), new SplittableRandom().nextLong());
 	}
 
-	private void assertSameBytes(JsonMapper mapper, long seed) {
-		ObjectReader reader = mapper.reader()
+	@Test
+	void writesTheBytesTheTreeWasSerialisedToForTheSharedCorpus() {
+		long seed = Corpus.seed(new SplittableRandom().nextLong());
+		Topic topic = switch (type().contract()) {
+			case "social_media" -> Topic.POST;
+			case "weather_data" -> Topic.READING;
+			case "customer_feedback" -> Topic.FEEDBACK;
+			default -> throw new IllegalStateException("No corpus for " + type().contract());
+		};
+		JsonMapper mapper = JsonMapper.builder().build();
+		ObjectReader reader = reader(mapper);
+		TreeRecords trees = new TreeRecords(mapper);
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		int size = Corpus.size(3000);
+		int compared = 0;
+		try (RecordWriter.Session records = new RecordWriter(mapper).open()) {
+			for (CorpusRecord record : new Corpus(seed, "bytes-").records(topic, size)) {
+				JsonNode item;
+				try {
+					item = (record.value() != null) ? reader.readTree(record.value()) : null;
+				}
+				catch (JacksonException ex) {
+					// Refused whole by the submission reader: no record to write.
+					item = null;
+				}
+				if (item != null) {
+					compared++;
+					assertSame(type().check(item, now, TOLERANCE, records), trees, item, now,
+							"seed " + seed + ", " + record.description());
+				}
+			}
+		}
+		assertThat(compared).as("corpus records that parse, seed " + seed).isGreaterThan(size / 2);
+	}
+
+	private void assertSame(Checked checked, TreeRecords trees, JsonNode item, Instant now, String context) {
+		if (checked instanceof Checked.Valid written) {
+			TreeRecords.Outcome expected = trees.check(type(), item, now, TOLERANCE, written.id());
+			assertThat(expected.errors()).as(context).isEmpty();
+			assertThat(written.key()).as(context).isEqualTo(expected.key());
+			assertThat(new String(written.value(), StandardCharsets.UTF_8)).as(context).isEqualTo(expected.toString());
+			assertThat(written.value()).as(context).isEqualTo(expected.value());
+		}
+		else {
+			TreeRecords.Outcome expected = trees.check(type(), item, now, TOLERANCE, "unused");
+			assertThat(((Checked.Invalid) checked).errors()).as(context).isEqualTo(expected.errors());
+		}
+	}
+
+	private static ObjectReader reader(JsonMapper mapper) {
+		// As the submission reader reads bodies.
+		return mapper.reader()
 			.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 			.with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+	}
+
+	private void assertSameBytes(JsonMapper mapper, long seed) {
+		ObjectReader reader = reader(mapper);
 		RecordWriter writer = new RecordWriter(mapper);
 		TreeRecords trees = new TreeRecords(mapper);
 		SplittableRandom random = new SplittableRandom(seed);
@@ -78,20 +137,10 @@ public abstract class RecordBytesTests {
 			String json = events.next(now);
 			JsonNode item = reader.readTree(json.getBytes(StandardCharsets.UTF_8));
 			Checked checked = type().check(item, now, TOLERANCE, records);
-			String context = "seed " + seed + ", event " + i + ": " + json;
-			if (checked instanceof Checked.Valid written) {
+			if (checked instanceof Checked.Valid) {
 				valid++;
-				TreeRecords.Outcome expected = trees.check(type(), item, now, TOLERANCE, written.id());
-				assertThat(expected.errors()).as(context).isEmpty();
-				assertThat(written.key()).as(context).isEqualTo(expected.key());
-				assertThat(new String(written.value(), StandardCharsets.UTF_8)).as(context)
-					.isEqualTo(expected.toString());
-				assertThat(written.value()).as(context).isEqualTo(expected.value());
 			}
-			else {
-				TreeRecords.Outcome expected = trees.check(type(), item, now, TOLERANCE, "unused");
-				assertThat(((Checked.Invalid) checked).errors()).as(context).isEqualTo(expected.errors());
-			}
+			assertSame(checked, trees, item, now, "seed " + seed + ", event " + i + ": " + json);
 		}
 		records.close();
 		// Most events are valid, so that the bytes, not only the errors, are compared.
