@@ -225,6 +225,7 @@ class IngestIntegrationTests {
 				.containsPattern("tributary_ingest_events_total\\{[^}]*outcome=\"accepted\"[^}]*topic=\"" + FEEDBACK
 						+ "\"[^}]*} [1-9]")
 				.contains("tributary_ingest_publish_seconds_bucket{")
+				.containsPattern("tributary_ingest_publish_seconds_count\\{[^}]*topic=\"" + FEEDBACK + "\"[^}]*} [1-9]")
 				.contains("kafka_producer_record_send_total")
 				.contains("http_server_requests_seconds_bucket{");
 		});

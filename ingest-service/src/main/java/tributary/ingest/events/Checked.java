@@ -2,8 +2,6 @@ package tributary.ingest.events;
 
 import java.util.List;
 
-import tools.jackson.databind.node.ObjectNode;
-
 /** The outcome of checking an item against its {@link EventType}. */
 public sealed interface Checked {
 
@@ -12,9 +10,9 @@ public sealed interface Checked {
 	 *
 	 * @param id the event's id, given or generated
 	 * @param key the record key
-	 * @param value the record value
+	 * @param value the record value, as JSON in UTF-8
 	 */
-	record Valid(String id, String key, ObjectNode value) implements Checked {
+	record Valid(String id, String key, byte[] value) implements Checked {
 	}
 
 	/**

@@ -12,8 +12,8 @@ import java.util.function.Function;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tributary.ingest.events.FieldChecks.Horizon;
 import tributary.support.topics.TopicsProperties;
@@ -23,10 +23,11 @@ import tributary.support.topics.TopicsProperties;
  * whose value is the record key, and the headers its records carry.
  *
  * <p>
- * {@link #check} turns what a client sent into the record value: known fields validated
- * and normalised (texts trimmed, instants in UTC), unknown fields passed on unchanged,
- * {@code id} filled in and {@code ingestedAt} set by the service. Every problem is
- * reported at once, by field; {@link FieldChecks} checks each field by its type.
+ * {@link #check} turns what a client sent into the record value's bytes: known fields
+ * validated and normalised (texts trimmed, instants in UTC), unknown fields passed on
+ * unchanged, {@code id} filled in and {@code ingestedAt} set by the service. Every
+ * problem is reported at once, by field; {@link FieldChecks} checks each field by its
+ * type.
  */
 public final class EventType {
 
@@ -42,8 +43,6 @@ public final class EventType {
 	static final String ID = "id";
 
 	static final String INGESTED_AT = "ingestedAt";
-
-	private static final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
 	private final String name;
 
@@ -138,47 +137,79 @@ public final class EventType {
 	}
 
 	/**
-	 * Validates an item and, if it is valid, builds its record.
+	 * Validates an item and, if it is valid, writes its record value.
 	 * @param item what the client sent
 	 * @param ingestedAt the time to stamp on the record
 	 * @param futureTolerance how far after {@code ingestedAt} an instant may lie
+	 * @param records writes the record value, for the request
 	 * @return the record or every problem found
 	 */
-	public Checked check(JsonNode item, Instant ingestedAt, Duration futureTolerance) {
+	public Checked check(JsonNode item, Instant ingestedAt, Duration futureTolerance, RecordWriter.Session records) {
 		Horizon latest = new Horizon(ingestedAt.plus(futureTolerance), futureTolerance);
 		if (!(item instanceof ObjectNode object)) {
 			String not = FieldChecks.describe(item);
 			return new Checked.Invalid(List.of(new FieldError("", "must be a JSON object, not " + not)));
 		}
+		// One look-up a property: which field it is, if any.
+		int[] fieldOf = new int[object.size()];
+		@Nullable JsonNode[] given = new JsonNode[this.fields.size()];
+		int at = 0;
+		for (Map.Entry<String, JsonNode> property : object.properties()) {
+			Integer position = this.positions.get(property.getKey());
+			fieldOf[at++] = (position != null) ? position : -1;
+			if (position != null) {
+				given[position] = property.getValue();
+			}
+		}
 		List<FieldError> errors = new ArrayList<>(0);
 		@Nullable JsonNode[] values = new JsonNode[this.fields.size()];
 		for (int i = 0; i < values.length; i++) {
-			Field field = this.fields.get(i);
-			values[i] = FieldChecks.check(field, object.get(field.name()), latest, errors);
+			values[i] = FieldChecks.check(this.fields.get(i), given[i], latest, errors);
 		}
 		if (!errors.isEmpty()) {
 			return new Checked.Invalid(errors);
 		}
 		JsonNode givenId = values[this.idPosition];
 		String id = (givenId != null && givenId.isString()) ? givenId.stringValue() : EventIds.newId(ingestedAt);
-		ObjectNode value = nodes.objectNode();
-		value.put(ID, id);
-		for (Map.Entry<String, JsonNode> property : object.properties()) {
-			String name = property.getKey();
-			if (ID.equals(name) || INGESTED_AT.equals(name)) {
-				continue;
-			}
-			Integer position = this.positions.get(name);
-			value.set(name, (position != null) ? values[position] : property.getValue());
-		}
-		value.put(INGESTED_AT, ingestedAt.toString());
 		JsonNode key = values[this.keyPosition];
 		if (key == null) {
 			// The constructor made the key field required, and a missing required field
 			// is an error above.
 			throw new IllegalStateException("The key field " + this.keyField + " passed its check without a value");
 		}
+		// The record is the item with its checked values, id first and ingestedAt last,
+		// written as it goes rather than built as a tree first.
+		String stamp = records.stamp(ingestedAt);
+		byte[] value = records.write((generator) -> {
+			generator.writeStartObject();
+			generator.writeStringProperty(ID, id);
+			int next = 0;
+			for (Map.Entry<String, JsonNode> property : object.properties()) {
+				String name = property.getKey();
+				int field = fieldOf[next++];
+				if (ID.equals(name) || INGESTED_AT.equals(name)) {
+					continue;
+				}
+				generator.writeName(name);
+				write(generator, (field >= 0) ? values[field] : property.getValue());
+			}
+			generator.writeStringProperty(INGESTED_AT, stamp);
+			generator.writeEndObject();
+		});
 		return new Checked.Valid(id, key.stringValue(), value);
+	}
+
+	private static void write(JsonGenerator generator, @Nullable JsonNode value) {
+		if (value == null) {
+			// A tree would hold a null node where it was given no value.
+			generator.writeNull();
+		}
+		else if (value.isString()) {
+			generator.writeString(value.stringValue());
+		}
+		else {
+			generator.writeTree(value);
+		}
 	}
 
 	@Override

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tributary.ingest.system.IngestMetrics;
 import tributary.support.topics.TopicsProperties;
 
@@ -18,7 +17,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 /** The producer the events are published with, and the publisher around it. */
 @Configuration(proxyBeanMethods = false)
@@ -33,14 +31,15 @@ class PublishingConfiguration {
 	private static final int COMPRESSION_MARGIN = 1024;
 
 	/**
-	 * Values are written with the application's JSON mapper and without type headers: the
-	 * topic's schema, not a Java class name, says what a record holds.
+	 * Values arrive as JSON already written on the request's thread
+	 * ({@code RecordWriter}), and go out without type headers: the topic's schema, not a
+	 * Java class name, says what a record holds.
 	 */
 	@Bean
 	@SuppressWarnings("unchecked")
-	DefaultKafkaProducerFactoryCustomizer jsonValues(JsonMapper mapper) {
-		return (factory) -> ((DefaultKafkaProducerFactory<String, JsonNode>) factory)
-			.setValueSerializer(new JacksonJsonSerializer<JsonNode>(mapper).noTypeInfo());
+	DefaultKafkaProducerFactoryCustomizer jsonValues() {
+		return (factory) -> ((DefaultKafkaProducerFactory<String, byte[]>) factory)
+			.setValueSerializer(new ByteArraySerializer());
 	}
 
 	/**
@@ -56,7 +55,7 @@ class PublishingConfiguration {
 			RecordSizeLimit.lookUp(admin.getConfigurationProperties(), written, LIMIT_LOOKUP)
 				.ifPresent((limit) -> limitRequests(factory, limit));
 		}
-		return new KafkaEventPublisher((ProducerFactory<String, JsonNode>) producerFactory, metrics);
+		return new KafkaEventPublisher((ProducerFactory<String, byte[]>) producerFactory, metrics);
 	}
 
 	private static void limitRequests(DefaultKafkaProducerFactory<?, ?> factory, int brokerLimit) {

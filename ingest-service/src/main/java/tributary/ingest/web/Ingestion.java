@@ -12,11 +12,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Service;
 
 import tributary.ingest.events.Checked;
 import tributary.ingest.events.EventType;
+import tributary.ingest.events.RecordWriter;
 import tributary.ingest.publishing.EventPublisher;
 import tributary.ingest.publishing.EventPublisher.Published;
 import tributary.ingest.system.IngestMetrics;
@@ -69,14 +72,17 @@ public class Ingestion {
 
 	private final Clock clock;
 
+	private final RecordWriter writer;
+
 	Ingestion(SubmissionReader reader, EventPublisher publisher, IngestMetrics metrics, TopicsProperties topics,
-			IngestProperties properties, Clock clock) {
+			IngestProperties properties, Clock clock, JsonMapper mapper) {
 		this.reader = reader;
 		this.publisher = publisher;
 		this.metrics = metrics;
 		this.topics = topics;
 		this.properties = properties;
 		this.clock = clock;
+		this.writer = new RecordWriter(mapper);
 	}
 
 	/**
@@ -100,15 +106,18 @@ public class Ingestion {
 	}
 
 	private EventAccepted one(EventType type, String topic, Submission.Single single, Instant now, long deadline) {
-		Checked checked = type.check(single.event(), now, this.properties.futureTolerance());
+		Checked checked;
+		try (RecordWriter.Session records = this.writer.open()) {
+			checked = type.check(single.event(), now, this.properties.futureTolerance(), records);
+		}
 		if (checked instanceof Checked.Invalid invalid) {
 			this.metrics.rejected(topic, 1);
 			throw new InvalidEvent(invalid.errors());
 		}
 		Checked.Valid valid = (Checked.Valid) checked;
+		CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
 		try {
-			Published published = this.publisher.publish(topic, valid.key(), type, valid.value())
-				.get(remaining(deadline), TimeUnit.NANOSECONDS);
+			Published published = future.get(remaining(deadline), TimeUnit.NANOSECONDS);
 			this.metrics.accepted(topic, 1);
 			return new EventAccepted(valid.id(), topic, published.partition(), published.offset());
 		}
@@ -129,39 +138,44 @@ public class Ingestion {
 			this.metrics.failed(topic, 1);
 			throw new NotPublished(valid.id(), ex, this.properties.retryAfter());
 		}
+		finally {
+			timeAcknowledgement(this.metrics.publishTimer(topic), future);
+		}
 	}
 
 	private ResponseEntity<BatchResult> many(EventType type, String topic, Submission.Batch batch, Instant now,
 			long deadline) {
 		List<BatchItem> items = new ArrayList<>(batch.items().size());
 		@Nullable Throwable unavailable = null;
-		for (Submission.Item item : batch.items()) {
-			JsonNode event = item.event();
-			if (event == null) {
-				items.add(new BatchItem.Refused(item, Problems.malformedJson(String.valueOf(item.malformed()))));
-				continue;
-			}
-			Checked checked = type.check(event, now, this.properties.futureTolerance());
-			if (checked instanceof Checked.Invalid invalid) {
-				items.add(new BatchItem.Refused(item, Problems.invalidEvent(invalid.errors())));
-				continue;
-			}
-			Checked.Valid valid = (Checked.Valid) checked;
-			// Once a send has failed at once for want of the broker (no metadata
-			// within max.block.ms) or time is up, the rest would block just as
-			// long each: they fail without being tried. A send refused for its
-			// own event fails that one only.
-			if (unavailable == null && System.nanoTime() - deadline >= 0) {
-				unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
-			}
-			if (unavailable != null) {
-				items.add(new BatchItem.Sent(item, valid.id(), CompletableFuture.failedFuture(unavailable)));
-				continue;
-			}
-			CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
-			items.add(new BatchItem.Sent(item, valid.id(), future));
-			if (future.isCompletedExceptionally() && !Problems.refusesTheEvent(cause(future))) {
-				unavailable = cause(future);
+		try (RecordWriter.Session records = this.writer.open()) {
+			for (Submission.Item item : batch.items()) {
+				JsonNode event = item.event();
+				if (event == null) {
+					items.add(new BatchItem.Refused(item, Problems.malformedJson(String.valueOf(item.malformed()))));
+					continue;
+				}
+				Checked checked = type.check(event, now, this.properties.futureTolerance(), records);
+				if (checked instanceof Checked.Invalid invalid) {
+					items.add(new BatchItem.Refused(item, Problems.invalidEvent(invalid.errors())));
+					continue;
+				}
+				Checked.Valid valid = (Checked.Valid) checked;
+				// Once a send has failed at once for want of the broker (no metadata
+				// within max.block.ms) or time is up, the rest would block just as
+				// long each: they fail without being tried. A send refused for its
+				// own event fails that one only.
+				if (unavailable == null && System.nanoTime() - deadline >= 0) {
+					unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
+				}
+				if (unavailable != null) {
+					items.add(new BatchItem.Sent(item, valid.id(), CompletableFuture.failedFuture(unavailable)));
+					continue;
+				}
+				CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
+				items.add(new BatchItem.Sent(item, valid.id(), future));
+				if (future.isCompletedExceptionally() && !Problems.refusesTheEvent(cause(future))) {
+					unavailable = cause(future);
+				}
 			}
 		}
 		awaitAll(items, deadline);
@@ -175,6 +189,7 @@ public class Ingestion {
 		int failed = 0;
 		int invalid = 0;
 		@Nullable Throwable firstFailure = null;
+		Timer publishing = this.metrics.publishTimer(topic);
 		for (BatchItem batchItem : items) {
 			Submission.Item item = batchItem.item();
 			if (batchItem instanceof BatchItem.Refused refused) {
@@ -185,6 +200,7 @@ public class Ingestion {
 			}
 			BatchItem.Sent sent = (BatchItem.Sent) batchItem;
 			CompletableFuture<Published> future = sent.future();
+			timeAcknowledgement(publishing, future);
 			if (future.isDone() && !future.isCompletedExceptionally()) {
 				accepted++;
 				Published published = future.join();
@@ -225,6 +241,20 @@ public class Ingestion {
 			partly.header(HttpHeaders.RETRY_AFTER, Long.toString(this.properties.retryAfter().toSeconds()));
 		}
 		return partly.body(result);
+	}
+
+	/**
+	 * Records how long the broker took to acknowledge an event, on the request's thread
+	 * rather than the producer's single I/O thread; one acknowledged after the request
+	 * stopped waiting is recorded when it comes.
+	 */
+	private static void timeAcknowledgement(Timer timer, CompletableFuture<Published> future) {
+		if (!future.isDone()) {
+			future.thenAccept((published) -> timer.record(published.nanos(), TimeUnit.NANOSECONDS));
+		}
+		else if (!future.isCompletedExceptionally()) {
+			timer.record(future.join().nanos(), TimeUnit.NANOSECONDS);
+		}
 	}
 
 	private static void awaitAll(List<BatchItem> items, long deadline) {

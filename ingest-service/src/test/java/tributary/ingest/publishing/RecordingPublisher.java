@@ -15,6 +15,7 @@ import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.node.ObjectNode;
 import tributary.ingest.events.Contracts;
 import tributary.ingest.events.EventType;
+import tributary.ingest.events.Json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every record it takes is checked against its topic's schema.
  */
 public class RecordingPublisher implements EventPublisher {
+
+	/** How long each acknowledgement took, by what this publisher reports. */
+	public static final long ACKNOWLEDGED_IN_NANOS = 3_000_000;
 
 	private final List<Sent> sent = new CopyOnWriteArrayList<>();
 
@@ -38,7 +42,7 @@ public class RecordingPublisher implements EventPublisher {
 	private volatile boolean brokerDown;
 
 	@Override
-	public CompletableFuture<Published> publish(String topic, String key, EventType type, ObjectNode value) {
+	public CompletableFuture<Published> publish(String topic, String key, EventType type, byte[] value) {
 		if (this.brokerDown || this.failingKeys.contains(key)) {
 			return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): broker away"));
 		}
@@ -50,12 +54,12 @@ public class RecordingPublisher implements EventPublisher {
 		for (Header header : type.headers()) {
 			headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
 		}
-		String json = value.toString();
+		String json = new String(value, StandardCharsets.UTF_8);
 		Contracts.violations(type.contract(), json)
 			.forEach((violation) -> this.contractViolations.add(json + ": " + violation));
-		this.sent.add(new Sent(topic, key, headers, value));
-		return CompletableFuture
-			.completedFuture(new Published(Math.floorMod(key.hashCode(), 6), this.offsets.getAndIncrement()));
+		this.sent.add(new Sent(topic, key, headers, Json.object(json)));
+		return CompletableFuture.completedFuture(
+				new Published(Math.floorMod(key.hashCode(), 6), this.offsets.getAndIncrement(), ACKNOWLEDGED_IN_NANOS));
 	}
 
 	/** What was published, in order. */

@@ -1,11 +1,15 @@
 package tributary.ingest.social;
 
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.junit.jupiter.api.Test;
 import tributary.ingest.web.IngestSlice;
 import tributary.ingest.web.IngestSliceTests;
+import tributary.ingest.publishing.RecordingPublisher;
 import tributary.ingest.publishing.RecordingPublisher.Sent;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +88,18 @@ class SubmissionTests extends IngestSliceTests {
 		assertThat(this.publisher.sent()).hasSize(2);
 		assertThat(count("accepted")).isEqualTo(2);
 		assertThat(count("rejected")).isEqualTo(2);
+	}
+
+	@Test
+	void timesEveryAcknowledgedEventWithTheTimeThePublisherReported() throws Exception {
+		Timer timer = this.meters.get("tributary.ingest.publish").tag("topic", "social_media").timer();
+		long before = timer.count();
+		double nanosBefore = timer.totalTime(TimeUnit.NANOSECONDS);
+		send(MediaType.APPLICATION_JSON, "[" + GOOD + "," + BAD + "," + GOOD + "]").andExpect(status().isMultiStatus());
+		send(MediaType.APPLICATION_JSON, GOOD).andExpect(status().isAccepted());
+		assertThat(timer.count() - before).isEqualTo(3);
+		assertThat(timer.totalTime(TimeUnit.NANOSECONDS) - nanosBefore)
+			.isEqualTo(3.0 * RecordingPublisher.ACKNOWLEDGED_IN_NANOS);
 	}
 
 	@Test
