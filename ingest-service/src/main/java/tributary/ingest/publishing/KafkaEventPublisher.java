@@ -1,6 +1,5 @@
 package tributary.ingest.publishing;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Timer;
@@ -32,10 +31,10 @@ class KafkaEventPublisher implements EventPublisher {
 	}
 
 	@Override
-	public CompletableFuture<Published> publish(String topic, String key, EventType type, byte[] value) {
+	public void publish(String topic, String key, EventType type, byte[] value, Acknowledgements acknowledgements,
+			int slot) {
 		ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null, key, value,
 				new RecordHeaders(type.headers()));
-		CompletableFuture<Published> published = new CompletableFuture<>();
 		Timer timer = this.metrics.publishTimer(topic);
 		long start = System.nanoTime();
 		try {
@@ -43,20 +42,19 @@ class KafkaEventPublisher implements EventPublisher {
 				long nanos = System.nanoTime() - start;
 				if (exception != null) {
 					timer.record(nanos, TimeUnit.NANOSECONDS);
-					published.completeExceptionally(exception);
+					acknowledgements.failed(slot, exception);
 				}
 				else {
 					// Recorded by the request's thread: this is the producer's single I/O
 					// thread, and recording into the histogram took a quarter of it.
-					published.complete(new Published(metadata.partition(), metadata.offset(), nanos));
+					acknowledgements.acknowledged(slot, metadata.partition(), metadata.offset(), nanos);
 				}
 			});
 		}
 		catch (KafkaException | IllegalStateException ex) {
 			// Thrown rather than reported for a serializer failure or a closed producer.
-			published.completeExceptionally(ex);
+			acknowledgements.failed(slot, ex);
 		}
-		return published;
 	}
 
 }

@@ -6,9 +6,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -30,7 +27,7 @@ import tributary.ingest.events.Checked;
 import tributary.ingest.events.EventType;
 import tributary.ingest.events.RecordWriter;
 import tributary.ingest.publishing.EventPublisher;
-import tributary.ingest.publishing.EventPublisher.Published;
+import tributary.ingest.publishing.Acknowledgements;
 import tributary.ingest.system.IngestMetrics;
 import tributary.ingest.system.IngestProperties;
 import tributary.ingest.web.BatchResult.ItemResult;
@@ -115,37 +112,39 @@ public class Ingestion {
 			throw new InvalidEvent(invalid.errors());
 		}
 		Checked.Valid valid = (Checked.Valid) checked;
-		CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
+		Timer publishing = this.metrics.publishTimer(topic);
+		Acknowledgements acknowledgements = new Acknowledgements(1, publishing);
+		int slot = acknowledgements.next();
+		this.publisher.publish(topic, valid.key(), type, valid.value(), acknowledgements, slot);
 		try {
-			Published published = future.get(remaining(deadline), TimeUnit.NANOSECONDS);
-			this.metrics.accepted(topic, 1);
-			return new EventAccepted(valid.id(), topic, published.partition(), published.offset());
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			Throwable reported = ex.getCause();
-			Throwable cause = (ex instanceof ExecutionException && reported != null) ? reported : ex;
-			if (Problems.refusesTheEvent(cause)) {
-				this.metrics.rejected(topic, 1);
-			}
-			else {
-				this.metrics.failed(topic, 1);
-			}
-			log.warn("Could not publish event {} to {}: {}", valid.id(), topic, String.valueOf(cause));
-			throw new NotPublished(valid.id(), cause, this.properties.retryAfter());
+			acknowledgements.await(deadline);
 		}
 		catch (InterruptedException ex) {
+			// Its slot says what became of it.
 			Thread.currentThread().interrupt();
+		}
+		if (acknowledgements.settle(slot)) {
+			publishing.record(acknowledgements.nanos(slot), TimeUnit.NANOSECONDS);
+			this.metrics.accepted(topic, 1);
+			return new EventAccepted(valid.id(), topic, acknowledgements.partition(slot),
+					acknowledgements.offset(slot));
+		}
+		Throwable cause = failure(acknowledgements, slot);
+		if (Problems.refusesTheEvent(cause)) {
+			this.metrics.rejected(topic, 1);
+		}
+		else {
 			this.metrics.failed(topic, 1);
-			throw new NotPublished(valid.id(), ex, this.properties.retryAfter());
 		}
-		finally {
-			timeAcknowledgement(this.metrics.publishTimer(topic), future);
-		}
+		log.warn("Could not publish event {} to {}: {}", valid.id(), topic, String.valueOf(cause));
+		throw new NotPublished(valid.id(), cause, this.properties.retryAfter());
 	}
 
 	private ResponseEntity<BatchResult> many(EventType type, String topic, Submission.Batch batch, Instant now,
 			long deadline) {
 		List<BatchItem> items = new ArrayList<>(batch.items().size());
+		Acknowledgements acknowledgements = new Acknowledgements(batch.items().size(),
+				this.metrics.publishTimer(topic));
 		@Nullable Throwable unavailable = null;
 		try (RecordWriter.Session records = this.writer.open()) {
 			for (Submission.Item item : batch.items()) {
@@ -167,22 +166,30 @@ public class Ingestion {
 				if (unavailable == null && System.nanoTime() - deadline >= 0) {
 					unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
 				}
+				int slot = acknowledgements.next();
+				items.add(new BatchItem.Sent(item, valid.id(), slot));
 				if (unavailable != null) {
-					items.add(new BatchItem.Sent(item, valid.id(), CompletableFuture.failedFuture(unavailable)));
+					acknowledgements.failed(slot, unavailable);
 					continue;
 				}
-				CompletableFuture<Published> future = this.publisher.publish(topic, valid.key(), type, valid.value());
-				items.add(new BatchItem.Sent(item, valid.id(), future));
-				if (future.isCompletedExceptionally() && !Problems.refusesTheEvent(cause(future))) {
-					unavailable = cause(future);
+				this.publisher.publish(topic, valid.key(), type, valid.value(), acknowledgements, slot);
+				Throwable failure = acknowledgements.failure(slot);
+				if (failure != null && !Problems.refusesTheEvent(failure)) {
+					unavailable = failure;
 				}
 			}
 		}
-		awaitAll(items, deadline);
-		return answer(topic, items);
+		try {
+			acknowledgements.await(deadline);
+		}
+		catch (InterruptedException ex) {
+			// Each item's slot says what became of it.
+			Thread.currentThread().interrupt();
+		}
+		return answer(topic, items, acknowledgements);
 	}
 
-	private ResponseEntity<BatchResult> answer(String topic, List<BatchItem> items) {
+	private ResponseEntity<BatchResult> answer(String topic, List<BatchItem> items, Acknowledgements acknowledgements) {
 		List<ItemResult> results = new ArrayList<>(items.size());
 		int accepted = 0;
 		int rejected = 0;
@@ -199,16 +206,15 @@ public class Ingestion {
 				continue;
 			}
 			BatchItem.Sent sent = (BatchItem.Sent) batchItem;
-			CompletableFuture<Published> future = sent.future();
-			timeAcknowledgement(publishing, future);
-			if (future.isDone() && !future.isCompletedExceptionally()) {
+			int slot = sent.slot();
+			if (acknowledgements.settle(slot)) {
 				accepted++;
-				Published published = future.join();
-				results.add(ItemResult.published(item.index(), item.line(), sent.id(), published.partition(),
-						published.offset()));
+				publishing.record(acknowledgements.nanos(slot), TimeUnit.NANOSECONDS);
+				results.add(ItemResult.published(item.index(), item.line(), sent.id(), acknowledgements.partition(slot),
+						acknowledgements.offset(slot)));
 			}
 			else {
-				Throwable cause = future.isDone() ? cause(future) : new TimeoutException("no acknowledgement in time");
+				Throwable cause = failure(acknowledgements, slot);
 				if (Problems.refusesTheEvent(cause)) {
 					rejected++;
 				}
@@ -244,50 +250,12 @@ public class Ingestion {
 	}
 
 	/**
-	 * Records how long the broker took to acknowledge an event, on the request's thread
-	 * rather than the producer's single I/O thread; one acknowledged after the request
-	 * stopped waiting is recorded when it comes.
+	 * Why a settled slot's record was not written: what the producer said, or no answer
+	 * in time.
 	 */
-	private static void timeAcknowledgement(Timer timer, CompletableFuture<Published> future) {
-		if (!future.isDone()) {
-			future.thenAccept((published) -> timer.record(published.nanos(), TimeUnit.NANOSECONDS));
-		}
-		else if (!future.isCompletedExceptionally()) {
-			timer.record(future.join().nanos(), TimeUnit.NANOSECONDS);
-		}
-	}
-
-	private static void awaitAll(List<BatchItem> items, long deadline) {
-		CompletableFuture<?>[] sent = items.stream()
-			.filter(BatchItem.Sent.class::isInstance)
-			.map((item) -> ((BatchItem.Sent) item).future())
-			.toArray(CompletableFuture[]::new);
-		try {
-			CompletableFuture.allOf(sent).get(remaining(deadline), TimeUnit.NANOSECONDS);
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			// Each item's own future says what became of it.
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private static Throwable cause(CompletableFuture<?> failed) {
-		try {
-			failed.join();
-			throw new IllegalStateException("Not failed");
-		}
-		catch (CompletionException ex) {
-			return (ex.getCause() != null) ? ex.getCause() : ex;
-		}
-		catch (java.util.concurrent.CancellationException ex) {
-			return ex;
-		}
-	}
-
-	private static long remaining(long deadline) {
-		return Math.max(0, deadline - System.nanoTime());
+	private static Throwable failure(Acknowledgements acknowledgements, int slot) {
+		Throwable failure = acknowledgements.failure(slot);
+		return (failure != null) ? failure : new TimeoutException("no acknowledgement in time");
 	}
 
 	/** One item of a batch: refused before it could be sent, or sent to the broker. */
@@ -309,9 +277,9 @@ public class Ingestion {
 		 *
 		 * @param item the item
 		 * @param id its event's id, given or generated
-		 * @param future completes when the broker acknowledged it or failed to
+		 * @param slot its slot in the request's acknowledgements
 		 */
-		record Sent(Submission.Item item, String id, CompletableFuture<Published> future) implements BatchItem {
+		record Sent(Submission.Item item, String id, int slot) implements BatchItem {
 		}
 
 	}

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,13 +41,16 @@ public class RecordingPublisher implements EventPublisher {
 	private volatile boolean brokerDown;
 
 	@Override
-	public CompletableFuture<Published> publish(String topic, String key, EventType type, byte[] value) {
+	public void publish(String topic, String key, EventType type, byte[] value, Acknowledgements acknowledgements,
+			int slot) {
 		if (this.brokerDown || this.failingKeys.contains(key)) {
-			return CompletableFuture.failedFuture(new TimeoutException("Expiring 1 record(s): broker away"));
+			acknowledgements.failed(slot, new TimeoutException("Expiring 1 record(s): broker away"));
+			return;
 		}
 		RuntimeException refusal = this.refusedKeys.get(key);
 		if (refusal != null) {
-			return CompletableFuture.failedFuture(refusal);
+			acknowledgements.failed(slot, refusal);
+			return;
 		}
 		Map<String, String> headers = new java.util.LinkedHashMap<>();
 		for (Header header : type.headers()) {
@@ -58,8 +60,8 @@ public class RecordingPublisher implements EventPublisher {
 		Contracts.violations(type.contract(), json)
 			.forEach((violation) -> this.contractViolations.add(json + ": " + violation));
 		this.sent.add(new Sent(topic, key, headers, Json.object(json)));
-		return CompletableFuture.completedFuture(
-				new Published(Math.floorMod(key.hashCode(), 6), this.offsets.getAndIncrement(), ACKNOWLEDGED_IN_NANOS));
+		acknowledgements.acknowledged(slot, Math.floorMod(key.hashCode(), 6), this.offsets.getAndIncrement(),
+				ACKNOWLEDGED_IN_NANOS);
 	}
 
 	/** What was published, in order. */
