@@ -68,8 +68,12 @@ public class BatchWrites {
 	 */
 	static final int MAX_OPS_BYTES = 15 * 1024 * 1024;
 
-	/** MongoDB's {@code maxWriteBatchSize}: operations per command. */
-	static final int MAX_OPS = 100_000;
+	/**
+	 * Operations per command, well below MongoDB's {@code maxWriteBatchSize}: so that the
+	 * reply's errors fit its first batch (16 MiB), as a follow-up {@code getMore} would
+	 * run in another implicit session than the command on MongoDB.
+	 */
+	static final int MAX_OPS = 10_000;
 
 	private enum Mode {
 
