@@ -1,6 +1,7 @@
 package tributary.warehouse.store;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,36 +132,40 @@ public class BatchWrites {
 		MongoDatabase database = this.mongo.getDb();
 		CodecRegistry registry = database.getCodecRegistry();
 		Codec<Document> codec = registry.get(Document.class);
+		Command command = new Command(target, database.getName(), database.getWriteConcern().asDocument());
+		// each command names only the collections its own operations write (MongoDB
+		// refuses namespaces no operation uses), indexed in the order they first appear
 		Map<String, Integer> namespaces = new LinkedHashMap<>();
-		writes.forEach((write) -> namespaces.putIfAbsent(write.collection(), namespaces.size()));
-		List<Document> nsInfo = namespaces.keySet()
-			.stream()
-			.map((collection) -> new Document("ns", database.getName() + "." + collection))
-			.toList();
-		Command command = new Command(target, nsInfo, database.getWriteConcern().asDocument());
 		List<RawBsonDocument> ops = new ArrayList<>();
 		int start = 0;
 		long bytes = 0;
 		for (int i = 0; i < writes.size(); i++) {
-			RawBsonDocument op = encode(writes.get(i), namespaces, registry, codec);
+			Write write = writes.get(i);
+			RawBsonDocument op = encode(write, namespaces.getOrDefault(write.collection(), namespaces.size()), registry,
+					codec);
 			int size = op.getByteBuffer().remaining();
 			if (!ops.isEmpty() && (bytes + size > MAX_OPS_BYTES || ops.size() == MAX_OPS)) {
-				command.send(ops, start);
+				command.send(ops, namespaces.keySet(), start);
+				namespaces = new LinkedHashMap<>();
 				ops = new ArrayList<>();
 				start = i;
 				bytes = 0;
+				// the first of the next command: its collection is that command's first
+				op = encode(write, 0, registry, codec);
 			}
+			namespaces.putIfAbsent(write.collection(), namespaces.size());
 			ops.add(op);
 			bytes += size;
 		}
-		command.send(ops, start);
+		command.send(ops, namespaces.keySet(), start);
 		command.finish();
 	}
 
-	/** Encoded once, here: the command then copies the bytes. */
-	private static RawBsonDocument encode(Write write, Map<String, Integer> namespaces, CodecRegistry registry,
-			Codec<Document> codec) {
-		Integer namespace = namespaces.get(write.collection());
+	/**
+	 * Encoded once, here: the command then copies the bytes. The namespace's index is an
+	 * int32 whatever its value, so an operation weighs the same in any command.
+	 */
+	private static RawBsonDocument encode(Write write, int namespace, CodecRegistry registry, Codec<Document> codec) {
 		Document op;
 		if (write instanceof Write.Upsert upsert) {
 			op = new Document("update", namespace)
@@ -179,7 +184,7 @@ public class BatchWrites {
 
 		private final String target;
 
-		private final List<Document> nsInfo;
+		private final String database;
 
 		private final BsonDocument writeConcern;
 
@@ -193,15 +198,18 @@ public class BatchWrites {
 
 		private int deleted;
 
-		Command(String target, List<Document> nsInfo, BsonDocument writeConcern) {
+		Command(String target, String database, BsonDocument writeConcern) {
 			this.target = target;
-			this.nsInfo = nsInfo;
+			this.database = database;
 			this.writeConcern = writeConcern;
 		}
 
-		void send(List<RawBsonDocument> ops, int start) {
+		void send(List<RawBsonDocument> ops, Collection<String> collections, int start) {
+			List<Document> nsInfo = collections.stream()
+				.map((collection) -> new Document("ns", this.database + "." + collection))
+				.toList();
 			Document command = new Document("bulkWrite", 1).append("ops", ops)
-				.append("nsInfo", this.nsInfo)
+				.append("nsInfo", nsInfo)
 				.append("ordered", false)
 				.append("errorsOnly", true);
 			if (!this.writeConcern.isEmpty()) {

@@ -3,12 +3,14 @@ package tributary.warehouse.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import tributary.warehouse.TestStore;
@@ -86,6 +88,45 @@ class BatchWritesTests {
 
 		assertThat(commandsTimed()).isEqualTo(2);
 		assertThat(this.mongo.getCollection("big").countDocuments()).isEqualTo(17);
+	}
+
+	@Test
+	void namesInEachSplitCommandOnlyTheCollectionsOfItsOwnOperations() {
+		String text = "x".repeat(1024 * 1024);
+		this.mongo.getCollection("last").insertOne(new Document("_id", "l-1"));
+		List<Write> batch = new ArrayList<>();
+		batch.add(new Write.Insert("first", new Document("_id", "f-1")));
+		for (int i = 0; i < 15; i++) {
+			batch.add(new Write.Insert("big", new Document("_id", "b-" + i).append("text", text)));
+		}
+		batch.add(new Write.Insert("last", new Document("_id", "l-1")));
+		List<BsonDocument> commands = new ArrayList<>();
+		MongoTemplate seen = TestStore.withAdminCommands(this.mongo, (admin, command) -> {
+			commands.add(command.toBsonDocument());
+			return admin.runCommand(command);
+		});
+		BatchWrites writes = new BatchWrites(seen, this.meters);
+
+		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> writes.write("test", batch))
+			.satisfies(
+					(ex) -> assertThat(ex.getWriteErrors()).extracting(BulkWriteError::getIndex).containsExactly(16));
+
+		String db = this.mongo.getDb().getName() + ".";
+		assertThat(commands).hasSize(2);
+		assertThat(namespaces(commands.get(0))).containsExactly(db + "first", db + "big");
+		assertThat(namespaces(commands.get(1))).containsExactly(db + "big", db + "last");
+		for (BsonDocument command : commands) {
+			assertThat(command.getArray("ops").stream().map((op) -> op.asDocument().getInt32("insert").getValue()))
+				.as("each namespace used, indexed from 0 in its own command")
+				.containsOnly(IntStream.range(0, command.getArray("nsInfo").size()).boxed().toArray(Integer[]::new));
+		}
+		assertThat(commands.get(1).getArray("ops").get(0).asDocument().getInt32("insert").getValue()).isZero();
+		assertThat(this.mongo.getCollection("first").countDocuments()).isEqualTo(1);
+		assertThat(this.mongo.getCollection("big").countDocuments()).isEqualTo(15);
+	}
+
+	private static List<String> namespaces(BsonDocument command) {
+		return command.getArray("nsInfo").stream().map((ns) -> ns.asDocument().getString("ns").getValue()).toList();
 	}
 
 	/**
