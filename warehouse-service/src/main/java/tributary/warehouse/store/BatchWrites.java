@@ -26,7 +26,11 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.bson.BsonArray;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
@@ -205,13 +209,16 @@ public class BatchWrites {
 		}
 
 		void send(List<RawBsonDocument> ops, Collection<String> collections, int start) {
-			List<Document> nsInfo = collections.stream()
-				.map((collection) -> new Document("ns", this.database + "." + collection))
-				.toList();
-			Document command = new Document("bulkWrite", 1).append("ops", ops)
+			BsonArray nsInfo = new BsonArray(collections.size());
+			collections.forEach((collection) -> nsInfo
+				.add(new BsonDocument("ns", new BsonString(this.database + "." + collection))));
+			// a BsonDocument, not a Document: the driver reads a command's name with
+			// getFirstKey, which would encode a whole Document, every operation in it,
+			// into a tree first, and then encode it again to send it
+			BsonDocument command = new BsonDocument("bulkWrite", new BsonInt32(1)).append("ops", new BsonArray(ops))
 				.append("nsInfo", nsInfo)
-				.append("ordered", false)
-				.append("errorsOnly", true);
+				.append("ordered", BsonBoolean.FALSE)
+				.append("errorsOnly", BsonBoolean.TRUE);
 			if (!this.writeConcern.isEmpty()) {
 				// runCommand adds none of its own
 				command.append("writeConcern", this.writeConcern);
