@@ -3,6 +3,7 @@ package tributary.warehouse.store;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,20 @@ import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.bson.BsonArray;
+import org.bson.BsonBinaryReader;
+import org.bson.BsonBinaryWriter;
 import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
+import org.bson.BsonWriter;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
+import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.io.BasicOutputBuffer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -135,7 +142,6 @@ public class BatchWrites {
 	private void inOneCommand(String target, List<Write> writes) {
 		MongoDatabase database = this.mongo.getDb();
 		CodecRegistry registry = database.getCodecRegistry();
-		Codec<Document> codec = registry.get(Document.class);
 		Command command = new Command(target, database.getName(), database.getWriteConcern().asDocument());
 		// each command names only the collections its own operations write (MongoDB
 		// refuses namespaces no operation uses), indexed in the order they first appear
@@ -145,8 +151,8 @@ public class BatchWrites {
 		long bytes = 0;
 		for (int i = 0; i < writes.size(); i++) {
 			Write write = writes.get(i);
-			RawBsonDocument op = encode(write, namespaces.getOrDefault(write.collection(), namespaces.size()), registry,
-					codec);
+			RawBsonDocument op = encode(write, namespaces.getOrDefault(write.collection(), namespaces.size()),
+					registry);
 			int size = op.getByteBuffer().remaining();
 			if (!ops.isEmpty() && (bytes + size > MAX_OPS_BYTES || ops.size() == MAX_OPS)) {
 				command.send(ops, namespaces.keySet(), start);
@@ -155,7 +161,7 @@ public class BatchWrites {
 				start = i;
 				bytes = 0;
 				// the first of the next command: its collection is that command's first
-				op = encode(write, 0, registry, codec);
+				op = encode(write, 0, registry);
 			}
 			namespaces.putIfAbsent(write.collection(), namespaces.size());
 			ops.add(op);
@@ -168,19 +174,70 @@ public class BatchWrites {
 	/**
 	 * Encoded once, here: the command then copies the bytes. The namespace's index is an
 	 * int32 whatever its value, so an operation weighs the same in any command.
+	 *
+	 * <p>
+	 * Written field by field rather than by the driver's document codec, which looks up a
+	 * codec in the registry for every value: a tenth of the intake's CPU. Values of other
+	 * types than those written here still go through their codec.
 	 */
-	private static RawBsonDocument encode(Write write, int namespace, CodecRegistry registry, Codec<Document> codec) {
-		Document op;
-		if (write instanceof Write.Upsert upsert) {
-			op = new Document("update", namespace)
-				.append("filter", upsert.filter().toBsonDocument(Document.class, registry))
-				.append("updateMods", upsert.update().toBsonDocument(Document.class, registry))
-				.append("upsert", true);
+	static RawBsonDocument encode(Write write, int namespace, CodecRegistry registry) {
+		BasicOutputBuffer buffer = new BasicOutputBuffer(256);
+		try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
+			writer.writeStartDocument();
+			if (write instanceof Write.Upsert upsert) {
+				writer.writeInt32("update", namespace);
+				writer.writeName("filter");
+				writer.pipe(new BsonDocumentReader(upsert.filter().toBsonDocument(Document.class, registry)));
+				writer.writeName("updateMods");
+				writer.pipe(new BsonDocumentReader(upsert.update().toBsonDocument(Document.class, registry)));
+				writer.writeBoolean("upsert", true);
+			}
+			else {
+				writer.writeInt32("insert", namespace);
+				writer.writeName("document");
+				writeDocument(writer, ((Write.Insert) write).document(), registry);
+			}
+			writer.writeEndDocument();
 		}
-		else {
-			op = new Document("insert", namespace).append("document", ((Write.Insert) write).document());
+		return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
+	}
+
+	private static void writeDocument(BsonWriter writer, Document document, CodecRegistry registry) {
+		writer.writeStartDocument();
+		for (Map.Entry<String, Object> field : document.entrySet()) {
+			writer.writeName(field.getKey());
+			Object value = field.getValue();
+			if (value == null) {
+				writer.writeNull();
+			}
+			else if (value instanceof String text) {
+				writer.writeString(text);
+			}
+			else if (value instanceof Integer number) {
+				writer.writeInt32(number);
+			}
+			else if (value instanceof Long number) {
+				writer.writeInt64(number);
+			}
+			else if (value instanceof Date date) {
+				writer.writeDateTime(date.getTime());
+			}
+			else if (value instanceof RawBsonDocument raw) {
+				try (BsonBinaryReader reader = new BsonBinaryReader(raw.getByteBuffer().asNIO())) {
+					writer.pipe(reader);
+				}
+			}
+			else {
+				encodeWithCodec(writer, value, registry);
+			}
 		}
-		return new RawBsonDocument(op, codec);
+		writer.writeEndDocument();
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> void encodeWithCodec(BsonWriter writer, T value, CodecRegistry registry) {
+		Codec<T> codec = (Codec<T>) registry.get(value.getClass());
+		EncoderContext.builder().build().encodeWithChildContext(codec, writer, value);
 	}
 
 	/** The commands of one call, and what their replies said. */

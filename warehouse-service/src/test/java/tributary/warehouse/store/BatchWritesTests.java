@@ -1,6 +1,8 @@
 package tributary.warehouse.store;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -11,7 +13,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.BsonDocument;
+import org.bson.ByteBuf;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.bson.codecs.Codec;
+import org.bson.codecs.configuration.CodecRegistry;
+import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 import tributary.warehouse.TestStore;
 
@@ -123,6 +130,41 @@ class BatchWritesTests {
 		assertThat(commands.get(1).getArray("ops").get(0).asDocument().getInt32("insert").getValue()).isZero();
 		assertThat(this.mongo.getCollection("first").countDocuments()).isEqualTo(1);
 		assertThat(this.mongo.getCollection("big").countDocuments()).isEqualTo(15);
+	}
+
+	@Test
+	void encodesEachOperationAsTheDriversDocumentCodecWould() {
+		CodecRegistry registry = this.mongo.getDb().getCodecRegistry();
+		RawBsonDocument event = RawBsonDocument
+			.parse("{\"id\": \"p-1\", \"n\": {\"$numberDecimal\": \"1.50\"}, \"a\": [1, {\"b\": null}], \"t\": true}");
+		Document insert = new Document("_id", "p-1").append("topic", "posts")
+			.append("partition", 3)
+			.append("offset", 12_345_678_901L)
+			.append("storedAt", new Date(1_764_000_000_123L))
+			.append("nothing", null)
+			.append("nested", new Document("x", 1.5).append("list", List.of("a", 2, new Decimal128(BigDecimal.TEN))))
+			.append("event", event);
+		Write.Upsert upsert = new Write.Upsert("counts", new Document("_id", "c-1").append("version", 4L),
+				Updates.combine(Updates.inc("n", 1L), Updates.inc("sum", new Decimal128(new BigDecimal("-2.25"))),
+						Updates.set("applied", List.of(new Document("t", "posts").append("p", 3).append("o", 9L))),
+						Updates.set("hour", new Date(0)), Updates.inc("version", 1L)));
+		Codec<Document> codec = registry.get(Document.class);
+
+		assertThat(BatchWrites.encode(new Write.Insert("events", insert), 2, registry))
+			.isEqualTo(new RawBsonDocument(new Document("insert", 2).append("document", insert), codec));
+		assertThat(BatchWrites.encode(upsert, 0, registry)).isEqualTo(new RawBsonDocument(
+				new Document("update", 0).append("filter", upsert.filter().toBsonDocument(Document.class, registry))
+					.append("updateMods", upsert.update().toBsonDocument(Document.class, registry))
+					.append("upsert", true),
+				codec));
+	}
+
+	/** The bytes, byte for byte: documents compare equal whatever their fields' order. */
+	private static byte[] bytes(RawBsonDocument document) {
+		ByteBuf buffer = document.getByteBuffer();
+		byte[] bytes = new byte[buffer.remaining()];
+		buffer.get(bytes);
+		return bytes;
 	}
 
 	private static List<String> namespaces(BsonDocument command) {
