@@ -105,7 +105,9 @@ final class Change {
 	void check() {
 		for (int i = 0; i < this.size; i++) {
 			Entry entry = this.entries[i];
-			if (entry.operator != Operator.INC) {
+			// a sum in micro-units has at most 19 digits and an exponent from -6 to 12:
+			// always a decimal128, so it is not built here
+			if (entry.operator != Operator.INC && !entry.inMicros()) {
 				decimal(entry.decimal());
 			}
 		}

@@ -13,6 +13,7 @@ import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Sums kept in micro-units where they fit a long come out exactly as the
@@ -81,6 +82,17 @@ class ChangeTests {
 		assertThat(change.sumsInMicros()).isZero();
 		assertThat(change.updates().get(0).toBsonDocument().getDocument("$inc").getDecimal128("s").getValue())
 			.isEqualTo(new Decimal128(big.add(big).add(new BigDecimal("0.5"))));
+	}
+
+	@Test
+	void checksWhatNoDecimal128CanHoldWhetherSummedOrCompared() {
+		BigDecimal tooSmall = new BigDecimal("1E-7000");
+		BigDecimal inRange = new BigDecimal("-922337203685.4775807");
+
+		new Change().add("s", inRange).min("m", inRange).max("x", inRange).check();
+		assertThatIllegalArgumentException().isThrownBy(() -> new Change().add("s", tooSmall).check());
+		assertThatIllegalArgumentException().isThrownBy(() -> new Change().min("m", tooSmall).check());
+		assertThatIllegalArgumentException().isThrownBy(() -> new Change().max("x", tooSmall).check());
 	}
 
 	/** Merges in a random tree of changes, the way batches and aggregates do. */
