@@ -143,8 +143,9 @@ public class BatchWrites {
 		MongoDatabase database = this.mongo.getDb();
 		CodecRegistry registry = database.getCodecRegistry();
 		Command command = new Command(target, database.getName(), database.getWriteConcern().asDocument());
-		// each command names only the collections its own operations write (MongoDB
-		// refuses namespaces no operation uses), indexed in the order they first appear
+		// each command names only the collections its own operations write (MongoDB 8
+		// may refuse namespaces no operation uses), indexed in the order they first
+		// appear
 		Map<String, Integer> namespaces = new LinkedHashMap<>();
 		List<RawBsonDocument> ops = new ArrayList<>();
 		int start = 0;
