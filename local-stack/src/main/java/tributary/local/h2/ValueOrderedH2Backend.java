@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -39,6 +40,11 @@ import org.jspecify.annotations.Nullable;
  * committed and synced to the file ({@link GroupCommit}, {@link DurableReplies}); the
  * library alone leaves that to H2's background writer, about once a second, so an
  * acknowledged write could be lost to {@code kill -9}. Reads are answered at once.
+ *
+ * <p>
+ * It also answers MongoDB 8's cross-collection {@code bulkWrite} on {@code admin}
+ * ({@link BulkWriteCommand}), which the library does not: the writes of many collections
+ * in one command, which waits for one durable round.
  */
 public final class ValueOrderedH2Backend extends H2Backend {
 
@@ -105,12 +111,17 @@ public final class ValueOrderedH2Backend extends H2Backend {
 
 	@Override
 	public Document handleCommand(@Nullable Channel channel, String databaseName, String command, Document query) {
+		Supplier<Document> handling = BulkWriteCommand.isBulkWrite(databaseName, command)
+				? () -> BulkWriteCommand.run(query,
+						(database, inner, innerQuery) -> super.handleCommand(channel, database, inner, innerQuery))
+				: () -> super.handleCommand(channel, databaseName, command, query);
 		GroupCommit commits = this.commits;
 		if (commits == null || READS.contains(command) || isReadOnlyAggregate(command, query)) {
-			return super.handleCommand(channel, databaseName, command, query);
+			return handling.get();
 		}
 		try {
-			return commits.command(() -> super.handleCommand(channel, databaseName, command, query));
+			// a bulkWrite's inner commands too: one command, one durable round
+			return commits.command(handling);
 		}
 		finally {
 			// after a failure too: an ordered insert may have written part of its batch

@@ -60,7 +60,7 @@ public class Alerts {
 	public Alerts(MongoTemplate mongo, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.writes = Timer.builder("tributary.warehouse.bulk.write")
-			.description("One bulk write to the store")
+			.description("One write command to the store, each waiting for a durable write there")
 			.tag("target", "alert")
 			.publishPercentileHistogram()
 			.register(meters);

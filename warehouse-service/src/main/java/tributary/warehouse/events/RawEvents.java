@@ -12,11 +12,10 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.bson.Document;
+import tributary.warehouse.store.BatchWrites;
+import tributary.warehouse.store.Write;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -58,50 +57,55 @@ public class RawEvents {
 
 	private final TopicIds topicIds;
 
-	private final Timer writes;
+	private final BatchWrites writes;
 
-	public RawEvents(MongoTemplate mongo, TopicIds topicIds, MeterRegistry meters) {
+	public RawEvents(MongoTemplate mongo, BatchWrites writes, TopicIds topicIds) {
 		this.mongo = mongo;
+		this.writes = writes;
 		this.topicIds = topicIds;
-		this.writes = Timer.builder("tributary.warehouse.bulk.write")
-			.description("One bulk write to the store")
-			.tag("target", "raw")
-			.publishPercentileHistogram()
-			.register(meters);
 	}
 
 	/**
-	 * Stores the records of one topic that are not stored yet, in one unordered bulk
-	 * insert.
+	 * Stores the records of one topic that are not stored yet, as {@link #store(Map)}
+	 * does.
 	 * @param topic the topic, which names the collection
 	 * @param arrivals records of that topic, of its current incarnation
 	 * @return what happened to each, in the same order
+	 */
+	public List<StoreResult> store(String topic, List<Arrival> arrivals) {
+		return store(Map.of(topic, arrivals));
+	}
+
+	/**
+	 * Stores the records that are not stored yet, of every topic in one unordered write.
+	 * @param byTopic records by topic, which names the collection, of each topic's
+	 * current incarnation
+	 * @return what happened to each, topic after topic, each topic's in the same order
 	 * @throws com.mongodb.MongoException if the store cannot be reached: nothing is
 	 * decided then, and the same call may be repeated (also when the store took the
 	 * writes but could not confirm the write concern)
 	 */
-	public List<StoreResult> store(String topic, List<Arrival> arrivals) {
-		if (arrivals.isEmpty()) {
-			return List.of();
-		}
+	public List<StoreResult> store(Map<String, List<Arrival>> byTopic) {
 		Instant storedAt = Instant.now();
 		Date storedDate = Date.from(storedAt);
-		String topicId = this.topicIds.current(topic);
-		List<Document> documents = new ArrayList<>(arrivals.size());
-		for (Arrival arrival : arrivals) {
-			Coordinates at = arrival.coordinates();
-			documents.add(new Document("_id", arrival.event().id()).append(TOPIC, at.topic())
-				.append(TOPIC_ID, topicId)
-				.append(PARTITION, at.partition())
-				.append(OFFSET, at.offset())
-				.append(STORED_AT, storedDate)
-				.append(EVENT, arrival.received().document()));
+		Map<String, String> topicIds = new HashMap<>();
+		List<Write> writes = new ArrayList<>();
+		for (Map.Entry<String, List<Arrival>> topic : byTopic.entrySet()) {
+			String topicId = topicIds.computeIfAbsent(topic.getKey(), this.topicIds::current);
+			for (Arrival arrival : topic.getValue()) {
+				Coordinates at = arrival.coordinates();
+				writes.add(new Write.Insert(topic.getKey(),
+						new Document("_id", arrival.event().id()).append(TOPIC, at.topic())
+							.append(TOPIC_ID, topicId)
+							.append(PARTITION, at.partition())
+							.append(OFFSET, at.offset())
+							.append(STORED_AT, storedDate)
+							.append(EVENT, arrival.received().document())));
+			}
 		}
 		Map<Integer, BulkWriteError> errors = new HashMap<>();
-		MongoCollection<Document> collection = this.mongo.getCollection(topic);
-		Timer.Sample sample = Timer.start();
 		try {
-			collection.insertMany(documents, new InsertManyOptions().ordered(false));
+			this.writes.write("raw", writes);
 		}
 		catch (MongoBulkWriteException ex) {
 			// A document refused for a condition that passes is not unstorable: the whole
@@ -112,10 +116,27 @@ public class RawEvents {
 			}
 			ex.getWriteErrors().forEach((error) -> errors.put(error.getIndex(), error));
 		}
-		finally {
-			sample.stop(this.writes);
+		List<StoreResult> results = new ArrayList<>(writes.size());
+		int first = 0;
+		for (Map.Entry<String, List<Arrival>> topic : byTopic.entrySet()) {
+			List<Arrival> arrivals = topic.getValue();
+			Map<Integer, BulkWriteError> ofTopic = new HashMap<>();
+			for (int i = 0; i < arrivals.size(); i++) {
+				BulkWriteError error = errors.get(first + i);
+				if (error != null) {
+					ofTopic.put(i, error);
+				}
+			}
+			results.addAll(results(topic.getKey(), topicIds.computeIfAbsent(topic.getKey(), this.topicIds::current),
+					arrivals, ofTopic, storedAt));
+			first += arrivals.size();
 		}
-		Map<String, Coordinates> owners = owners(collection, arrivals, errors);
+		return results;
+	}
+
+	private List<StoreResult> results(String topic, String topicId, List<Arrival> arrivals,
+			Map<Integer, BulkWriteError> errors, Instant storedAt) {
+		Map<String, Coordinates> owners = owners(this.mongo.getCollection(topic), arrivals, errors);
 		String unmarked = owners.isEmpty() ? topicId : this.topicIds.unmarked(topic);
 		List<StoreResult> results = new ArrayList<>(arrivals.size());
 		for (int i = 0; i < arrivals.size(); i++) {

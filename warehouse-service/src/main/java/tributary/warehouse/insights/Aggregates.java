@@ -16,16 +16,11 @@ import java.util.stream.Collectors;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +30,8 @@ import tributary.warehouse.events.Arrival;
 import tributary.warehouse.events.Coordinates;
 import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.insights.Contributions.Target;
+import tributary.warehouse.store.BatchWrites;
+import tributary.warehouse.store.Write;
 import tributary.warehouse.system.WarehouseProperties;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -59,32 +56,22 @@ public class Aggregates {
 
 	private final MongoTemplate mongo;
 
+	private final BatchWrites writes;
+
 	private final TopicIds topicIds;
 
 	private final int maxConflictRetries;
 
-	private final Timer aggregateWrites;
-
-	private final Timer locationWrites;
-
 	private final Counter conflicts;
 
-	public Aggregates(MongoTemplate mongo, TopicIds topicIds, WarehouseProperties properties, MeterRegistry meters) {
+	public Aggregates(MongoTemplate mongo, BatchWrites writes, TopicIds topicIds, WarehouseProperties properties,
+			MeterRegistry meters) {
 		this.mongo = mongo;
+		this.writes = writes;
 		this.topicIds = topicIds;
 		this.maxConflictRetries = properties.store().maxConflictRetries();
-		this.aggregateWrites = writeTimer(meters, "aggregate");
-		this.locationWrites = writeTimer(meters, "location");
 		this.conflicts = Counter.builder("tributary.warehouse.aggregate.conflicts")
 			.description("Aggregate documents another writer changed between read and write, re-read and retried")
-			.register(meters);
-	}
-
-	private static Timer writeTimer(MeterRegistry meters, String target) {
-		return Timer.builder("tributary.warehouse.bulk.write")
-			.description("One bulk write to the store")
-			.tag("target", target)
-			.publishPercentileHistogram()
 			.register(meters);
 	}
 
@@ -130,34 +117,73 @@ public class Aggregates {
 		Map<Aggregate, List<Target>> byCollection = parts.keySet()
 			.stream()
 			.collect(Collectors.groupingBy(Target::aggregate, LinkedHashMap::new, Collectors.toList()));
-		byCollection.forEach((aggregate, targets) -> apply(aggregate, targets, parts));
-		registerLocations(parts.keySet());
+		write(byCollection, parts, locations(parts.keySet()));
 	}
 
-	private void apply(Aggregate aggregate, List<Target> targets, Map<Target, List<Part>> parts) {
-		MongoCollection<Document> collection = this.mongo.getCollection(aggregate.collection());
-		List<Target> pending = targets;
-		for (int attempt = 0; !pending.isEmpty(); attempt++) {
-			if (attempt > this.maxConflictRetries) {
-				throw new ConcurrentAggregateUpdates(aggregate.collection(), pending.size(), attempt);
-			}
-			Map<String, Mark> marks = read(collection, pending, this.topicIds::unmarked);
+	/**
+	 * Reads the marks of the documents of every collection, then writes them and the
+	 * locations in one write; what lost a race is read again and written again, in one
+	 * write per round.
+	 */
+	private void write(Map<Aggregate, List<Target>> byCollection, Map<Target, List<Part>> parts,
+			List<Write.Upsert> locations) {
+		Map<Aggregate, List<Target>> pending = byCollection;
+		List<Write.Upsert> pendingLocations = locations;
+		for (int attempt = 0; !pending.isEmpty() || !pendingLocations.isEmpty(); attempt++) {
 			List<Target> writing = new ArrayList<>();
-			List<WriteModel<Document>> writes = new ArrayList<>();
-			for (Target target : pending) {
-				Mark mark = marks.getOrDefault(target.id(), Mark.ABSENT);
-				UpdateOneModel<Document> write = write(target, mark, parts.getOrDefault(target, List.of()));
-				if (write != null) {
-					writing.add(target);
-					writes.add(write);
+			List<Write> writes = new ArrayList<>();
+			for (Map.Entry<Aggregate, List<Target>> collection : pending.entrySet()) {
+				if (attempt > this.maxConflictRetries) {
+					throw new ConcurrentAggregateUpdates(collection.getKey().collection(), collection.getValue().size(),
+							attempt);
+				}
+				Map<String, Mark> marks = read(this.mongo.getCollection(collection.getKey().collection()),
+						collection.getValue(), this.topicIds::unmarked);
+				for (Target target : collection.getValue()) {
+					Mark mark = marks.getOrDefault(target.id(), Mark.ABSENT);
+					Write.Upsert write = write(target, mark, parts.getOrDefault(target, List.of()));
+					if (write != null) {
+						writing.add(target);
+						writes.add(write);
+					}
 				}
 			}
-			pending = lostRaces(collection, writing, writes);
-			if (!pending.isEmpty()) {
-				this.conflicts.increment(pending.size());
-				log.debug("{} documents of {} changed under us; re-reading them", pending.size(),
-						aggregate.collection());
+			writes.addAll(pendingLocations);
+			Map<Aggregate, List<Target>> lost = new LinkedHashMap<>();
+			List<Write.Upsert> lostLocations = new ArrayList<>();
+			try {
+				this.writes.write("aggregate", writes);
 			}
+			catch (MongoBulkWriteException ex) {
+				if (ex.getWriteConcernError() != null) {
+					throw ex;
+				}
+				for (BulkWriteError error : ex.getWriteErrors()) {
+					if (error.getCode() != DUPLICATE_KEY) {
+						throw ex;
+					}
+					if (error.getIndex() < writing.size()) {
+						Target target = writing.get(error.getIndex());
+						lost.computeIfAbsent(target.aggregate(), (key) -> new ArrayList<>()).add(target);
+					}
+					else if (attempt < this.maxConflictRetries) {
+						// Two consumers inserting the same new location at once: the
+						// second
+						// time the loser's write is an update.
+						lostLocations.add(pendingLocations.get(error.getIndex() - writing.size()));
+					}
+					else {
+						throw ex;
+					}
+				}
+			}
+			lost.forEach((aggregate, targets) -> {
+				this.conflicts.increment(targets.size());
+				log.debug("{} documents of {} changed under us; re-reading them", targets.size(),
+						aggregate.collection());
+			});
+			pending = lost;
+			pendingLocations = lostLocations;
 		}
 	}
 
@@ -165,7 +191,7 @@ public class Aggregates {
 	 * The upsert that folds in the parts above the document's marks and matches only the
 	 * version that was read, or nothing if every part is in already.
 	 */
-	private static @Nullable UpdateOneModel<Document> write(Target target, Mark mark, List<Part> parts) {
+	private static Write.@Nullable Upsert write(Target target, Mark mark, List<Part> parts) {
 		Change change = new Change();
 		Map<Source, Long> applied = mark.fold(parts, change);
 		if (change.isEmpty()) {
@@ -179,35 +205,7 @@ public class Aggregates {
 		// lost race a duplicate-key error on this very document, which an unordered bulk
 		// write reports by index.
 		Document expected = new Document("_id", target.id()).append(VERSION, mark.version());
-		return new UpdateOneModel<>(expected, Updates.combine(updates), new UpdateOptions().upsert(true));
-	}
-
-	private List<Target> lostRaces(MongoCollection<Document> collection, List<Target> writing,
-			List<WriteModel<Document>> writes) {
-		if (writes.isEmpty()) {
-			return List.of();
-		}
-		Timer.Sample sample = Timer.start();
-		try {
-			collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-			return List.of();
-		}
-		catch (MongoBulkWriteException ex) {
-			if (ex.getWriteConcernError() != null) {
-				throw ex;
-			}
-			List<Target> lost = new ArrayList<>();
-			for (BulkWriteError error : ex.getWriteErrors()) {
-				if (error.getCode() != DUPLICATE_KEY) {
-					throw ex;
-				}
-				lost.add(writing.get(error.getIndex()));
-			}
-			return lost;
-		}
-		finally {
-			sample.stop(this.aggregateWrites);
-		}
+		return new Write.Upsert(target.aggregate().collection(), expected, Updates.combine(updates));
 	}
 
 	private static Map<String, Mark> read(MongoCollection<Document> collection, List<Target> targets,
@@ -225,7 +223,7 @@ public class Aggregates {
 	 * Records every location seen with the first and last hour it has data for. Both are
 	 * a minimum and a maximum, so writing them again changes nothing.
 	 */
-	private void registerLocations(Collection<Target> targets) {
+	private static List<Write.Upsert> locations(Collection<Target> targets) {
 		Map<String, List<Date>> hours = new LinkedHashMap<>();
 		for (Target target : targets) {
 			String location = target.location();
@@ -233,44 +231,15 @@ public class Aggregates {
 				hours.computeIfAbsent(location, (key) -> new ArrayList<>()).add(target.identity().getDate("hour"));
 			}
 		}
-		if (hours.isEmpty()) {
-			return;
-		}
-		List<UpdateOneModel<Document>> pending = new ArrayList<>();
+		List<Write.Upsert> upserts = new ArrayList<>();
 		for (Map.Entry<String, List<Date>> location : hours.entrySet()) {
 			List<Date> seen = location.getValue();
-			pending.add(new UpdateOneModel<>(Filters.eq("_id", location.getKey()),
+			upserts.add(new Write.Upsert(LOCATIONS, Filters.eq("_id", location.getKey()),
 					Updates.combine(Updates.set("location", location.getKey()),
 							Updates.min("firstHour", seen.stream().min(Date::compareTo).orElseThrow()),
-							Updates.max("lastHour", seen.stream().max(Date::compareTo).orElseThrow())),
-					new UpdateOptions().upsert(true)));
+							Updates.max("lastHour", seen.stream().max(Date::compareTo).orElseThrow()))));
 		}
-		MongoCollection<Document> collection = this.mongo.getCollection(LOCATIONS);
-		for (int attempt = 0; !pending.isEmpty(); attempt++) {
-			pending = upsertLocations(collection, pending, attempt);
-		}
-	}
-
-	/** Writes the upserts and returns those that lost an insert race, to write again. */
-	private List<UpdateOneModel<Document>> upsertLocations(MongoCollection<Document> collection,
-			List<UpdateOneModel<Document>> writes, int attempt) {
-		Timer.Sample sample = Timer.start();
-		try {
-			collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-			return List.of();
-		}
-		catch (MongoBulkWriteException ex) {
-			// Two consumers inserting the same new location at once: the second time the
-			// loser's write is an update.
-			boolean onlyRaces = ex.getWriteErrors().stream().allMatch((error) -> error.getCode() == DUPLICATE_KEY);
-			if (ex.getWriteConcernError() != null || !onlyRaces || attempt >= this.maxConflictRetries) {
-				throw ex;
-			}
-			return ex.getWriteErrors().stream().map((error) -> writes.get(error.getIndex())).toList();
-		}
-		finally {
-			sample.stop(this.locationWrites);
-		}
+		return upserts;
 	}
 
 	/**

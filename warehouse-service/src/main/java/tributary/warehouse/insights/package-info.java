@@ -31,6 +31,15 @@
  * ({@code Decimal128}) and means are kept as sum and count, divided when read, so the
  * figures do not depend on batch boundaries either. Buckets are UTC hours of the event's
  * own time, computed here rather than by the store.
+ * <p>
+ * A batch writes in this order, each write one command to the store that waits for a
+ * durable write there ({@link tributary.warehouse.store.BatchWrites}): the raw events of
+ * all its topics; after reading the marks of the documents it touches (one {@code $in}
+ * per collection), every aggregate upsert of every collection together with the
+ * locations; only if races were lost, the lost documents read again and written again,
+ * one write per round; then the counted alerts. Where the store has no cross-collection
+ * {@code bulkWrite} (MongoDB before 8.0), each of the first writes is one write per
+ * collection instead, in the same order.
  *
  * <h2>Deleted and recreated topics</h2>
  * <p>

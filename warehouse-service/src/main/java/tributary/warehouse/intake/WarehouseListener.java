@@ -130,8 +130,9 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 	}
 
 	/**
-	 * Stores the raw events by topic, then folds the counted ones into the aggregates and
-	 * keeps the counted alerts.
+	 * Stores the raw events of every topic (one write), then folds the counted ones into
+	 * the aggregates (one write, and one more per round of lost races) and keeps the
+	 * counted alerts.
 	 */
 	private void store(List<Arrival> arrivals, List<StoreResult> results,
 			Map<Arrival, Contributions.Computed> contributions) {
@@ -139,7 +140,7 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 		arrivals
 			.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
 				.add(arrival));
-		byTopic.forEach((topic, ofTopic) -> results.addAll(this.rawEvents.store(topic, ofTopic)));
+		results.addAll(this.rawEvents.store(byTopic));
 		List<Arrival> counted = results.stream()
 			.filter((result) -> result.outcome().counts())
 			.map(StoreResult::arrival)

@@ -39,10 +39,12 @@ import tributary.warehouse.events.Outcome;
 import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.StoreResult;
 import tributary.warehouse.events.TopicIds;
+import tributary.warehouse.store.BatchWrites;
 import tributary.warehouse.system.WarehouseProperties;
 import tributary.warehouse.TestStore;
 
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +78,11 @@ class AggregatesTests {
 
 	private TopicIds topicIds;
 
+	/**
+	 * Whether the writers see a store without {@code bulkWrite}, as MongoDB before 8.0.
+	 */
+	private boolean withoutBulkWrite;
+
 	@BeforeEach
 	void freshDatabase() {
 		this.mongo = TestStore.freshDatabase("aggregates");
@@ -94,8 +101,16 @@ class AggregatesTests {
 			topics.forEach((topic) -> ids.put(topic, this.brokerIds.computeIfAbsent(topic, (key) -> "first")));
 			return ids;
 		}, this.mongo);
-		this.rawEvents = new RawEvents(this.mongo, this.topicIds, meters);
-		this.aggregates = new Aggregates(this.mongo, this.topicIds, properties, meters);
+		MongoTemplate writing = this.withoutBulkWrite ? TestStore.withoutBulkWrite(this.mongo) : this.mongo;
+		BatchWrites writes = new BatchWrites(writing, meters);
+		this.rawEvents = new RawEvents(writing, writes, this.topicIds);
+		this.aggregates = new Aggregates(writing, writes, this.topicIds, properties, meters);
+	}
+
+	/** The writers of a store without {@code bulkWrite}: one write per collection. */
+	private void startWithoutBulkWrite() {
+		this.withoutBulkWrite = true;
+		start();
 	}
 
 	@Test
@@ -275,22 +290,34 @@ class AggregatesTests {
 
 	@Test
 	void writesTheStoreTookButCouldNotConfirmFailTheBatchAndCountOnceWhenItIsRetried() {
+		writesTheStoreCouldNotConfirm(false);
+	}
+
+	@Test
+	void writesAStoreWithoutBulkWriteTookButCouldNotConfirmFailTheBatchAndCountOnceWhenItIsRetried() {
+		startWithoutBulkWrite();
+		writesTheStoreCouldNotConfirm(true);
+	}
+
+	private void writesTheStoreCouldNotConfirm(boolean withoutBulkWrite) {
 		List<Arrival> arrivals = arrivals(new TestEvents(12, "unconfirmed").mixed(200), 3);
-		MongoTemplate unconfirmed = unconfirmedWrites(this.mongo);
+		MongoTemplate unconfirmed = unconfirmedWrites(this.mongo, withoutBulkWrite);
 		RawEvents rawEvents = this.rawEvents;
 		Aggregates aggregates = this.aggregates;
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		WarehouseProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
 			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
+		BatchWrites unconfirmedWrites = new BatchWrites(unconfirmed, meters);
 
 		// The raw writes applied but not confirmed: nothing is decided, nothing counted.
-		this.rawEvents = new RawEvents(unconfirmed, this.topicIds, meters);
+		this.rawEvents = new RawEvents(unconfirmed, unconfirmedWrites, this.topicIds);
 		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(arrivals))
 			.satisfies((ex) -> assertThat(ex.getWriteConcernError()).isNotNull());
 		// Then the aggregate writes applied but not confirmed.
 		this.rawEvents = rawEvents;
-		this.aggregates = new Aggregates(unconfirmed, this.topicIds, properties, meters);
-		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(arrivals));
+		this.aggregates = new Aggregates(unconfirmed, unconfirmedWrites, this.topicIds, properties, meters);
+		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(arrivals))
+			.satisfies((ex) -> assertThat(ex.getWriteConcernError()).isNotNull());
 		// The batch retried once the store confirms again.
 		this.aggregates = aggregates;
 		assertThat(outcomes(take(arrivals))).containsOnly(Outcome.REDELIVERED);
@@ -298,13 +325,45 @@ class AggregatesTests {
 		assertAll(expected(arrivals));
 	}
 
+	@Test
+	void racingWritersOfAStoreWithoutBulkWriteCountEveryEventOnce() throws Exception {
+		startWithoutBulkWrite();
+		racingWritersOfTheSamePartitionsCountEveryEventOnce();
+	}
+
+	@Test
+	void duplicatesToAStoreWithoutBulkWriteNeverCount() {
+		startWithoutBulkWrite();
+		anotherRecordWithAStoredIdIsADuplicateAndNeverCounts();
+	}
+
+	@Test
+	void redeliveryToAStoreWithoutBulkWriteChangesNothing() {
+		startWithoutBulkWrite();
+		redeliveryAndReplayInOtherBatchesChangeNothing();
+	}
+
 	/**
 	 * The store behind a template whose every bulk write is applied and then reported as
-	 * not confirmed by the write concern, as a replica set without a majority does.
+	 * not confirmed by the write concern, as a replica set without a majority does: the
+	 * {@code bulkWrite} command, or each collection's write where the store has no such
+	 * command.
 	 */
 	@SuppressWarnings("unchecked")
-	private static MongoTemplate unconfirmedWrites(MongoTemplate mongo) {
+	private static MongoTemplate unconfirmedWrites(MongoTemplate mongo, boolean withoutBulkWrite) {
+		MongoTemplate admin = withoutBulkWrite ? TestStore.withoutBulkWrite(mongo)
+				: TestStore.withAdminCommands(mongo, (database, command) -> {
+					Document reply = database.runCommand(command);
+					reply.put("writeConcernError", new Document("code", 64).append("codeName", "WriteConcernTimeout")
+						.append("errmsg", "waiting for replication timed out"));
+					return reply;
+				});
 		return new MongoTemplate(TestStore.client(), mongo.getDb().getName()) {
+			@Override
+			public MongoDatabaseFactory getMongoDatabaseFactory() {
+				return admin.getMongoDatabaseFactory();
+			}
+
 			@Override
 			public MongoCollection<Document> getCollection(String name) {
 				MongoCollection<Document> collection = mongo.getCollection(name);
@@ -361,7 +420,7 @@ class AggregatesTests {
 
 	private List<StoreResult> take(List<Arrival> batch) {
 		List<StoreResult> results = new ArrayList<>();
-		byTopic(batch).forEach((topic, arrivals) -> results.addAll(this.rawEvents.store(topic, arrivals)));
+		results.addAll(this.rawEvents.store(byTopic(batch)));
 		this.aggregates
 			.apply(results.stream().filter((result) -> result.outcome().counts()).map(StoreResult::arrival).toList());
 		return results;

@@ -22,6 +22,7 @@ import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.SourceTopics;
 import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.insights.Aggregates;
+import tributary.warehouse.store.BatchWrites;
 import tributary.warehouse.system.WarehouseProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -74,8 +75,9 @@ class WarehouseListenerAlertsTests {
 			this.deadLetters.add(invocation.getArgument(0));
 			return CompletableFuture.completedFuture(null);
 		});
-		this.listener = new WarehouseListener(topics, new EventReader(), new RawEvents(this.mongo, topicIds, meters),
-				new Aggregates(this.mongo, topicIds, properties, meters), this.alerts,
+		BatchWrites writes = new BatchWrites(this.mongo, meters);
+		this.listener = new WarehouseListener(topics, new EventReader(), new RawEvents(this.mongo, writes, topicIds),
+				new Aggregates(this.mongo, writes, topicIds, properties, meters), this.alerts,
 				new DeadLetters(kafka, topics, "warehouse"), new IntakeMetrics(meters));
 	}
 

@@ -29,6 +29,7 @@ import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.events.SourceTopics;
 import tributary.warehouse.insights.Aggregates;
+import tributary.warehouse.store.BatchWrites;
 import tributary.warehouse.system.WarehouseProperties;
 import tributary.warehouse.TestStore;
 
@@ -71,11 +72,12 @@ class WarehouseListenerCorpusTests {
 			deadLetters.add(invocation.getArgument(0));
 			return CompletableFuture.completedFuture(null);
 		});
+		BatchWrites writes = new BatchWrites(mongo, meters);
 		// One incarnation of each topic for the whole corpus.
 		TopicIds topicIds = new TopicIds((names) -> names.stream()
 			.collect(java.util.stream.Collectors.toMap((name) -> name, (name) -> "incarnation-1")), mongo);
 		WarehouseListener listener = new WarehouseListener(topics, new EventReader(),
-				new RawEvents(mongo, topicIds, meters), new Aggregates(mongo, topicIds, properties, meters),
+				new RawEvents(mongo, writes, topicIds), new Aggregates(mongo, writes, topicIds, properties, meters),
 				new Alerts(mongo, meters), new DeadLetters(kafka, topics, "warehouse"), new IntakeMetrics(meters));
 
 		Corpus corpus = new Corpus(seed, "c" + Long.toHexString(seed));

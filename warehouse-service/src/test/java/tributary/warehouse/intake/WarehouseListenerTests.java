@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import com.mongodb.MongoSocketOpenException;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -71,8 +72,7 @@ class WarehouseListenerTests {
 
 	@Test
 	void aTransientStoreFaultGoesToTheRetryLoopWithNothingDeadLettered() {
-		when(this.rawEvents.store(anyString(), anyList()))
-			.thenThrow(new MongoSocketOpenException("refused", new ServerAddress()));
+		when(this.rawEvents.store(anyMap())).thenThrow(new MongoSocketOpenException("refused", new ServerAddress()));
 		assertThatExceptionOfType(MongoSocketOpenException.class)
 			.isThrownBy(() -> this.listener.onMessage(List.of(reading(0, "a"), reading(1, "b"))));
 		assertThat(this.deadLetters).isEmpty();
@@ -82,8 +82,8 @@ class WarehouseListenerTests {
 	void aBatchTheStoreRefusesForOneRecordIsTakenOneByOneAndOnlyThatRecordIsDeadLettered() {
 		// The store refuses any write that contains record "bad",
 		// for a reason that does not pass.
-		when(this.rawEvents.store(anyString(), anyList())).thenAnswer((invocation) -> {
-			List<Arrival> arrivals = invocation.getArgument(1);
+		when(this.rawEvents.store(anyMap())).thenAnswer((invocation) -> {
+			List<Arrival> arrivals = arrivals(invocation.getArgument(0));
 			if (arrivals.stream().anyMatch((arrival) -> arrival.event().id().equals("bad"))) {
 				throw new IllegalArgumentException("Invalid BSON field name");
 			}
@@ -112,8 +112,8 @@ class WarehouseListenerTests {
 
 	@Test
 	void aRecordWhoseContributionsCannotBeComputedIsDeadLetteredBeforeAnyWrite() {
-		when(this.rawEvents.store(anyString(), anyList())).thenAnswer((invocation) -> {
-			List<Arrival> arrivals = invocation.getArgument(1);
+		when(this.rawEvents.store(anyMap())).thenAnswer((invocation) -> {
+			List<Arrival> arrivals = arrivals(invocation.getArgument(0));
 			return arrivals.stream()
 				.map((arrival) -> new StoreResult(arrival, Outcome.STORED, Instant.now(), null))
 				.toList();
@@ -125,8 +125,12 @@ class WarehouseListenerTests {
 			.satisfies((letter) -> assertThat(
 					new String(letter.headers().lastHeader(DeadLetters.REASON_HEADER).value(), StandardCharsets.UTF_8))
 				.startsWith("observedAt: must be an RFC 3339 date-time with a four-digit year"));
-		verify(this.rawEvents, never()).store(anyString(),
-				org.mockito.ArgumentMatchers.argThat((List<Arrival> arrivals) -> arrivals.size() != 1));
+		verify(this.rawEvents, never()).store(org.mockito.ArgumentMatchers
+			.argThat((Map<String, List<Arrival>> byTopic) -> arrivals(byTopic).size() != 1));
+	}
+
+	private static List<Arrival> arrivals(Map<String, List<Arrival>> byTopic) {
+		return byTopic.values().stream().flatMap(List::stream).toList();
 	}
 
 	private ConsumerRecord<byte[], byte[]> reading(long offset, String id) {

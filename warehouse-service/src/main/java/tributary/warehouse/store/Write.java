@@ -1,0 +1,35 @@
+package tributary.warehouse.store;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/** One write of a batch into one collection. */
+public sealed interface Write {
+
+	/**
+	 * The collection written to.
+	 * @return its name, in the template's database
+	 */
+	String collection();
+
+	/**
+	 * A document inserted, refused with a duplicate-key error if its id is taken.
+	 *
+	 * @param collection the collection
+	 * @param document the document, with its {@code _id}
+	 */
+	record Insert(String collection, Document document) implements Write {
+	}
+
+	/**
+	 * An update of the one document the filter matches, or the insert of one if none
+	 * does.
+	 *
+	 * @param collection the collection
+	 * @param filter which document
+	 * @param update the update operators
+	 */
+	record Upsert(String collection, Bson filter, Bson update) implements Write {
+	}
+
+}
