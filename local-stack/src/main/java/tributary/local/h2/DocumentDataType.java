@@ -36,6 +36,20 @@ final class DocumentDataType extends BasicDataType<Document> {
 	}
 
 	/**
+	 * The size of a document's BSON, encoded now (and kept for when its page is written)
+	 * or cached; what the library's own size accounting computes, without a second
+	 * encoding.
+	 * @param document the document
+	 * @return the number of bytes of its BSON
+	 * @throws IllegalArgumentException if BSON has no type for one of its values, as the
+	 * library's accounting would
+	 */
+	int size(Document document) {
+		byte[] bson = this.encoded.encode(document, TaggedBson::encode);
+		return (bson != null) ? bson.length : TaggedBson.size(document);
+	}
+
+	/**
 	 * Drops what is cached of a document changed in place, so that it is written again as
 	 * it is now.
 	 * @param document the document, after the change

@@ -83,6 +83,18 @@ final class TaggedBson {
 	}
 
 	/**
+	 * The size of a document's BSON, for a document {@link #encode} made nothing of: the
+	 * encoder's exception is thrown.
+	 * @param document the document
+	 * @return the number of bytes of its BSON
+	 */
+	static int size(Map<String, ?> document) {
+		ByteBuf bson = Unpooled.buffer(256);
+		BsonEncoder.encodeDocument(document, bson);
+		return bson.readableBytes();
+	}
+
+	/**
 	 * Writes a text on its own, more compactly and cheaply than as a document: most keys
 	 * of unique indexes are one text, the {@code _id}.
 	 * @param buffer where to write

@@ -240,21 +240,49 @@ public final class ValueOrderedH2Backend extends H2Backend {
 			this.next = (last != null) ? ((Number) last).longValue() + 1 : 0;
 		}
 
+		/**
+		 * The library's size accounting encodes every document inserted, and both the old
+		 * and the new of every update, only to count their bytes; a tenth of the store's
+		 * CPU under the warehouse. Here the same sizes are counted from the encoding the
+		 * data map needs anyway when it writes the document's page
+		 * ({@link DocumentDataType}), made once and kept.
+		 */
+		@Override
+		protected boolean tracksDataSize() {
+			return false;
+		}
+
 		@Override
 		protected Object addDocumentInternal(Document document) {
-			if (!this.insertionOrdered) {
-				return super.addDocumentInternal(document);
+			Object position;
+			if (this.insertionOrdered) {
+				Long next = this.next++;
+				this.data.put(next, document);
+				position = next;
 			}
-			Long position = this.next++;
-			this.data.put(position, document);
+			else {
+				position = super.addDocumentInternal(document);
+			}
+			updateDataSize(this.documents.size(document));
 			return position;
 		}
 
 		@Override
 		protected void handleUpdate(Object position, Document oldDocument, Document newDocument) {
-			// the library has just changed the stored document in place
+			// the library has just changed the stored document in place (newDocument);
+			// oldDocument is its copy from before the change
 			this.documents.changed(newDocument);
 			super.handleUpdate(position, oldDocument, newDocument);
+			updateDataSize(this.documents.size(newDocument) - TaggedBson.size(oldDocument));
+		}
+
+		@Override
+		protected void removeDocument(Object position) {
+			Document removed = this.data.get(position);
+			super.removeDocument(position);
+			if (removed != null) {
+				updateDataSize(-this.documents.size(removed));
+			}
 		}
 
 	}
