@@ -174,7 +174,7 @@ def cpu_seconds(pid):
 
 def suite_pids(run_dir):
     pids = {}
-    for name in ("kafka", "store", "ingest", "sentiment", "warehouse"):
+    for name in ("kafka", "store", "ingest", "sentiment", "warehouse", "alerts"):
         try:
             with open(os.path.join(run_dir, name + ".pid")) as f:
                 pids[name] = int(f.read().split()[0])  # "PID" or "PID START-TIME"
