@@ -10,7 +10,8 @@
 # Knobs (defaults in brackets; --short changes those marked *): SCENARIOS [all: kill-kafka, kill-store,
 # kill-ingest, kill-sentiment, kill-warehouse, pause-kafka, pause-store, poison], RATE* [400 events/s; 200],
 # BATCH [20 events per array or NDJSON request], WARMUP* [20 s of load before the fault; 15], AFTER* [20 s of load
-# once healthy again; 15], PAUSE [10 s], RESTART_BOUND [60 s for ./tributary to restart a killed process],
+# once healthy again; 15], SETTLE_BOUND [30 s of load at most before the answers' 5 s bound applies: it applies
+# from the moment the cold suite answers promptly], PAUSE [10 s], RESTART_BOUND [60 s for ./tributary to restart a killed process],
 # RECOVERY_BOUND [120 s until healthy], DRAIN* [120 s after the load for the backlog; 90], MANUAL_RESTART [1:
 # when nothing restarts a killed process, restart the whole suite by hand after RESTART_BOUND so that the row can
 # still count what was lost; 0 leaves it dead], OUT [reliability/target/run-DATE].
@@ -63,6 +64,7 @@ args=(--out "$OUT")
 [[ -n "${BATCH:-}" ]] && args+=(--batch "$BATCH")
 [[ -n "${WARMUP:-}" ]] && args+=(--warmup "$WARMUP")
 [[ -n "${AFTER:-}" ]] && args+=(--after "$AFTER")
+[[ -n "${SETTLE_BOUND:-}" ]] && args+=(--settle-bound "$SETTLE_BOUND")
 [[ -n "${PAUSE:-}" ]] && args+=(--pause "$PAUSE")
 [[ -n "${RESTART_BOUND:-}" ]] && args+=(--restart-bound "$RESTART_BOUND")
 [[ -n "${RECOVERY_BOUND:-}" ]] && args+=(--recovery-bound "$RECOVERY_BOUND")
