@@ -111,7 +111,7 @@ final class FieldChecks {
 			errors.add(new FieldError(field.name(), "must not be before " + Field.EARLIEST));
 			return null;
 		}
-		return nodes.stringNode(InstantText.of(instant));
+		return nodes.stringNode(Rfc3339.format(instant));
 	}
 
 	private static @Nullable JsonNode number(Field field, JsonNode value, List<FieldError> errors) {

@@ -8,6 +8,7 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
+import tributary.support.time.Rfc3339;
 
 /**
  * Writes record values with the application's JSON mapper, on the request's thread, so
@@ -90,7 +91,7 @@ public final class RecordWriter {
 		 */
 		String stamp(Instant instant) {
 			if (!instant.equals(this.stamped)) {
-				this.stamp = InstantText.of(instant);
+				this.stamp = Rfc3339.format(instant);
 				this.stamped = instant;
 			}
 			return this.stamp;

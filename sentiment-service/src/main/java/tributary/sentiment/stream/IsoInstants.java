@@ -1,7 +1,6 @@
 package tributary.sentiment.stream;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -21,9 +20,10 @@ import tributary.support.time.Rfc3339;
  * <p>
  * Every post carries two instants and every scored record three; through
  * {@code DateTimeFormatter} they took about a quarter of the stream's CPU time in the
- * benchmark's profile. The common shape is read by {@link Rfc3339} and written by hand;
- * anything else falls back to {@link DateTimeFormatter#ISO_INSTANT}, so what is accepted
- * and written is exactly what the JDK accepts and writes.
+ * benchmark's profile. The common shape is read by {@link Rfc3339}, anything else by
+ * {@link DateTimeFormatter#ISO_INSTANT}, and instants are written by
+ * {@link Rfc3339#format}, so what is accepted and written is exactly what the JDK accepts
+ * and writes.
  */
 final class IsoInstants {
 
@@ -56,62 +56,6 @@ final class IsoInstants {
 			throw new DateTimeParseException("outside the years 0000 to 9999 in UTC", text, 0);
 		}
 		return instant;
-	}
-
-	/**
-	 * Writes an instant as {@link Instant#toString()} does: seconds always, the fraction
-	 * in groups of three digits when not zero.
-	 * @param instant the instant
-	 * @return e.g. {@code 2026-11-20T09:15:01.250Z}
-	 */
-	static String format(Instant instant) {
-		long seconds = instant.getEpochSecond();
-		long days = Math.floorDiv(seconds, 86_400);
-		int secondOfDay = (int) Math.floorMod(seconds, 86_400);
-		if (days < -719_528 || days > 2_932_896) {
-			// Outside years 0000-9999 the JDK adds signs and more digits.
-			return instant.toString();
-		}
-		LocalDate date = LocalDate.ofEpochDay(days);
-		int nanos = instant.getNano();
-		char[] chars = new char[30];
-		digits(chars, 0, date.getYear(), 4);
-		chars[4] = '-';
-		digits(chars, 5, date.getMonthValue(), 2);
-		chars[7] = '-';
-		digits(chars, 8, date.getDayOfMonth(), 2);
-		chars[10] = 'T';
-		digits(chars, 11, secondOfDay / 3600, 2);
-		chars[13] = ':';
-		digits(chars, 14, secondOfDay / 60 % 60, 2);
-		chars[16] = ':';
-		digits(chars, 17, secondOfDay % 60, 2);
-		int end = 19;
-		if (nanos != 0) {
-			chars[end++] = '.';
-			if (nanos % 1_000_000 == 0) {
-				digits(chars, end, nanos / 1_000_000, 3);
-				end += 3;
-			}
-			else if (nanos % 1000 == 0) {
-				digits(chars, end, nanos / 1000, 6);
-				end += 6;
-			}
-			else {
-				digits(chars, end, nanos, 9);
-				end += 9;
-			}
-		}
-		chars[end++] = 'Z';
-		return new String(chars, 0, end);
-	}
-
-	private static void digits(char[] chars, int offset, int value, int width) {
-		int rest = value;
-		for (int i = offset + width - 1; i >= offset; i--) {
-			chars[i] = (char) ('0' + rest % 10);
-			rest /= 10;
-		}
 	}
 
 	/** The decimal number in {@code text[offset, offset + width)}, or -1. */
@@ -148,12 +92,12 @@ final class IsoInstants {
 
 	}
 
-	/** Writes instants of scored posts with {@link IsoInstants#format}. */
+	/** Writes instants of scored posts with {@link Rfc3339#format}. */
 	static final class Writer extends ValueSerializer<Instant> {
 
 		@Override
 		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
-			generator.writeString(format(value));
+			generator.writeString(Rfc3339.format(value));
 		}
 
 	}

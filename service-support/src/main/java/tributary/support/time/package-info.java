@@ -1,5 +1,5 @@
 /**
- * Date-times as they arrive from untrusted producers.
+ * Date-times as they arrive from untrusted producers, and as the services write them.
  */
 @NullMarked
 package tributary.support.time;

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The hand-written reading of the common date-time shape gives exactly the ISO
  * formatter's instant, and leaves every other text, valid or not, to the formatter: the
- * services that use it accept exactly what they accepted with the formatter alone.
+ * services that use it accept exactly what they accepted with the formatter alone. The
+ * hand-written writing gives exactly {@link Instant#toString()}'s text.
  */
 class Rfc3339Tests {
 
@@ -76,6 +78,49 @@ class Rfc3339Tests {
 				}
 			}
 			assertSameAsOffsetDateTimeOrLeft(text.toString());
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "0000-01-01T00:00:00Z", "-0001-12-31T23:59:59.999999999Z", "0999-12-31T23:59:59.999Z",
+			"1000-01-01T00:00:00Z", "1900-01-01T00:00:00Z", "1969-12-31T23:59:59.000000001Z", "1970-01-01T00:00:00Z",
+			"2000-02-29T12:00:00.100Z", "2026-11-20T09:15:00.120Z", "2026-11-20T09:15:00.000120Z",
+			"2026-11-20T09:15:00.000000120Z", "2026-11-20T09:15:00.123456789Z", "9999-12-31T23:59:59.999999999Z",
+			"+10000-01-01T00:00:00Z", "-10000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+			"+1000000000-12-31T23:59:59.999999999Z" })
+	void writesChosenInstantsAsToStringDoes(String text) {
+		Instant instant = Instant.parse(text);
+		assertThat(Rfc3339.format(instant)).isEqualTo(instant.toString()).isEqualTo(text);
+	}
+
+	@Test
+	void writesTheEdgesOfTheInstantsAsToStringDoes() {
+		for (Instant instant : new Instant[] { Instant.EPOCH, Instant.MIN, Instant.MAX, Instant.EPOCH.minusNanos(1),
+				Instant.parse("0000-01-01T00:00:00Z").minusNanos(1),
+				Instant.parse("+10000-01-01T00:00:00Z").minusNanos(1) }) {
+			assertThat(Rfc3339.format(instant)).isEqualTo(instant.toString());
+		}
+	}
+
+	@Test
+	void writesRandomInstantsAsToStringDoes() {
+		long seed = new SplittableRandom().nextLong();
+		SplittableRandom random = new SplittableRandom(seed);
+		// Most around the years written by hand and their edges, the rest anywhere.
+		long first = Instant.parse("-1000-01-01T00:00:00Z").getEpochSecond();
+		long last = Instant.parse("+11000-01-01T00:00:00Z").getEpochSecond();
+		for (int i = 0; i < 1_000_000; i++) {
+			int nanos = switch (random.nextInt(4)) {
+				case 0 -> 0;
+				case 1 -> random.nextInt(1000) * 1_000_000;
+				case 2 -> random.nextInt(1_000_000) * 1000;
+				default -> random.nextInt(1_000_000_000);
+			};
+			long seconds = (random.nextInt(10) == 0)
+					? random.nextLong(Instant.MIN.getEpochSecond(), Instant.MAX.getEpochSecond() + 1)
+					: random.nextLong(first, last);
+			Instant instant = Instant.ofEpochSecond(seconds, nanos);
+			assertThat(Rfc3339.format(instant)).as("seed %d", seed).isEqualTo(instant.toString());
 		}
 	}
 

@@ -1,6 +1,7 @@
 package tributary.warehouse.insights;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -11,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An hour's id, written by hand, is exactly what the pattern {@code uuuu-MM-dd'T'HH}
- * gives.
+ * An hour's id is exactly what the pattern {@code uuuu-MM-dd'T'HH} gives, and what the
+ * warehouse wrote before it took the instant's text from {@code Rfc3339}: ids are the
+ * {@code _id}s of stored documents.
  */
 class HourTests {
 
@@ -40,6 +42,53 @@ class HourTests {
 		assertThat(before.id()).isEqualTo(PATTERN.format(before.start()));
 		Hour after = new Hour(Instant.parse("9999-12-31T23:00:00Z").plus(1, ChronoUnit.HOURS));
 		assertThat(after.id()).isEqualTo(PATTERN.format(after.start()));
+	}
+
+	@Test
+	void idsAreThoseWrittenBeforeForEveryHourOf1950To2150AndRandomHours() {
+		long first = Instant.parse("1950-01-01T00:00:00Z").getEpochSecond();
+		long last = Instant.parse("2150-01-01T00:00:00Z").getEpochSecond();
+		for (long seconds = first; seconds < last; seconds += 3600) {
+			Hour hour = new Hour(Instant.ofEpochSecond(seconds));
+			String before = formerId(hour);
+			if (!hour.id().equals(before)) {
+				assertThat(hour.id()).isEqualTo(before);
+			}
+		}
+		Random random = new Random(19);
+		long min = Instant.parse("-0100-01-01T00:00:00Z").getEpochSecond();
+		long max = Instant.parse("+10100-01-01T00:00:00Z").getEpochSecond();
+		for (int i = 0; i < 200_000; i++) {
+			Hour hour = Hour.of(Instant.ofEpochSecond(min + Math.floorMod(random.nextLong(), max - min)));
+			assertThat(hour.id()).isEqualTo(formerId(hour));
+		}
+	}
+
+	/** {@code Hour.id()} as the warehouse wrote it until the ids came from Rfc3339. */
+	private static String formerId(Hour hour) {
+		long seconds = hour.start().getEpochSecond();
+		LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, 86_400L));
+		if (date.getYear() < 0 || date.getYear() > 9999) {
+			return PATTERN.format(hour.start());
+		}
+		int hourOfDay = (int) (Math.floorMod(seconds, 86_400L) / 3600);
+		char[] id = new char[13];
+		fill(id, 0, 4, date.getYear());
+		id[4] = '-';
+		fill(id, 5, 2, date.getMonthValue());
+		id[7] = '-';
+		fill(id, 8, 2, date.getDayOfMonth());
+		id[10] = 'T';
+		fill(id, 11, 2, hourOfDay);
+		return new String(id);
+	}
+
+	private static void fill(char[] into, int from, int width, int value) {
+		int rest = value;
+		for (int i = from + width - 1; i >= from; i--) {
+			into[i] = (char) ('0' + rest % 10);
+			rest /= 10;
+		}
 	}
 
 }
