@@ -221,6 +221,15 @@ public class WarehouseVsConnector {
 						.counter();
 					System.out.printf("    aggregate documents re-read and retried after a lost race: %,.0f%n",
 							(conflicts != null) ? conflicts.count() : Double.NaN);
+					io.micrometer.core.instrument.DistributionSummary combined = context
+						.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+						.find("tributary.warehouse.aggregate.combined")
+						.summary();
+					if (combined != null) {
+						System.out.printf(
+								"    aggregate writes: %,d for %,.0f batches (%.2f batches per write, at most %.0f)%n",
+								combined.count(), combined.totalAmount(), combined.mean(), combined.max());
+					}
 				}
 				container.stop();
 				return new Run(total / seconds, micros[0], micros[1], micros[2], documents(uri, "bench_" + id));

@@ -14,12 +14,21 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoConnectionPoolClearedException;
+import com.mongodb.MongoInterruptedException;
+import com.mongodb.MongoNodeIsRecoveringException;
+import com.mongodb.MongoNotPrimaryException;
+import com.mongodb.MongoServerException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.MongoWriteConcernException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -28,6 +37,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.warehouse.events.Arrival;
 import tributary.warehouse.events.Coordinates;
+import tributary.warehouse.events.StoreErrorCodes;
 import tributary.warehouse.events.TopicIds;
 import tributary.warehouse.insights.Contributions.Target;
 import tributary.warehouse.store.BatchWrites;
@@ -40,6 +50,15 @@ import org.springframework.stereotype.Repository;
 /**
  * Folds counted events into the aggregate documents, each exactly once (see the
  * {@linkplain tributary.warehouse.insights package description} for why this is exact).
+ *
+ * <p>
+ * The consumers of one instance fold into the same hourly documents at once. Rather than
+ * race each other for them, each paying its own durable write and a re-read and rewrite
+ * for every race it loses, their batches' aggregates are combined
+ * ({@link CombinedWrites}): a batch that finds no aggregate write in progress writes its
+ * own parts and those of every batch that waits, with one read of the marks and one
+ * write; the others wait and return once theirs was written, or with what that write
+ * threw. Lost races remain between instances, and are retried as before.
  */
 @Repository
 public class Aggregates {
@@ -64,6 +83,8 @@ public class Aggregates {
 
 	private final Counter conflicts;
 
+	private final CombinedWrites<Map<Target, List<Part>>> combined;
+
 	public Aggregates(MongoTemplate mongo, BatchWrites writes, TopicIds topicIds, WarehouseProperties properties,
 			MeterRegistry meters) {
 		this.mongo = mongo;
@@ -73,6 +94,10 @@ public class Aggregates {
 		this.conflicts = Counter.builder("tributary.warehouse.aggregate.conflicts")
 			.description("Aggregate documents another writer changed between read and write, re-read and retried")
 			.register(meters);
+		this.combined = new CombinedWrites<>(this::writeTogether, Aggregates::sharedByAll,
+				DistributionSummary.builder("tributary.warehouse.aggregate.combined")
+					.description("Batches whose aggregates were written together in one write, per write")
+					.register(meters));
 	}
 
 	/**
@@ -97,6 +122,19 @@ public class Aggregates {
 	 * {@code null} to compute it here
 	 */
 	public void apply(List<Arrival> counted, Function<Arrival, Contributions.@Nullable Computed> computed) {
+		Map<Target, List<Part>> parts = parts(counted, computed);
+		if (!parts.isEmpty()) {
+			this.combined.submit(parts);
+		}
+	}
+
+	/** How many batches wait for the aggregate write in progress to end. */
+	int waitingBatches() {
+		return this.combined.waiting();
+	}
+
+	/** What each record adds to each document, per document in the records' order. */
+	Map<Target, List<Part>> parts(List<Arrival> counted, Function<Arrival, Contributions.@Nullable Computed> computed) {
 		Map<Target, List<Part>> parts = new LinkedHashMap<>();
 		Map<String, String> topicIds = new HashMap<>();
 		for (Arrival arrival : counted) {
@@ -114,10 +152,65 @@ public class Aggregates {
 				Contributions.of(arrival.event(), sink);
 			}
 		}
+		return parts;
+	}
+
+	/**
+	 * Writes the parts of several batches together: for each document, the parts of all
+	 * of them, each tagged with the batch it came from so that a record two batches hold
+	 * (a consumer fenced by a rebalance and the partition's new owner) counts once.
+	 * @param batches the parts of each batch
+	 */
+	void writeTogether(List<Map<Target, List<Part>>> batches) {
+		Map<Target, List<Part>> parts;
+		if (batches.size() == 1) {
+			parts = batches.get(0);
+		}
+		else {
+			parts = new LinkedHashMap<>();
+			for (int batch = 0; batch < batches.size(); batch++) {
+				for (Map.Entry<Target, List<Part>> target : batches.get(batch).entrySet()) {
+					List<Part> merged = parts.computeIfAbsent(target.getKey(), (key) -> new ArrayList<>());
+					for (Part part : target.getValue()) {
+						merged.add(part.of(batch));
+					}
+				}
+			}
+		}
 		Map<Aggregate, List<Target>> byCollection = parts.keySet()
 			.stream()
 			.collect(Collectors.groupingBy(Target::aggregate, LinkedHashMap::new, Collectors.toList()));
 		write(byCollection, parts, locations(parts.keySet()));
+	}
+
+	/**
+	 * Whether a failure of a write says nothing about the documents written: the store
+	 * unreachable, unsure or short of replicas, writers racing. Every batch of the write
+	 * then retries as it would have alone. {@code Faults} in the intake takes each of
+	 * these for transient too, so a batch that gets another's failure is retried, never
+	 * dead-lettered; anything else is taken as being about a document.
+	 */
+	static boolean sharedByAll(Throwable failure) {
+		if (failure instanceof ConcurrentAggregateUpdates) {
+			return true;
+		}
+		if (failure instanceof MongoBulkWriteException bulk) {
+			return bulk.getWriteConcernError() != null || (!bulk.getWriteErrors().isEmpty() && bulk.getWriteErrors()
+				.stream()
+				.map(BulkWriteError::getCode)
+				.allMatch(StoreErrorCodes::isTransient));
+		}
+		if (failure instanceof MongoWriteConcernException || failure instanceof MongoNotPrimaryException
+				|| failure instanceof MongoNodeIsRecoveringException || failure instanceof MongoSocketException
+				|| failure instanceof MongoTimeoutException || failure instanceof MongoInterruptedException
+				|| failure instanceof MongoConnectionPoolClearedException) {
+			return true;
+		}
+		if (failure instanceof MongoServerException server) {
+			return StoreErrorCodes.isTransient(server.getCode()) || server.hasErrorLabel("RetryableWriteError")
+					|| server.hasErrorLabel("TransientTransactionError");
+		}
+		return false;
 	}
 
 	/**
@@ -259,8 +352,20 @@ public class Aggregates {
 	 * @param source the partition of the topic's incarnation it came from
 	 * @param offset its offset there
 	 * @param change what it adds
+	 * @param batch which of the batches written together holds it
 	 */
-	record Part(Source source, long offset, Change change) {
+	record Part(Source source, long offset, Change change, int batch) {
+
+		/** A part of the only batch of a write. */
+		Part(Source source, long offset, Change change) {
+			this(source, offset, change, 0);
+		}
+
+		/** This part, in the given batch of a write of several. */
+		Part of(int batch) {
+			return new Part(this.source, this.offset, this.change, batch);
+		}
+
 	}
 
 	/**
@@ -318,20 +423,31 @@ public class Aggregates {
 		}
 
 		/**
-		 * Adds to {@code change} the parts above these marks and returns the marks raised
-		 * by all the parts.
+		 * Adds to {@code change} the parts above these marks, each record once, and
+		 * returns the marks raised by all the parts. A record is one offset of one
+		 * partition: where batches written together both hold it, the parts of the first
+		 * count. Within one batch this is every part above the mark as it was read.
 		 */
 		Map<Source, Long> fold(List<Part> parts, Change change) {
+			List<Part> inOrder = new ArrayList<>(parts);
+			// stable: the parts of one offset stay in the order of their batches
+			inOrder.sort(Comparator.comparingLong(Part::offset));
 			Map<Source, Long> raised = new HashMap<>(this.applied);
-			for (Part part : parts) {
-				if (part.offset() > this.applied.getOrDefault(part.source(), -1L)) {
+			// per partition, the batch whose record at the raised mark was folded in now
+			Map<Source, Integer> foldedFrom = new HashMap<>();
+			for (Part part : inOrder) {
+				long mark = raised.getOrDefault(part.source(), -1L);
+				if (part.offset() > mark) {
+					change.addAll(part.change());
+					raised.put(part.source(), part.offset());
+					foldedFrom.put(part.source(), part.batch());
+				}
+				else if (part.offset() == mark && Integer.valueOf(part.batch()).equals(foldedFrom.get(part.source()))) {
+					// another part of the record just folded in (a record may add to a
+					// document more than once); the same offset of another batch is
+					// the same record, in already
 					change.addAll(part.change());
 				}
-			}
-			// Raised only after choosing, so that records of one partition in one batch
-			// are all compared with the mark as it was read.
-			for (Part part : parts) {
-				raised.merge(part.source(), part.offset(), Math::max);
 			}
 			return raised;
 		}

@@ -34,12 +34,25 @@
  * <p>
  * A batch writes in this order, each write one command to the store that waits for a
  * durable write there ({@link tributary.warehouse.store.BatchWrites}): the raw events of
- * all its topics; after reading the marks of the documents it touches (one {@code $in}
- * per collection), every aggregate upsert of every collection together with the
- * locations; only if races were lost, the lost documents read again and written again,
- * one write per round; then the counted alerts. Where the store has no cross-collection
- * {@code bulkWrite} (MongoDB before 8.0), each of the first writes is one write per
- * collection instead, in the same order.
+ * all its topics; then its aggregates, combined with those of the instance's other
+ * consumers ({@link Aggregates}): the batch that finds no aggregate write in progress
+ * takes the parts of every batch waiting, its own included, and, after reading the marks
+ * of the documents they touch (one {@code $in} per collection), writes every aggregate
+ * upsert of every collection together with the locations; only if races were lost to
+ * another instance's writers, the lost documents read again and written again, one write
+ * per round; each batch waits until the write that holds its parts ended, and fails with
+ * what that write threw. Then the batch writes its counted alerts. Where the store has no
+ * cross-collection {@code bulkWrite} (MongoDB before 8.0), each of the first writes is
+ * one write per collection instead, in the same order.
+ * <p>
+ * Batches written together are folded as one: for each document, the parts of all of them
+ * in offset order per partition, each record once, since two of them hold the same
+ * records when a consumer fenced by a rebalance still writes what the partition's new
+ * owner writes too. A failure that says nothing about the documents (the store
+ * unreachable, the write concern not confirmed) reaches every batch of the write, and
+ * each retries as it would have alone; any other failure of a combined write has each of
+ * its batches written again alone, so that it reaches only the batch it belongs to and
+ * what one batch holds never stops another.
  *
  * <h2>Deleted and recreated topics</h2>
  * <p>

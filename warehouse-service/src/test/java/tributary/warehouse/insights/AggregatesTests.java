@@ -3,6 +3,7 @@ package tributary.warehouse.insights;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,16 +15,26 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.WriteConcernError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.BsonDocument;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +60,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The raw store and the aggregates on the embedded store: exact figures however records
@@ -341,6 +353,269 @@ class AggregatesTests {
 	void redeliveryToAStoreWithoutBulkWriteChangesNothing() {
 		startWithoutBulkWrite();
 		redeliveryAndReplayInOtherBatchesChangeNothing();
+	}
+
+	@Test
+	void batchesOfTheInstancesConsumersThatMeetAreWrittenInOneWrite() throws Exception {
+		List<Arrival> arrivals = arrivals(new TestEvents(20, "combined").mixed(300), 6);
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		AtomicReference<BiFunction<MongoDatabase, Bson, Document>> afterGate = new AtomicReference<>(
+				MongoDatabase::runCommand);
+		Aggregates gated = gatedAggregates(meters, afterGate);
+
+		List<Throwable> outcomes = whileAnAggregateWriteIsInProgress(gated, arrivals.subList(0, 20),
+				partitions(arrivals.subList(20, arrivals.size()), 0, 1, 2),
+				partitions(arrivals.subList(20, arrivals.size()), 3, 4, 5));
+
+		assertThat(outcomes).containsOnlyNulls();
+		DistributionSummary combined = meters.get("tributary.warehouse.aggregate.combined").summary();
+		assertThat(combined.count()).as("writes").isEqualTo(2);
+		assertThat(combined.max()).isEqualTo(2);
+		assertThat(meters.get("tributary.warehouse.bulk.write").tag("target", "aggregate").timer().count())
+			.as("commands")
+			.isEqualTo(2);
+		assertAll(expected(arrivals));
+	}
+
+	@Test
+	void aRecordThatTwoBatchesWrittenTogetherHoldCountsOnceWhicheverComesFirst() {
+		// A consumer fenced by a rebalance still writes records its partitions' new
+		// owner has taken again: both batches can meet in one write.
+		List<Arrival> arrivals = arrivals(new TestEvents(21, "overlap").mixed(240), 2);
+		for (boolean fencedFirst : new boolean[] { true, false }) {
+			freshDatabase();
+			take(arrivals.subList(0, 40));
+			List<Arrival> fenced = counted(arrivals.subList(20, 150));
+			List<Arrival> newOwner = counted(arrivals.subList(80, 240));
+			Map<Contributions.Target, List<Aggregates.Part>> fencedParts = this.aggregates.parts(fenced,
+					(arrival) -> null);
+			Map<Contributions.Target, List<Aggregates.Part>> newOwnerParts = this.aggregates.parts(newOwner,
+					(arrival) -> null);
+
+			this.aggregates
+				.writeTogether(fencedFirst ? List.of(fencedParts, newOwnerParts) : List.of(newOwnerParts, fencedParts));
+
+			assertAll(expected(arrivals));
+		}
+	}
+
+	@Test
+	void aDocumentTheStoreRefusesFailsOnlyTheBatchItBelongsTo() throws Exception {
+		List<Arrival> arrivals = arrivals(new TestEvents(22, "isolated").mixed(300), 6);
+		List<Arrival> gate = arrivals.subList(0, 10);
+		List<Arrival> good = partitions(arrivals.subList(10, arrivals.size()), 0, 1, 2);
+		List<Arrival> bad = partitions(arrivals.subList(10, arrivals.size()), 3, 4, 5);
+		// A document only the bad batch adds to, which the store cannot add to.
+		Set<Contributions.Target> others = new java.util.HashSet<>(
+				this.aggregates.parts(good, (arrival) -> null).keySet());
+		others.addAll(this.aggregates.parts(gate, (arrival) -> null).keySet());
+		Map.Entry<Contributions.Target, List<Aggregates.Part>> refused = this.aggregates.parts(bad, (arrival) -> null)
+			.entrySet()
+			.stream()
+			.filter((target) -> !others.contains(target.getKey()))
+			.findFirst()
+			.orElseThrow();
+		String path = refused.getValue()
+			.get(0)
+			.change()
+			.updates()
+			.get(0)
+			.toBsonDocument()
+			.values()
+			.iterator()
+			.next()
+			.asDocument()
+			.getFirstKey();
+		MongoCollection<Document> collection = this.mongo.getCollection(refused.getKey().aggregate().collection());
+		collection.insertOne(new Document("_id", refused.getKey().id()).append(Aggregates.VERSION, 1L)
+			.append(Aggregates.APPLIED, List.of())
+			.append(path.split("\\.")[0], "not a number"));
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		Aggregates gated = gatedAggregates(meters, new AtomicReference<>(MongoDatabase::runCommand));
+
+		List<Throwable> outcomes = whileAnAggregateWriteIsInProgress(gated, gate, bad, good);
+
+		assertThat(outcomes.get(0)).isInstanceOf(MongoBulkWriteException.class);
+		assertThat(outcomes.get(1)).as("the good batch").isNull();
+		assertThat(meters.get("tributary.warehouse.aggregate.combined").summary().totalAmount())
+			.as("the gate, both together, then each alone")
+			.isEqualTo(1 + 2 + 1 + 1);
+		// Once the document is mended, the bad batch's retry completes the figures.
+		collection.deleteOne(new Document("_id", refused.getKey().id()));
+		gated.apply(counted(bad));
+		assertAll(expected(arrivals));
+	}
+
+	@Test
+	void aFailureOfTheStoreReachesEveryBatchWrittenTogetherAndTheirRetriesCountOnce() throws Exception {
+		List<Arrival> arrivals = arrivals(new TestEvents(23, "shared").mixed(300), 6);
+		List<Arrival> first = partitions(arrivals.subList(20, arrivals.size()), 0, 1, 2);
+		List<Arrival> second = partitions(arrivals.subList(20, arrivals.size()), 3, 4, 5);
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		AtomicReference<BiFunction<MongoDatabase, Bson, Document>> afterGate = new AtomicReference<>(
+				(database, command) -> {
+					Document reply = database.runCommand(command);
+					reply.put("writeConcernError", new Document("code", 64).append("codeName", "WriteConcernTimeout")
+						.append("errmsg", "waiting for replication timed out"));
+					return reply;
+				});
+		Aggregates gated = gatedAggregates(meters, afterGate);
+
+		List<Throwable> outcomes = whileAnAggregateWriteIsInProgress(gated, arrivals.subList(0, 20), first, second);
+
+		assertThat(outcomes)
+			.allSatisfy((failure) -> assertThat(failure).isInstanceOfSatisfying(MongoBulkWriteException.class,
+					(ex) -> assertThat(ex.getWriteConcernError()).isNotNull()));
+		assertThat(outcomes.get(0)).isSameAs(outcomes.get(1));
+		assertThat(meters.get("tributary.warehouse.aggregate.combined").summary().count())
+			.as("not written again one by one")
+			.isEqualTo(2);
+		afterGate.set(MongoDatabase::runCommand);
+		gated.apply(counted(second));
+		gated.apply(counted(first));
+		assertAll(expected(arrivals));
+	}
+
+	@Test
+	void manyConsumersOfOneInstanceHammeringTheSameDocumentsGiveWhatASequentialFoldGives() throws Exception {
+		int consumers = 4;
+		int batchesEach = 200;
+		List<Arrival> arrivals = arrivals(new TestEvents(24, "hammer").mixed(consumers * batchesEach * 3),
+				2 * consumers);
+		List<List<List<Arrival>>> batchesOf = new ArrayList<>();
+		for (int consumer = 0; consumer < consumers; consumer++) {
+			List<Arrival> own = partitions(arrivals, consumer, consumer + consumers);
+			List<List<Arrival>> batches = new ArrayList<>();
+			int size = Math.max(1, own.size() / batchesEach);
+			for (int i = 0; i < own.size(); i += size) {
+				List<Arrival> batch = own.subList(i, Math.min(own.size(), i + size));
+				batches.add(batch);
+				if (batches.size() % 7 == 0) {
+					// redelivered, as after a failed commit
+					batches.add(batch);
+				}
+			}
+			batchesOf.add(batches);
+		}
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		this.aggregates = new Aggregates(this.mongo, new BatchWrites(this.mongo, meters), this.topicIds, properties(),
+				meters);
+		ExecutorService writers = Executors.newFixedThreadPool(consumers);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (List<List<Arrival>> batches : batchesOf) {
+				done.add(writers.submit(() -> batches.forEach(this::take)));
+			}
+			for (Future<?> writer : done) {
+				writer.get();
+			}
+		}
+		finally {
+			writers.shutdown();
+		}
+		assertThat(meters.get("tributary.warehouse.aggregate.combined").summary().max()).as("batches written together")
+			.isGreaterThan(1);
+		Map<String, List<Document>> together = byId(withoutVersions(aggregateDocuments()));
+
+		freshDatabase();
+		batchesOf.forEach((batches) -> batches.forEach(this::take));
+
+		assertThat(together).isEqualTo(byId(withoutVersions(aggregateDocuments())));
+		assertAll(expected(arrivals));
+	}
+
+	/**
+	 * Aggregates whose first write waits until {@link #openGate} is counted down, and
+	 * whose later {@code bulkWrite} commands are answered by {@code afterGate}.
+	 */
+	private Aggregates gatedAggregates(SimpleMeterRegistry meters,
+			AtomicReference<BiFunction<MongoDatabase, Bson, Document>> afterGate) {
+		AtomicBoolean first = new AtomicBoolean(true);
+		MongoTemplate gated = TestStore.withAdminCommands(this.mongo, (database, command) -> {
+			if (first.getAndSet(false)) {
+				this.gateEntered.countDown();
+				try {
+					assertThat(this.openGate.await(30, TimeUnit.SECONDS)).isTrue();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException(ex);
+				}
+				return database.runCommand(command);
+			}
+			return afterGate.get().apply(database, command);
+		});
+		return new Aggregates(gated, new BatchWrites(gated, meters), this.topicIds, properties(), meters);
+	}
+
+	private final CountDownLatch gateEntered = new CountDownLatch(1);
+
+	private final CountDownLatch openGate = new CountDownLatch(1);
+
+	/**
+	 * Takes the gate's records on a consumer thread, whose aggregate write is held open
+	 * while each of the batches, one consumer thread each, comes to wait; then lets it
+	 * end.
+	 * @return how each batch's aggregate write ended, null where it succeeded
+	 */
+	@SafeVarargs
+	private List<Throwable> whileAnAggregateWriteIsInProgress(Aggregates gated, List<Arrival> gate,
+			List<Arrival>... batches) throws Exception {
+		List<CompletableFuture<Void>> consumers = new ArrayList<>();
+		List<Arrival> counted = counted(gate);
+		consumers.add(consuming(() -> gated.apply(counted)));
+		assertThat(this.gateEntered.await(30, TimeUnit.SECONDS)).isTrue();
+		for (int i = 0; i < batches.length; i++) {
+			List<Arrival> batch = counted(batches[i]);
+			consumers.add(consuming(() -> gated.apply(batch)));
+			int waiting = i + 1;
+			await().atMost(Duration.ofSeconds(30)).until(() -> gated.waitingBatches() == waiting);
+		}
+		this.openGate.countDown();
+		List<Throwable> outcomes = new ArrayList<>();
+		for (CompletableFuture<Void> consumer : consumers) {
+			try {
+				consumer.get(30, TimeUnit.SECONDS);
+				outcomes.add(null);
+			}
+			catch (ExecutionException ex) {
+				outcomes.add(ex.getCause());
+			}
+		}
+		assertThat(outcomes.get(0)).as("the gate's batch").isNull();
+		return outcomes.subList(1, outcomes.size());
+	}
+
+	private static CompletableFuture<Void> consuming(Runnable work) {
+		return CompletableFuture.runAsync(work, (task) -> new Thread(task, "consumer").start());
+	}
+
+	/** Stores the raw events of a batch and returns the records that count. */
+	private List<Arrival> counted(List<Arrival> batch) {
+		return this.rawEvents.store(byTopic(batch))
+			.stream()
+			.filter((result) -> result.outcome().counts())
+			.map(StoreResult::arrival)
+			.toList();
+	}
+
+	private static List<Arrival> partitions(List<Arrival> arrivals, Integer... partitions) {
+		Set<Integer> wanted = Set.of(partitions);
+		return arrivals.stream().filter((arrival) -> wanted.contains(arrival.coordinates().partition())).toList();
+	}
+
+	private static WarehouseProperties properties() {
+		return Binder.get(new org.springframework.core.env.StandardEnvironment())
+			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
+	}
+
+	private static Map<String, List<Document>> byId(Map<String, List<Document>> documents) {
+		Map<String, List<Document>> sorted = new HashMap<>();
+		documents.forEach((collection, list) -> sorted.put(collection,
+				list.stream()
+					.sorted(java.util.Comparator.comparing((document) -> document.getString("_id")))
+					.toList()));
+		return sorted;
 	}
 
 	/**
