@@ -14,14 +14,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoConnectionPoolClearedException;
-import com.mongodb.MongoInterruptedException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
-import com.mongodb.MongoServerException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoWriteConcernException;
+import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -186,31 +179,15 @@ public class Aggregates {
 	/**
 	 * Whether a failure of a write says nothing about the documents written: the store
 	 * unreachable, unsure or short of replicas, writers racing. Every batch of the write
-	 * then retries as it would have alone. {@code Faults} in the intake takes each of
-	 * these for transient too, so a batch that gets another's failure is retried, never
-	 * dead-lettered; anything else is taken as being about a document.
+	 * then retries as it would have alone. {@code Faults} in the intake asks
+	 * {@link StoreErrorCodes#passes} too, so a batch that gets another's failure is
+	 * retried, never dead-lettered; anything else is taken as being about a document.
 	 */
 	static boolean sharedByAll(Throwable failure) {
 		if (failure instanceof ConcurrentAggregateUpdates) {
 			return true;
 		}
-		if (failure instanceof MongoBulkWriteException bulk) {
-			return bulk.getWriteConcernError() != null || (!bulk.getWriteErrors().isEmpty() && bulk.getWriteErrors()
-				.stream()
-				.map(BulkWriteError::getCode)
-				.allMatch(StoreErrorCodes::isTransient));
-		}
-		if (failure instanceof MongoWriteConcernException || failure instanceof MongoNotPrimaryException
-				|| failure instanceof MongoNodeIsRecoveringException || failure instanceof MongoSocketException
-				|| failure instanceof MongoTimeoutException || failure instanceof MongoInterruptedException
-				|| failure instanceof MongoConnectionPoolClearedException) {
-			return true;
-		}
-		if (failure instanceof MongoServerException server) {
-			return StoreErrorCodes.isTransient(server.getCode()) || server.hasErrorLabel("RetryableWriteError")
-					|| server.hasErrorLabel("TransientTransactionError");
-		}
-		return false;
+		return failure instanceof MongoException store && StoreErrorCodes.passes(store);
 	}
 
 	/**

@@ -3,17 +3,8 @@ package tributary.warehouse.intake;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoConnectionPoolClearedException;
 import com.mongodb.MongoException;
-import com.mongodb.MongoInterruptedException;
-import com.mongodb.MongoNodeIsRecoveringException;
-import com.mongodb.MongoNotPrimaryException;
 import com.mongodb.MongoServerException;
-import com.mongodb.MongoSocketException;
-import com.mongodb.MongoTimeoutException;
-import com.mongodb.MongoWriteConcernException;
-import com.mongodb.bulk.BulkWriteError;
 import org.bson.BSONException;
 import org.bson.BsonInvalidOperationException;
 import org.bson.BsonSerializationException;
@@ -67,24 +58,12 @@ final class Faults {
 		if (failure instanceof ConcurrentAggregateUpdates) {
 			return true;
 		}
-		if (failure instanceof MongoBulkWriteException bulk) {
-			return bulk.getWriteConcernError() != null || (!bulk.getWriteErrors().isEmpty() && bulk.getWriteErrors()
-				.stream()
-				.map(BulkWriteError::getCode)
-				.allMatch(StoreErrorCodes::isTransient));
-		}
-		if (failure instanceof MongoWriteConcernException || failure instanceof MongoNotPrimaryException
-				|| failure instanceof MongoNodeIsRecoveringException) {
+		if (failure instanceof MongoException store && StoreErrorCodes.passes(store)) {
 			return true;
 		}
-		if (failure instanceof MongoServerException server) {
-			return StoreErrorCodes.isTransient(server.getCode()) || server.hasErrorLabel("RetryableWriteError")
-					|| server.hasErrorLabel("TransientTransactionError");
-		}
-		if (failure instanceof MongoSocketException || failure instanceof MongoTimeoutException
-				|| failure instanceof MongoInterruptedException
-				|| failure instanceof MongoConnectionPoolClearedException) {
-			return true;
+		if (failure instanceof MongoServerException) {
+			// Refused by the store for what was written.
+			return false;
 		}
 		if (failure instanceof TransientDataAccessException || failure instanceof RecoverableDataAccessException
 				|| failure instanceof DataAccessResourceFailureException) {
