@@ -30,6 +30,16 @@ class KafkaEventPublisher implements EventPublisher {
 		this.metrics = metrics;
 	}
 
+	/**
+	 * Fetches a topic's partitions into the producer's metadata, waiting at most
+	 * {@code max.block.ms}.
+	 * @param topic the topic
+	 * @throws KafkaException if they could not be fetched in time
+	 */
+	void fetchMetadata(String topic) {
+		this.producer.partitionsFor(topic);
+	}
+
 	@Override
 	public void publish(String topic, String key, EventType type, byte[] value, Acknowledgements acknowledgements,
 			int slot) {

@@ -58,6 +58,16 @@ class PublishingConfiguration {
 		return new KafkaEventPublisher((ProducerFactory<String, byte[]>) producerFactory, metrics);
 	}
 
+	/**
+	 * The metadata of the topics events go to, fetched before the web server takes
+	 * requests.
+	 */
+	@Bean
+	TopicMetadataWarmUp topicMetadataWarmUp(KafkaEventPublisher publisher, TopicsProperties topics) {
+		return new TopicMetadataWarmUp(List.of(topics.socialMedia(), topics.weatherData(), topics.customerFeedback()),
+				publisher::fetchMetadata);
+	}
+
 	private static void limitRequests(DefaultKafkaProducerFactory<?, ?> factory, int brokerLimit) {
 		Object configured = factory.getConfigurationProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 		int current = (configured != null) ? Integer.parseInt(configured.toString()) : DEFAULT_MAX_REQUEST_SIZE;
