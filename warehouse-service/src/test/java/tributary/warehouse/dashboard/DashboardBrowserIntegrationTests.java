@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -31,6 +32,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.testsupport.WithInfrastructure;
@@ -110,6 +113,9 @@ class DashboardBrowserIntegrationTests {
 			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync",
 					"--disable-dev-shm-usage", "--window-size=1400,1250", "--user-data-dir=" + profile);
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -135,8 +141,13 @@ class DashboardBrowserIntegrationTests {
 	@Order(1)
 	void asksForTheKeyOnceSaysWhenItIsWrongAndWhileEmptyEveryPageSaysWhatToDo() throws Exception {
 		browser.get(url("/"));
-		// The page and its chart library load without a key; the data does not.
-		assertThat(browser.executeScript("return typeof uPlot")).isEqualTo("function");
+		// The page and its chart library load without a key; the data does not. A fresh
+		// browser's first navigation may return before its scripts ran: wait for them,
+		// and
+		// say what the page had loaded if they never do.
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(browser.executeScript("return typeof uPlot")).as(this::pageState)
+				.isEqualTo("function"));
 		WebElement dialog = await().atMost(Duration.ofSeconds(10))
 			.until(() -> browser.findElement(By.id("key-dialog")), WebElement::isDisplayed);
 		assertThat(browser.findElements(By.cssSelector("[data-topic]"))).isEmpty();
@@ -415,6 +426,21 @@ class DashboardBrowserIntegrationTests {
 	 */
 	private static ConditionFactory await() {
 		return Awaitility.await().ignoreException(StaleElementReferenceException.class);
+	}
+
+	/** What the page loaded and logged, for an assertion's message. */
+	private String pageState() {
+		Object resources = browser.executeScript("""
+				return JSON.stringify({ readyState: document.readyState, href: location.href,
+					resources: performance.getEntriesByType('resource').map((r) =>
+						({ name: r.name, status: r.responseStatus, ms: Math.round(r.duration) })) });
+				""");
+		StringBuilder state = new StringBuilder().append(resources);
+		browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.forEach((entry) -> state.append(System.lineSeparator()).append(entry));
+		return state.toString();
 	}
 
 	private String figureText(String name) {
