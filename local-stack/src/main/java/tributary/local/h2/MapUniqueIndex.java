@@ -41,10 +41,20 @@ final class MapUniqueIndex extends AbstractUniqueIndex<Object> {
 	private @Nullable Document adding;
 
 	MapUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse) {
+		this(map, name, keys, sparse, true);
+	}
+
+	/**
+	 * An index that reads keys from the fields where it can, or, with
+	 * {@code readFields = false}, always as the library does (what the tests compare
+	 * with).
+	 */
+	MapUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse, boolean readFields) {
 		super(name, keys, sparse);
 		this.map = map;
-		this.fields = (!sparse && keys.stream().map(IndexKey::getKey).allMatch(MapUniqueIndex::isTopLevelField))
-				? keys.stream().map(IndexKey::getKey).toArray(String[]::new) : null;
+		this.fields = (readFields && !sparse
+				&& keys.stream().map(IndexKey::getKey).allMatch(MapUniqueIndex::isTopLevelField))
+						? keys.stream().map(IndexKey::getKey).toArray(String[]::new) : null;
 	}
 
 	/** A field name the library reads as one field of the document itself. */
