@@ -52,9 +52,9 @@ final class MapUniqueIndex extends AbstractUniqueIndex<Object> {
 	MapUniqueIndex(MVMap<KeyValue, Object> map, String name, List<IndexKey> keys, boolean sparse, boolean readFields) {
 		super(name, keys, sparse);
 		this.map = map;
-		this.fields = (readFields && !sparse
-				&& keys.stream().map(IndexKey::getKey).allMatch(MapUniqueIndex::isTopLevelField))
-						? keys.stream().map(IndexKey::getKey).toArray(String[]::new) : null;
+		List<String> names = keys();
+		this.fields = (readFields && !sparse && names.stream().allMatch(MapUniqueIndex::isTopLevelField))
+				? names.toArray(String[]::new) : null;
 	}
 
 	/** A field name the library reads as one field of the document itself. */

@@ -143,8 +143,7 @@ class DashboardBrowserIntegrationTests {
 		browser.get(url("/"));
 		// The page and its chart library load without a key; the data does not. A fresh
 		// browser's first navigation may return before its scripts ran: wait for them,
-		// and
-		// say what the page had loaded if they never do.
+		// and say what the page had loaded if they never do.
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(browser.executeScript("return typeof uPlot")).as(this::pageState)
 				.isEqualTo("function"));
