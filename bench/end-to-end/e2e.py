@@ -191,6 +191,19 @@ def total_cpu_seconds():
     return busy / TICKS
 
 
+def gc_pause_seconds(pid):
+    """Seconds the JVM has spent in GC pauses so far, None if unreadable: jstat's GCT, which for G1 and Serial is
+    stop-the-world time (young, mixed, full, remark and cleanup pauses)."""
+    java_home = os.environ.get("JAVA_HOME", "")
+    tool = os.path.join(java_home, "bin", "jstat") if java_home else "jstat"
+    try:
+        out = subprocess.run([tool, "-gc", str(pid)], capture_output=True, text=True, timeout=60).stdout.split("\n")
+        row = dict(zip(out[0].split(), out[1].split()))
+        return float(row["GCT"])
+    except (OSError, subprocess.SubprocessError, IndexError, KeyError, ValueError):
+        return None
+
+
 def jcmd(pid, *args):
     java_home = os.environ.get("JAVA_HOME", "")
     tool = os.path.join(java_home, "bin", "jcmd") if java_home else "jcmd"
@@ -307,7 +320,8 @@ def run(args):
         return {"time": time.monotonic(), "samples": scrape(metrics), "cpu": {n: cpu_seconds(p) for n, p in pids.items()}}
 
     def snapshot(name):
-        snapshots[name] = measure() | {"machine": total_cpu_seconds(), "loadavg": os.getloadavg()[0]}
+        snapshots[name] = measure() | {"machine": total_cpu_seconds(), "loadavg": os.getloadavg()[0],
+                                       "gc": {n: gc_pause_seconds(pids[n]) for n in jvms if n in pids}}
         if name == "start" and args.jfr_dir:
             for n in jvms:
                 if n in pids:
@@ -390,6 +404,9 @@ def run(args):
         "loadavg_1m_start": round(start["loadavg"], 2), "loadavg_1m_end": round(end["loadavg"], 2),
         "machine_cores_busy": round((end["machine"] - start["machine"]) / window, 2),
         "cores": {n: round((end["cpu"][n] - start["cpu"][n]) / window, 2) for n in pids},
+        # Stop-the-world GC pauses of each JVM in the window (seconds), None where jstat could not read it.
+        "gc_pause_s": {n: (None if start["gc"].get(n) is None or end["gc"].get(n) is None
+                           else round(end["gc"][n] - start["gc"][n], 2)) for n in jvms},
         "timeline": timeline,
     }
     for q in (0.5, 0.99):
@@ -444,7 +461,7 @@ def line(r):
             f"lag_drained={sum(r['lag_after_drain'].values()):.0f} drain_s={r['drain_s']} "
             f"ingest_p99_ms={r.get('ingest_http_p99_ms')} ingest_per_s={r.get('ingest_accepted_per_s_in_window')} failed={sum(r['failed_requests'].values())} "
             f"load1={r['loadavg_1m_end']} busy_cores={r['machine_cores_busy']} "
-            f"suite_cpu_us_per_event={r.get('suite_cpu_us_per_event')} cores[{cores}]")
+            f"suite_cpu_us_per_event={r.get('suite_cpu_us_per_event')} gc_pause_s={r.get('gc_pause_s')} cores[{cores}]")
 
 
 def summarize(files):
@@ -454,8 +471,8 @@ def summarize(files):
             r = json.load(f)
         runs[r["variant"]].append(r)
     print("| variant | runs | window from s (settled) | p50 s | p99 s | share < 1 s | accepted/s in window | stored/s in window | lag at end | not stored after drain "
-          "| ingest HTTP p99 ms | load avg | busy cores | suite CPU µs per event | cores by process (median) |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| ingest HTTP p99 ms | load avg | busy cores | suite CPU µs per event | store GC pauses s | cores by process (median) |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for variant, rs in runs.items():
         med = lambda key: statistics.median(r[key] for r in rs)  # noqa: E731
         slowest_first = lambda key: (lambda r: math.inf if r[key] is None else r[key])  # noqa: E731
@@ -466,6 +483,8 @@ def summarize(files):
         p99 = shown(by_p99["p99_s"], by_p99["p99_exact"])
         each = ", ".join(shown(r["p99_s"], r["p99_exact"]) for r in rs)
         cores = ", ".join(f"{n} {statistics.median(r['cores'][n] for r in rs):.2f}" for n in rs[0]["cores"])
+        store_gc = [r.get("gc_pause_s", {}).get("store") for r in rs]
+        store_gc = "n/a" if None in store_gc else f"{statistics.median(store_gc):.1f}"
         window = ", ".join(f"{r.get('window_started_after_s')} ({ {True: 'yes', False: 'no'}.get(r.get('settled'), 'not waited') })" for r in rs)
         print(f"| {variant} | {len(rs)} | {window} | {p50} | {p99} ({each}) "
               f"| {med('share_under_1s'):.1%} | {med('ingest_accepted_per_s_in_window'):,.0f} "
@@ -474,7 +493,7 @@ def summarize(files):
               f"| {statistics.median(r['not_stored_after_drain'] for r in rs):,.0f} "
               f"| {statistics.median(r.get('ingest_http_p99_ms', float('nan')) for r in rs):,.0f} "
               f"| {med('loadavg_1m_end'):.1f} | {med('machine_cores_busy'):.2f} "
-              f"| {statistics.median(r.get('suite_cpu_us_per_event', float('nan')) for r in rs):,.0f} | {cores} |")
+              f"| {statistics.median(r.get('suite_cpu_us_per_event', float('nan')) for r in rs):,.0f} | {store_gc} | {cores} |")
 
 
 def main():
