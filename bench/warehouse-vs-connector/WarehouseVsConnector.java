@@ -164,6 +164,10 @@ public class WarehouseVsConnector {
 			}
 			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "tributary.local.LocalStore",
 					"--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
+			String storeArgs = System.getProperty("bench.storeArgs", "").strip();
+			if (!storeArgs.isEmpty()) {
+				command.addAll(List.of(storeArgs.split("\\s+")));
+			}
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile())
 				.start();

@@ -2,7 +2,8 @@
 # The warehouse against the MongoDB Kafka sink connector on Kafka Connect: records/s, CPU/record per JVM, ratio.
 # Usage: bench/run warehouse-vs-connector [records=300000] [rounds=3] [consumer counts=3,1]
 #   (a warm-up round runs first and is not counted; JFR=1 records warehouse-service/target/bench.jfr and
-#   bench-store.jfr, the store of the last run; THREADS=1 prints the warehouse JVM's CPU per thread group for each run)
+#   bench-store.jfr, the store of the last run; THREADS=1 prints the warehouse JVM's CPU per thread group for each run;
+#   STORE_ARGS="--cache-mb 64" passes arguments to the store, tributary.local.LocalStore)
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 CP=$(test_classpath warehouse-service)
@@ -19,5 +20,5 @@ if [[ "${THREADS:-0}" == "1" ]]; then
 	JFR_OPTS+=(-Dbench.threads=true)
 fi
 cd "$ROOT/warehouse-service"
-exec "$JAVA" -Xmx1g "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" -cp "$CP" \
+exec "$JAVA" -Xmx1g "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" -Dbench.storeArgs="${STORE_ARGS:-}" -cp "$CP" \
 	"$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"

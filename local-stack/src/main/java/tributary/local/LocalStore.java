@@ -64,8 +64,29 @@ public final class LocalStore implements AutoCloseable {
 	 * cannot use, with what to do
 	 */
 	public static LocalStore persistent(Path dataDir, int port, boolean sync) throws IOException {
+		return persistent(dataDir, port, sync, ValueOrderedH2Backend.DEFAULT_CACHE_MB);
+	}
+
+	/**
+	 * Starts a store that keeps its data in {@code dataDir/store.mv}.
+	 * @param dataDir folder for the data file, created if needed
+	 * @param port the port to listen on, {@code 0} for any free one
+	 * @param sync whether a write is acknowledged only once it is synced to the file, see
+	 * {@link #persistent(Path, int, boolean)}
+	 * @param cacheMb the size of the file's page cache in MB, at least 1
+	 * ({@link ValueOrderedH2Backend#DEFAULT_CACHE_MB} by default)
+	 * @return the running store
+	 * @throws IOException if the folder cannot be created
+	 * @throws IncompatibleStoreFile if the file was written in a format this version
+	 * cannot use, with what to do
+	 */
+	public static LocalStore persistent(Path dataDir, int port, boolean sync, int cacheMb) throws IOException {
+		if (cacheMb < 1) {
+			throw new IllegalArgumentException("The page cache needs at least 1 MB but was given " + cacheMb);
+		}
 		Files.createDirectories(dataDir);
-		return new LocalStore(ValueOrderedH2Backend.open(dataDir.resolve("store.mv"), sync), "127.0.0.1", port);
+		return new LocalStore(ValueOrderedH2Backend.open(dataDir.resolve("store.mv"), sync, cacheMb), "127.0.0.1",
+				port);
 	}
 
 	/**
@@ -97,8 +118,9 @@ public final class LocalStore implements AutoCloseable {
 
 	/**
 	 * Runs the store until SIGTERM or Ctrl-C.
-	 * @param args {@code --data-dir DIR --port N [--sync true|false]}, {@code --sync}
-	 * {@code true} by default
+	 * @param args {@code --data-dir DIR --port N [--sync true|false] [--cache-mb N]},
+	 * {@code --sync} {@code true} by default, {@code --cache-mb}
+	 * {@value ValueOrderedH2Backend#DEFAULT_CACHE_MB}
 	 * @throws Exception if the store cannot start
 	 */
 	public static void main(String[] args) throws Exception {
@@ -106,7 +128,8 @@ public final class LocalStore implements AutoCloseable {
 		Path dataDir = arguments.path("data-dir");
 		int port = arguments.integer("port", 27017);
 		boolean sync = arguments.bool("sync", true);
-		LocalStore store = persistent(dataDir, port, sync);
+		int cacheMb = arguments.integer("cache-mb", ValueOrderedH2Backend.DEFAULT_CACHE_MB);
+		LocalStore store = persistent(dataDir, port, sync, cacheMb);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			log.info("Stopping the store and committing {}", dataDir);

@@ -43,12 +43,6 @@ final class StoreFormat {
 	/** What this version writes. */
 	static final int CURRENT = INSERTION_ORDERED;
 
-	/**
-	 * H2's page cache, in MB: four times its default, so that the pages new events land
-	 * in are less often read back from the file (the store runs with up to 1 GB of heap).
-	 */
-	private static final int CACHE_MB = 64;
-
 	private static final Logger log = LoggerFactory.getLogger(StoreFormat.class);
 
 	/**
@@ -99,15 +93,17 @@ final class StoreFormat {
 	/**
 	 * Opens the store file, upgrading it first if an older format wrote it.
 	 * @param file the file, created if missing
+	 * @param cacheMb the size of H2's page cache, see
+	 * {@link ValueOrderedH2Backend#DEFAULT_CACHE_MB}
 	 * @return the open store, in the current format
 	 * @throws IncompatibleStoreFile if a newer format wrote the file, or the upgrade
 	 * finds two index keys the old order told apart and the new one holds equal
 	 */
-	static MVStore open(Path file) {
+	static MVStore open(Path file, int cacheMb) {
 		if (Files.exists(file)) {
 			upgrade(file);
 		}
-		MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+		MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMb).open();
 		if (store.getStoreVersion() != CURRENT) {
 			if (!store.getMapNames().isEmpty()) {
 				// upgrade() made it current: this file changed under us
