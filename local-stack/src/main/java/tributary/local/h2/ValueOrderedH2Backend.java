@@ -64,9 +64,10 @@ public final class ValueOrderedH2Backend extends H2Backend {
 	 * heap: a quarter of its default. The pages hold the decoded documents, and what a
 	 * cache holds for longer than the half second between two young collections is copied
 	 * by the collector, then promoted: with 64 MB, every stored document was, and the
-	 * store spent a fifth of its time in G1's pauses under the end-to-end load (10.9 s of
-	 * pauses a minute, 1.7 s with 4 MB). New documents are appended to the right-hand
-	 * pages, which a small cache still holds, and the aggregates' hot pages stay in it.
+	 * store spent a fifth of its time in G1's pauses under the end-to-end load (10-12 s
+	 * of pauses a minute, 2-3 s with 4 MB; bench/end-to-end/BENCHMARKS.md). New documents
+	 * are appended to the right-hand pages, which a small cache still holds, and the
+	 * aggregates' hot pages stay in it.
 	 */
 	public static final int DEFAULT_CACHE_MB = 4;
 
