@@ -65,7 +65,7 @@ public final class ValueOrderedH2Backend extends H2Backend {
 	 * cache holds for longer than the half second between two young collections is copied
 	 * by the collector, then promoted: with 64 MB, every stored document was, and the
 	 * store spent a fifth of its time in G1's pauses under the end-to-end load (10-12 s
-	 * of pauses a minute, 2-3 s with 4 MB; bench/end-to-end/BENCHMARKS.md). New documents
+	 * of pauses a minute, 2-6 s with 4 MB; bench/end-to-end/BENCHMARKS.md). New documents
 	 * are appended to the right-hand pages, which a small cache still holds, and the
 	 * aggregates' hot pages stay in it.
 	 */
