@@ -77,13 +77,11 @@ public final class LocalStore implements AutoCloseable {
 	 * ({@link ValueOrderedH2Backend#DEFAULT_CACHE_MB} by default)
 	 * @return the running store
 	 * @throws IOException if the folder cannot be created
+	 * @throws IllegalArgumentException if {@code cacheMb} is less than 1
 	 * @throws IncompatibleStoreFile if the file was written in a format this version
 	 * cannot use, with what to do
 	 */
 	public static LocalStore persistent(Path dataDir, int port, boolean sync, int cacheMb) throws IOException {
-		if (cacheMb < 1) {
-			throw new IllegalArgumentException("The page cache needs at least 1 MB but was given " + cacheMb);
-		}
 		Files.createDirectories(dataDir);
 		return new LocalStore(ValueOrderedH2Backend.open(dataDir.resolve("store.mv"), sync, cacheMb), "127.0.0.1",
 				port);

@@ -100,6 +100,7 @@ class LocalStoreTests {
 	void refusesAPageCacheOfLessThanOneMegabyte() {
 		assertThatIllegalArgumentException().isThrownBy(() -> LocalStore.persistent(this.dataDir, 0, true, 0))
 			.withMessage("The page cache needs at least 1 MB but was given 0");
+		assertThat(this.dataDir.resolve("store.mv")).as("checked before the file is opened").doesNotExist();
 	}
 
 	@Test

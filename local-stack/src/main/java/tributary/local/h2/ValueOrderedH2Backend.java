@@ -109,12 +109,16 @@ public final class ValueOrderedH2Backend extends H2Backend {
 	 * @param file the MVStore file
 	 * @param durable whether a write is acknowledged only once it is committed and synced
 	 * to the file, see {@link #open(Path, boolean)}
-	 * @param cacheMb the size of H2's page cache, in MB ({@link #DEFAULT_CACHE_MB} by
-	 * default)
+	 * @param cacheMb the size of H2's page cache, in MB, at least 1
+	 * ({@link #DEFAULT_CACHE_MB} by default)
 	 * @return the backend
+	 * @throws IllegalArgumentException if {@code cacheMb} is less than 1
 	 * @throws IncompatibleStoreFile if the file cannot be used, with what to do
 	 */
 	public static ValueOrderedH2Backend open(Path file, boolean durable, int cacheMb) {
+		if (cacheMb < 1) {
+			throw new IllegalArgumentException("The page cache needs at least 1 MB but was given " + cacheMb);
+		}
 		return new ValueOrderedH2Backend(StoreFormat.open(file, cacheMb), durable);
 	}
 
