@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -31,6 +34,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.core.ConditionTimeoutException;
 import tributary.testsupport.Infrastructure;
 import tributary.warehouse.TestEvents.TestEvent;
 
@@ -229,6 +233,14 @@ public final class TestBroker implements AutoCloseable {
 
 	/** Records left to commit by the group: 0 once the warehouse has taken everything. */
 	public long lag() throws ExecutionException, InterruptedException {
+		return uncommitted().values().stream().mapToLong(Long::longValue).sum();
+	}
+
+	/**
+	 * Per partition of this test's topics that has records the group has not committed,
+	 * how many.
+	 */
+	public Map<TopicPartition, Long> uncommitted() throws ExecutionException, InterruptedException {
 		Map<TopicPartition, OffsetAndMetadata> committed = this.admin.listConsumerGroupOffsets(this.group)
 			.partitionsToOffsetAndMetadata()
 			.get();
@@ -238,15 +250,109 @@ public final class TestBroker implements AutoCloseable {
 				latest.put(new TopicPartition(topic, partition), OffsetSpec.latest());
 			}
 		}
-		long lag = 0;
+		Map<TopicPartition, Long> uncommitted = new TreeMap<>(
+				Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
 		for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : this.admin.listOffsets(latest)
 			.all()
 			.get()
 			.entrySet()) {
 			OffsetAndMetadata done = committed.get(end.getKey());
-			lag += end.getValue().offset() - ((done != null) ? done.offset() : 0);
+			long left = end.getValue().offset() - ((done != null) ? done.offset() : 0);
+			if (left != 0) {
+				uncommitted.put(end.getKey(), left);
+			}
 		}
-		return lag;
+		return uncommitted;
+	}
+
+	/**
+	 * Waits until the group has committed every record of this test's topics. If it does
+	 * not in time, the failure says which partitions lag, which member of the group holds
+	 * each, and what the listener threads of this JVM are doing: a consumer stuck after a
+	 * fault shows where.
+	 * @param atMost how long to wait
+	 */
+	public void awaitAllCommitted(Duration atMost) {
+		try {
+			await().atMost(atMost)
+				.pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(500))
+				.until(() -> lag() == 0);
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("Records left to commit after " + atMost + ": " + uncommittedNow()
+					+ "\nGroup members: " + members() + "\n" + listenerThreads(), ex);
+		}
+	}
+
+	private String uncommittedNow() {
+		try {
+			return uncommitted().toString();
+		}
+		catch (ExecutionException | InterruptedException ex) {
+			return "(could not read the offsets: " + ex + ")";
+		}
+	}
+
+	private String members() {
+		try {
+			return this.admin.describeConsumerGroups(List.of(this.group))
+				.all()
+				.get(10, TimeUnit.SECONDS)
+				.get(this.group)
+				.members()
+				.stream()
+				.map((member) -> member.clientId() + " " + member.assignment().topicPartitions())
+				.toList()
+				.toString();
+		}
+		catch (Exception ex) {
+			return "(could not describe the group: " + ex + ")";
+		}
+	}
+
+	/**
+	 * The stacks of the threads of this JVM that run a listener container (none when the
+	 * warehouse runs in another process). They are virtual threads on JDK 21 and newer,
+	 * which only the JDK's thread dump shows, so that is taken (by reflection: the tests
+	 * are compiled for 17) and cut to the threads in a container's code.
+	 */
+	private static String listenerThreads() {
+		try {
+			Path file = Files.createTempFile("threads-", ".txt");
+			Files.delete(file);
+			Class<?> bean = Class.forName("com.sun.management.HotSpotDiagnosticMXBean");
+			Class<?> format = Class.forName("com.sun.management.HotSpotDiagnosticMXBean$ThreadDumpFormat");
+			Object diagnostics = java.lang.management.ManagementFactory
+				.getPlatformMXBean(bean.asSubclass(java.lang.management.PlatformManagedObject.class));
+			bean.getMethod("dumpThreads", String.class, format)
+				.invoke(diagnostics, file.toString(),
+						Arrays.stream(format.getEnumConstants())
+							.filter((constant) -> ((Enum<?>) constant).name().equals("TEXT_PLAIN"))
+							.findFirst()
+							.orElseThrow());
+			String dump = Files.readString(file);
+			Files.delete(file);
+			StringBuilder listeners = new StringBuilder();
+			for (String thread : dump.split("\\n\\s*\\n")) {
+				if (thread.contains("org.springframework.kafka.listener")) {
+					// where it waits, and the frames of the container and this service's
+					// code
+					List<String> lines = thread.lines().toList();
+					for (int i = 0; i < lines.size(); i++) {
+						String line = lines.get(i);
+						if (i < 8 || line.contains("tributary.") || line.contains("springframework.kafka.listener")) {
+							listeners.append(line).append('\n');
+						}
+					}
+					listeners.append('\n');
+				}
+			}
+			return listeners.isEmpty() ? "(no listener threads in this JVM)" : listeners.toString();
+		}
+		catch (ReflectiveOperationException | IOException | RuntimeException ex) {
+			return "(no thread dump: " + ex + ")";
+		}
 	}
 
 	/** Moves the group back to the start of every topic: a full replay. */

@@ -71,9 +71,7 @@ class WarehouseFailureIntegrationTests {
 
 			try (ConfigurableApplicationContext restarted = startHere(broker,
 					Infrastructure.mongoUri(broker.database))) {
-				await().atMost(Duration.ofMinutes(3))
-					.pollInterval(Duration.ofMillis(500))
-					.untilAsserted(() -> assertThat(broker.lag()).isZero());
+				broker.awaitAllCommitted(Duration.ofMinutes(3));
 				MeterRegistry meters = restarted.getBean(MeterRegistry.class);
 				double redelivered = meters.find("tributary.warehouse.events")
 					.tag("outcome", "redelivered")
@@ -105,7 +103,7 @@ class WarehouseFailureIntegrationTests {
 					"--tributary.warehouse.store.timeout=1s", "--tributary.warehouse.consumer.retry-max-interval=1s")) {
 				int port = port(service);
 				broker.publish(events);
-				await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(broker.lag()).isZero());
+				broker.awaitAllCommitted(Duration.ofMinutes(1));
 
 				store.fail(outage);
 				List<TestEvent> during = generator.mixed(300);
@@ -123,7 +121,7 @@ class WarehouseFailureIntegrationTests {
 					.untilAsserted(() -> assertThat(broker.lag()).isEqualTo(lagWhileDown));
 
 				store.restore();
-				await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> assertThat(broker.lag()).isZero());
+				broker.awaitAllCommitted(Duration.ofMinutes(1));
 				assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
 				for (String role : new String[] { "post", "weather", "feedback", "sentiment" }) {
 					assertThat(broker.deadLetters(role, 0)).as("never dead-lettered for the store being down")

@@ -211,9 +211,7 @@ class WarehouseIntakeIntegrationTests {
 	}
 
 	private void awaitAllTaken() {
-		await().atMost(Duration.ofMinutes(2))
-			.pollInterval(Duration.ofMillis(500))
-			.untilAsserted(() -> assertThat(broker.lag()).isZero());
+		broker.awaitAllCommitted(Duration.ofMinutes(2));
 	}
 
 	private void assertInsights(ExpectedInsights expected) throws Exception {

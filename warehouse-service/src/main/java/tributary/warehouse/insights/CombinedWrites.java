@@ -70,8 +70,9 @@ final class CombinedWrites<S> {
 		try {
 			this.waiting.add(mine);
 			while (this.writing && !mine.done) {
-				// Consumer threads are platform threads; an interrupt is kept for the
-				// caller, which is blocked in a store call anyway while writing alone.
+				// Uninterruptibly: the writer may be writing this submission, whose
+				// outcome must be known before returning. An interrupt stays set for the
+				// caller, as it would while writing alone in a store call.
 				this.written.awaitUninterruptibly();
 			}
 			if (!mine.done) {
