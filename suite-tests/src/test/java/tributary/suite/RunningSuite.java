@@ -24,6 +24,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RunningSuite {
 
+	/** A JVM option the suite gives every service, through TRIBUTARY_JAVA_OPTS. */
+	public static final String ALL_SERVICES_OPTION = "-Dtributary.suite-test.options=all";
+
+	/**
+	 * A JVM option the suite gives the sentiment service alone, through
+	 * TRIBUTARY_SENTIMENT_JAVA_OPTS: it comes after {@link #ALL_SERVICES_OPTION}, so
+	 * wins.
+	 */
+	public static final String SENTIMENT_OPTION = "-Dtributary.suite-test.options=sentiment";
+
 	/** The API key the suite is started with. */
 	public static final String API_KEY = "suite-test-key-0123456789abcdef";
 
@@ -124,6 +134,10 @@ public final class RunningSuite {
 		env.put("TRIBUTARY_DATA_DIR", this.dataDir.toString());
 		env.put("TRIBUTARY_SECURITY_API_KEYS", API_KEY);
 		env.put("TRIBUTARY_NO_BUILD", "1");
+		// Harmless system properties, so that a test can see which options reach which
+		// JVM.
+		env.put("TRIBUTARY_JAVA_OPTS", ALL_SERVICES_OPTION);
+		env.put("TRIBUTARY_SENTIMENT_JAVA_OPTS", SENTIMENT_OPTION);
 		env.put("JAVA_HOME", System.getProperty("java.home"));
 		this.ports.forEach((name, port) -> env.put("TRIBUTARY_" + name + "_PORT", Integer.toString(port)));
 		try {

@@ -1,5 +1,10 @@
 package tributary.suite;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +51,47 @@ class SuiteIntegrationTests {
 		for (String name : List.of("kafka", "store", "ingest", "sentiment", "warehouse", "alerts")) {
 			assertThat(status).containsPattern("(?m)^" + name + "\\s+\\d+\\s+\\d+\\s+UP\\s");
 		}
+	}
+
+	@Test
+	void everyProcessRunsWithTheJvmOptionsTheScriptGivesIt() throws IOException {
+		Map<String, List<String>> options = Map.of("kafka", jvmOptions("kafka"), "store", jvmOptions("store"), "ingest",
+				jvmOptions("ingest"), "sentiment", jvmOptions("sentiment"), "warehouse", jvmOptions("warehouse"),
+				"alerts", jvmOptions("alerts"));
+		// The collectors the script chooses (tributary, command_of): Serial for the
+		// broker
+		// and the warehouse, G1 for the store, the JVM's own choice for the others.
+		assertThat(collectors(options.get("kafka"))).containsExactly("-XX:+UseSerialGC");
+		assertThat(collectors(options.get("store"))).containsExactly("-XX:+UseG1GC");
+		assertThat(collectors(options.get("warehouse"))).containsExactly("-XX:+UseSerialGC");
+		for (String service : List.of("ingest", "sentiment", "alerts")) {
+			assertThat(collectors(options.get(service))).as(service).isEmpty();
+		}
+		// TRIBUTARY_JAVA_OPTS reaches every service, and a service's own options come
+		// after
+		// it, so that they win.
+		for (String service : List.of("ingest", "sentiment", "warehouse", "alerts")) {
+			assertThat(options.get(service)).as(service).contains(RunningSuite.ALL_SERVICES_OPTION);
+		}
+		assertThat(options.get("sentiment")).containsSubsequence(RunningSuite.ALL_SERVICES_OPTION,
+				RunningSuite.SENTIMENT_OPTION);
+		for (String other : List.of("kafka", "store", "ingest", "warehouse", "alerts")) {
+			assertThat(options.get(other)).as(other).doesNotContain(RunningSuite.SENTIMENT_OPTION);
+		}
+		for (String infrastructure : List.of("kafka", "store")) {
+			assertThat(options.get(infrastructure)).as(infrastructure).doesNotContain(RunningSuite.ALL_SERVICES_OPTION);
+		}
+	}
+
+	/** The command line of a process of the suite, from its pid file and /proc. */
+	private List<String> jvmOptions(String name) throws IOException {
+		String pid = Files.readString(this.suite.dataDir().resolve("run/" + name + ".pid")).strip();
+		byte[] commandLine = Files.readAllBytes(Path.of("/proc", pid, "cmdline"));
+		return Arrays.asList(new String(commandLine, StandardCharsets.UTF_8).split("\u0000"));
+	}
+
+	private static List<String> collectors(List<String> options) {
+		return options.stream().filter((option) -> option.matches("-XX:\\+Use[A-Za-z0-9]+GC")).toList();
 	}
 
 }
