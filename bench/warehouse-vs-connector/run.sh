@@ -3,7 +3,8 @@
 # Usage: bench/run warehouse-vs-connector [records=300000] [rounds=3] [consumer counts=3,1]
 #   (a warm-up round runs first and is not counted; JFR=1 records warehouse-service/target/bench.jfr and
 #   bench-store.jfr, the store of the last run; THREADS=1 prints the warehouse JVM's CPU per thread group for each run;
-#   STORE_ARGS="--cache-mb 64" passes arguments to the store, tributary.local.LocalStore)
+#   STORE_ARGS="--cache-mb 64" passes arguments to the store, tributary.local.LocalStore;
+#   WAREHOUSE_JAVA_OPTS="-Xmx1g -XX:+UseG1GC" replaces the JVM options of the benchmark's JVM, which hosts the warehouse)
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 CP=$(test_classpath warehouse-service)
@@ -19,6 +20,8 @@ fi
 if [[ "${THREADS:-0}" == "1" ]]; then
 	JFR_OPTS+=(-Dbench.threads=true)
 fi
+# The warehouse runs in this JVM: by default with the heap and collector `./tributary` gives it (command_of there).
+read -r -a WAREHOUSE_OPTS <<<"${WAREHOUSE_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
 cd "$ROOT/warehouse-service"
-exec "$JAVA" -Xmx1g "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" -Dbench.storeArgs="${STORE_ARGS:-}" -cp "$CP" \
+exec "$JAVA" "${WAREHOUSE_OPTS[@]}" "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" -Dbench.storeArgs="${STORE_ARGS:-}" -cp "$CP" \
 	"$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"
