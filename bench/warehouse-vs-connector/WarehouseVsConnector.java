@@ -209,7 +209,8 @@ public class WarehouseVsConnector {
 				MessageListenerContainer container = context.getBean("warehouse", MessageListenerContainer.class);
 				awaitQuiet(ProcessHandle.current().pid(), store.process().pid());
 				Cpu cpu = new Cpu(ProcessHandle.current().pid(), store.process().pid());
-				Map<String, Long> threadsBefore = threadTicks();
+				Map<String, Long> threadsBefore = threadTicks(ProcessHandle.current().pid());
+				Map<String, Long> brokerBefore = threadTicks(brokerPid);
 				long start = System.nanoTime();
 				container.start();
 				while (committed(group) < total) {
@@ -218,7 +219,8 @@ public class WarehouseVsConnector {
 				double seconds = (System.nanoTime() - start) / 1e9;
 				double[] micros = cpu.microsPerRecord();
 				if (Boolean.getBoolean("bench.threads")) {
-					printThreads(threadsBefore, threadTicks());
+					printThreads("warehouse JVM", threadsBefore, threadTicks(ProcessHandle.current().pid()));
+					printThreads("broker JVM", brokerBefore, threadTicks(brokerPid));
 					io.micrometer.core.instrument.Counter conflicts = context
 						.getBean(io.micrometer.core.instrument.MeterRegistry.class)
 						.find("tributary.warehouse.aggregate.conflicts")
@@ -260,6 +262,7 @@ public class WarehouseVsConnector {
 					MAX_POLL_RECORDS);
 			awaitQuiet(worker.pid(), store.process().pid());
 			Cpu cpu = new Cpu(worker.pid(), store.process().pid());
+			Map<String, Long> brokerBefore = threadTicks(brokerPid);
 			long start = System.nanoTime();
 			HttpResponse<String> created = http.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/connectors"))
@@ -277,6 +280,9 @@ public class WarehouseVsConnector {
 				}
 				double seconds = (System.nanoTime() - start) / 1e9;
 				double[] micros = cpu.microsPerRecord();
+				if (Boolean.getBoolean("bench.threads")) {
+					printThreads("broker JVM", brokerBefore, threadTicks(brokerPid));
+				}
 				http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/connectors/" + name))
 					.DELETE()
 					.build(), HttpResponse.BodyHandlers.ofString());
@@ -344,10 +350,13 @@ public class WarehouseVsConnector {
 		return ticks;
 	}
 
-	/** CPU ticks of this JVM's threads by name, digits dropped (GC Thread#0 and #1 together). */
-	static Map<String, Long> threadTicks() throws IOException {
+	/**
+	 * CPU ticks of a JVM's threads by name (as Linux keeps it: 15 characters), digits
+	 * dropped (GC Thread#0 and #1 together).
+	 */
+	static Map<String, Long> threadTicks(long pid) throws IOException {
 		Map<String, Long> ticks = new LinkedHashMap<>();
-		try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+		try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
 			for (Path task : tasks.toList()) {
 				try {
 					String stat = Files.readString(task.resolve("stat"));
@@ -363,14 +372,14 @@ public class WarehouseVsConnector {
 		return ticks;
 	}
 
-	static void printThreads(Map<String, Long> before, Map<String, Long> after) {
+	static void printThreads(String jvm, Map<String, Long> before, Map<String, Long> after) {
 		after.entrySet()
 			.stream()
 			.map((entry) -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
 			.filter((entry) -> entry.getValue() > 0)
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 			.limit(12)
-			.forEach((entry) -> System.out.printf("    warehouse JVM threads %-20s %5.1f us/record%n", entry.getKey(),
+			.forEach((entry) -> System.out.printf("    %s threads %-20s %5.1f us/record%n", jvm, entry.getKey(),
 					entry.getValue() * 1e6 / TICKS_PER_SECOND / total));
 	}
 
