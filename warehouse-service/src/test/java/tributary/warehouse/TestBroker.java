@@ -294,6 +294,16 @@ public final class TestBroker implements AutoCloseable {
 		}
 	}
 
+	/** How many consumers the group has now, with or without partitions. */
+	public int groupSize() throws Exception {
+		return this.admin.describeConsumerGroups(List.of(this.group))
+			.all()
+			.get(10, TimeUnit.SECONDS)
+			.get(this.group)
+			.members()
+			.size();
+	}
+
 	private String members() {
 		try {
 			return this.admin.describeConsumerGroups(List.of(this.group))

@@ -134,6 +134,69 @@ class WarehouseFailureIntegrationTests {
 		}
 	}
 
+	/**
+	 * A second instance joins the group while the first cannot reach the store and its
+	 * consumers retry what they hold: the group rebalances under them, and the second
+	 * instance takes partitions whose records the first still holds. When the first
+	 * reaches the store again, its retried batch must not commit offsets of partitions it
+	 * no longer owns: the new owner has committed past them, and an older offset
+	 * committed after that would leave records uncommitted with no consumer left to
+	 * commit them.
+	 */
+	@ParameterizedTest
+	@EnumSource(StoreProxy.Outage.class)
+	void aRebalanceWhileOneInstanceIsCutOffLeavesNothingUncommitted(StoreProxy.Outage outage) throws Exception {
+		try (TestBroker broker = new TestBroker();
+				StoreProxy firstStore = new StoreProxy(Infrastructure.mongoUri("x"));
+				StoreProxy secondStore = new StoreProxy(Infrastructure.mongoUri("x"))) {
+			broker.createTopics();
+			TestEvents generator = new TestEvents(23, "rebalance-" + outage.name().toLowerCase(Locale.ROOT));
+			List<TestEvent> events = new ArrayList<>(generator.mixed(300));
+			String[] options = { "--tributary.warehouse.store.timeout=1s",
+					"--tributary.warehouse.consumer.retry-max-interval=1s" };
+			try (ConfigurableApplicationContext first = startHere(broker, firstStore.uri(broker.database), options)) {
+				broker.publish(events);
+				broker.awaitAllCommitted(Duration.ofMinutes(1));
+
+				firstStore.fail(outage);
+				List<TestEvent> held = generator.mixed(300);
+				events.addAll(held);
+				broker.publish(held);
+				await().atMost(Duration.ofSeconds(30))
+					.untilAsserted(() -> assertThat(get(port(first), "/readyz").statusCode()).isEqualTo(503));
+				// Records the first instance's paused consumers do not fetch any more.
+				List<TestEvent> later = generator.mixed(300);
+				events.addAll(later);
+				broker.publish(later);
+				try (ConfigurableApplicationContext second = startHere(broker, secondStore.uri(broker.database),
+						options)) {
+					await().atMost(Duration.ofSeconds(60))
+						.untilAsserted(() -> assertThat(broker.groupSize()).isEqualTo(6));
+					// The second instance has committed what it took over; the first
+					// still
+					// holds a batch with records of partitions that are not its own any
+					// more.
+					long[] lag = { -1 };
+					await().pollInterval(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60)).until(() -> {
+						long now = broker.lag();
+						boolean settled = now == lag[0];
+						lag[0] = now;
+						return settled;
+					});
+					assertThat(lag[0]).as("records the first instance holds").isPositive();
+					firstStore.restore();
+					broker.awaitAllCommitted(Duration.ofMinutes(1));
+					await().during(Duration.ofSeconds(5))
+						.atMost(Duration.ofSeconds(10))
+						.untilAsserted(() -> assertThat(broker.lag()).isZero());
+					ExpectedInsights expected = new ExpectedInsights();
+					events.forEach((event) -> expected.add(event.role(), json.readTree(event.json())));
+					assertInsights(port(second), expected);
+				}
+			}
+		}
+	}
+
 	private static Process startInAnotherJvm(TestBroker broker) throws IOException {
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		Path log = Files.createTempFile(Path.of("target"), "killed-warehouse-", ".log");

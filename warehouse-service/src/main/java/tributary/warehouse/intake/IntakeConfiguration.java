@@ -92,7 +92,7 @@ class IntakeConfiguration {
 		containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
 		containerProperties.setKafkaConsumerProperties(consumerProperties(consumer));
 		container.setConcurrency(consumer.concurrency());
-		container.setCommonErrorHandler(errorHandler(consumer));
+		container.setCommonErrorHandler(new BatchRetries(errorHandler(consumer)));
 		return container;
 	}
 
@@ -117,6 +117,7 @@ class IntakeConfiguration {
 	 * dead-letters every record that fails on its own and throws only what {@link Faults}
 	 * calls transient (the store or the broker), so the records of a failed batch are
 	 * good. Nothing is committed while retrying; the consumer stays paused in its group.
+	 * {@link BatchRetries} commits the stored batch's partitions the consumer still owns.
 	 */
 	private static DefaultErrorHandler errorHandler(WarehouseProperties.Consumer consumer) {
 		ExponentialBackOff backOff = new ExponentialBackOff(consumer.retryInitialInterval().toMillis(), 2.0);
