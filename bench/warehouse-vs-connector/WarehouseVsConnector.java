@@ -262,6 +262,7 @@ public class WarehouseVsConnector {
 					MAX_POLL_RECORDS);
 			awaitQuiet(worker.pid(), store.process().pid());
 			Cpu cpu = new Cpu(worker.pid(), store.process().pid());
+			Map<String, Long> workerBefore = threadTicks(worker.pid());
 			Map<String, Long> brokerBefore = threadTicks(brokerPid);
 			long start = System.nanoTime();
 			HttpResponse<String> created = http.send(
@@ -281,6 +282,7 @@ public class WarehouseVsConnector {
 				double seconds = (System.nanoTime() - start) / 1e9;
 				double[] micros = cpu.microsPerRecord();
 				if (Boolean.getBoolean("bench.threads")) {
+					printThreads("Connect JVM", workerBefore, threadTicks(worker.pid()));
 					printThreads("broker JVM", brokerBefore, threadTicks(brokerPid));
 				}
 				http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/connectors/" + name))

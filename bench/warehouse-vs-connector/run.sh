@@ -2,8 +2,8 @@
 # The warehouse against the MongoDB Kafka sink connector on Kafka Connect: records/s, CPU/record per JVM, ratio.
 # Usage: bench/run warehouse-vs-connector [records=300000] [rounds=3] [consumer counts=3,1]
 #   (a warm-up round runs first and is not counted; JFR=1 records warehouse-service/target/bench.jfr and
-#   bench-store.jfr, the store of the last run; THREADS=1 prints the CPU per thread group of the warehouse JVM and
-#   of the broker for each run;
+#   bench-store.jfr, the store of the last run; THREADS=1 prints the CPU per thread group of the side JVM (warehouse or
+#   Connect) and of the broker for each run;
 #   STORE_ARGS="--cache-mb 64" passes arguments to the store, tributary.local.LocalStore;
 #   WAREHOUSE_JAVA_OPTS="-Xmx1g -XX:+UseG1GC" replaces the JVM options of the benchmark's JVM, which hosts the warehouse)
 set -euo pipefail
