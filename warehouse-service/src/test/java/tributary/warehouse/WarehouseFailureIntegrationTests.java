@@ -135,6 +135,44 @@ class WarehouseFailureIntegrationTests {
 	}
 
 	/**
+	 * A warehouse (re)started while its store is away starts anyway, shows the store
+	 * down, and catches up once the store is back, its indexes created then.
+	 */
+	@Test
+	void aWarehouseStartedWhileTheStoreIsAwayCatchesUpWhenItReturns() throws Exception {
+		try (TestBroker broker = new TestBroker();
+				StoreProxy store = new StoreProxy(Infrastructure.mongoUri("x"));
+				MongoClient mongo = MongoClients.create(Infrastructure.mongoUri("x"))) {
+			broker.createTopics();
+			List<TestEvent> events = new TestEvents(24, "late-store").mixed(300);
+			broker.publish(events);
+			store.cut();
+			try (ConfigurableApplicationContext service = startHere(broker, store.uri(broker.database),
+					"--tributary.warehouse.store.timeout=1s", "--tributary.warehouse.consumer.retry-max-interval=1s")) {
+				int port = port(service);
+				await().atMost(Duration.ofSeconds(30))
+					.untilAsserted(() -> assertThat(get(port, "/readyz").statusCode()).isEqualTo(503));
+				assertThat(broker.lag()).as("nothing committed while the store is away").isPositive();
+
+				store.restore();
+				broker.awaitAllCommitted(Duration.ofMinutes(1));
+				assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
+				ExpectedInsights expected = new ExpectedInsights();
+				events.forEach((event) -> expected.add(event.role(), json.readTree(event.json())));
+				assertInsights(port, expected);
+				await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+					List<String> indexes = new ArrayList<>();
+					mongo.getDatabase(broker.database)
+						.getCollection("hourly_insights")
+						.listIndexes()
+						.forEach((index) -> indexes.add(index.getString("name")));
+					assertThat(indexes).contains("id_version");
+				});
+			}
+		}
+	}
+
+	/**
 	 * A second instance joins the group while the first cannot reach the store and its
 	 * consumers retry what they hold: the group rebalances under them, and the second
 	 * instance takes partitions whose records the first still holds. When the first
