@@ -353,8 +353,8 @@ public class WarehouseVsConnector {
 	}
 
 	/**
-	 * CPU ticks of a JVM's threads by name (as Linux keeps it: 15 characters), digits
-	 * dropped (GC Thread#0 and #1 together).
+	 * CPU ticks of a JVM's threads by thread id and name (as Linux keeps it: 15
+	 * characters), digits dropped (GC Thread#0 and #1 together).
 	 */
 	static Map<String, Long> threadTicks(long pid) throws IOException {
 		Map<String, Long> ticks = new LinkedHashMap<>();
@@ -364,7 +364,7 @@ public class WarehouseVsConnector {
 					String stat = Files.readString(task.resolve("stat"));
 					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
 					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+					ticks.put(task.getFileName() + "\t" + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
 				}
 				catch (IOException ex) {
 					// the thread ended meanwhile
@@ -374,10 +374,16 @@ public class WarehouseVsConnector {
 		return ticks;
 	}
 
+	/**
+	 * Each thread's CPU over the run (per thread id: a thread that started meanwhile counts
+	 * from zero, one that ended is missed), summed by name.
+	 */
 	static void printThreads(String jvm, Map<String, Long> before, Map<String, Long> after) {
-		after.entrySet()
+		Map<String, Long> byName = new LinkedHashMap<>();
+		after.forEach((thread, ticks) -> byName.merge(thread.substring(thread.indexOf('\t') + 1),
+				ticks - before.getOrDefault(thread, 0L), Long::sum));
+		byName.entrySet()
 			.stream()
-			.map((entry) -> Map.entry(entry.getKey(), entry.getValue() - before.getOrDefault(entry.getKey(), 0L)))
 			.filter((entry) -> entry.getValue() > 0)
 			.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
 			.limit(12)
