@@ -353,8 +353,8 @@ public class WarehouseVsConnector {
 	}
 
 	/**
-	 * CPU ticks of a JVM's threads by thread id and name (as Linux keeps it: 15
-	 * characters), digits dropped (GC Thread#0 and #1 together).
+	 * CPU ticks of a JVM's threads, keyed "name, tab, thread id" (the name as Linux keeps
+	 * it: 15 characters, digits dropped, so that GC Thread#0 and #1 go together).
 	 */
 	static Map<String, Long> threadTicks(long pid) throws IOException {
 		Map<String, Long> ticks = new LinkedHashMap<>();
@@ -364,7 +364,7 @@ public class WarehouseVsConnector {
 					String stat = Files.readString(task.resolve("stat"));
 					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
 					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					ticks.put(task.getFileName() + "\t" + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+					ticks.put(name + "\t" + task.getFileName(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
 				}
 				catch (IOException ex) {
 					// the thread ended meanwhile
@@ -376,12 +376,15 @@ public class WarehouseVsConnector {
 
 	/**
 	 * Each thread's CPU over the run (per thread id: a thread that started meanwhile counts
-	 * from zero, one that ended is missed), summed by name.
+	 * from zero, one that ended is missed), summed by its name at the end (Connect renames
+	 * its pool threads when they run a task).
 	 */
 	static void printThreads(String jvm, Map<String, Long> before, Map<String, Long> after) {
+		Map<String, Long> beforeById = new LinkedHashMap<>();
+		before.forEach((thread, ticks) -> beforeById.put(thread.substring(thread.indexOf('\t') + 1), ticks));
 		Map<String, Long> byName = new LinkedHashMap<>();
-		after.forEach((thread, ticks) -> byName.merge(thread.substring(thread.indexOf('\t') + 1),
-				ticks - before.getOrDefault(thread, 0L), Long::sum));
+		after.forEach((thread, ticks) -> byName.merge(thread.substring(0, thread.indexOf('\t')),
+				ticks - beforeById.getOrDefault(thread.substring(thread.indexOf('\t') + 1), 0L), Long::sum));
 		byName.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue() > 0)
