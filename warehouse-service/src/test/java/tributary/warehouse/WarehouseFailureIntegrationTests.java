@@ -45,6 +45,13 @@ class WarehouseFailureIntegrationTests {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
+	/**
+	 * A store operation fails after 1 s and a failed batch is retried at least every
+	 * second, so that a test sees an outage, and the end of one, quickly.
+	 */
+	private static final String[] QUICK_STORE_FAILURES = { "--tributary.warehouse.store.timeout=1s",
+			"--tributary.warehouse.consumer.retry-max-interval=1s" };
+
 	@Test
 	void killedMidBatchAndRestartedItEndsWithExactAggregates() throws Exception {
 		try (TestBroker broker = new TestBroker();
@@ -100,7 +107,7 @@ class WarehouseFailureIntegrationTests {
 			TestEvents generator = new TestEvents(22, "outage-" + outage.name().toLowerCase(Locale.ROOT));
 			List<TestEvent> events = new ArrayList<>(generator.mixed(300));
 			try (ConfigurableApplicationContext service = startHere(broker, store.uri(broker.database),
-					"--tributary.warehouse.store.timeout=1s", "--tributary.warehouse.consumer.retry-max-interval=1s")) {
+					QUICK_STORE_FAILURES)) {
 				int port = port(service);
 				broker.publish(events);
 				broker.awaitAllCommitted(Duration.ofMinutes(1));
@@ -109,10 +116,7 @@ class WarehouseFailureIntegrationTests {
 				List<TestEvent> during = generator.mixed(300);
 				events.addAll(during);
 				broker.publish(during);
-				await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-					HttpResponse<String> health = get(port, "/readyz");
-					assertThat(health.statusCode()).isEqualTo(503);
-				});
+				awaitNotReady(port);
 				assertThat(get(port, "/actuator/health").body()).contains("\"mongo\":{\"status\":\"DOWN\"");
 				long lagWhileDown = broker.lag();
 				assertThat(lagWhileDown).as("nothing committed while the store is away").isPositive();
@@ -148,10 +152,9 @@ class WarehouseFailureIntegrationTests {
 			broker.publish(events);
 			store.cut();
 			try (ConfigurableApplicationContext service = startHere(broker, store.uri(broker.database),
-					"--tributary.warehouse.store.timeout=1s", "--tributary.warehouse.consumer.retry-max-interval=1s")) {
+					QUICK_STORE_FAILURES)) {
 				int port = port(service);
-				await().atMost(Duration.ofSeconds(30))
-					.untilAsserted(() -> assertThat(get(port, "/readyz").statusCode()).isEqualTo(503));
+				awaitNotReady(port);
 				assertThat(broker.lag()).as("nothing committed while the store is away").isPositive();
 
 				store.restore();
@@ -190,9 +193,8 @@ class WarehouseFailureIntegrationTests {
 			broker.createTopics();
 			TestEvents generator = new TestEvents(23, "rebalance-" + outage.name().toLowerCase(Locale.ROOT));
 			List<TestEvent> events = new ArrayList<>(generator.mixed(300));
-			String[] options = { "--tributary.warehouse.store.timeout=1s",
-					"--tributary.warehouse.consumer.retry-max-interval=1s" };
-			try (ConfigurableApplicationContext first = startHere(broker, firstStore.uri(broker.database), options)) {
+			try (ConfigurableApplicationContext first = startHere(broker, firstStore.uri(broker.database),
+					QUICK_STORE_FAILURES)) {
 				broker.publish(events);
 				broker.awaitAllCommitted(Duration.ofMinutes(1));
 
@@ -200,14 +202,13 @@ class WarehouseFailureIntegrationTests {
 				List<TestEvent> held = generator.mixed(300);
 				events.addAll(held);
 				broker.publish(held);
-				await().atMost(Duration.ofSeconds(30))
-					.untilAsserted(() -> assertThat(get(port(first), "/readyz").statusCode()).isEqualTo(503));
+				awaitNotReady(port(first));
 				// Records the first instance's paused consumers do not fetch any more.
 				List<TestEvent> later = generator.mixed(300);
 				events.addAll(later);
 				broker.publish(later);
 				try (ConfigurableApplicationContext second = startHere(broker, secondStore.uri(broker.database),
-						options)) {
+						QUICK_STORE_FAILURES)) {
 					await().atMost(Duration.ofSeconds(60))
 						.untilAsserted(() -> assertThat(broker.groupSize()).isEqualTo(6));
 					// The second instance has committed what it took over; the first
@@ -253,6 +254,12 @@ class WarehouseFailureIntegrationTests {
 		arguments.add("--server.port=0");
 		arguments.addAll(List.of(more));
 		return new SpringApplicationBuilder(WarehouseApplication.class).run(arguments.toArray(String[]::new));
+	}
+
+	/** Waits until the service says it is not ready: it has seen the store go away. */
+	private static void awaitNotReady(int port) {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(get(port, "/readyz").statusCode()).isEqualTo(503));
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
