@@ -83,7 +83,8 @@ class AggregateIndexes implements SmartInitializingSingleton, DisposableBean {
 			catch (MongoException ex) {
 				log.debug("Aggregate indexes not created yet: {}", ex.getMessage());
 			}
-			catch (InterruptedException ex) {
+			catch (InterruptedException | IllegalStateException ex) {
+				// The context is closing (its store client closed): nothing left to do.
 				return;
 			}
 		}
