@@ -24,5 +24,5 @@ fi
 # The warehouse runs in this JVM: by default with the heap and collector `./tributary` gives it (command_of there).
 read -r -a WAREHOUSE_OPTS <<<"${WAREHOUSE_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
 cd "$ROOT/warehouse-service"
-exec "$JAVA" "${WAREHOUSE_OPTS[@]}" "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" -Dbench.storeArgs="${STORE_ARGS:-}" -cp "$CP" \
-	"$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"
+exec "$JAVA" "${WAREHOUSE_OPTS[@]}" "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" \
+	-Dbench.storeArgs="${STORE_ARGS:-}" -cp "$CP" "$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"

@@ -134,8 +134,7 @@ public final class RunningSuite {
 		env.put("TRIBUTARY_DATA_DIR", this.dataDir.toString());
 		env.put("TRIBUTARY_SECURITY_API_KEYS", API_KEY);
 		env.put("TRIBUTARY_NO_BUILD", "1");
-		// Harmless system properties, so that a test can see which options reach which
-		// JVM.
+		// Harmless system properties: a test checks which options reach which JVM.
 		env.put("TRIBUTARY_JAVA_OPTS", ALL_SERVICES_OPTION);
 		env.put("TRIBUTARY_SENTIMENT_JAVA_OPTS", SENTIMENT_OPTION);
 		env.put("JAVA_HOME", System.getProperty("java.home"));

@@ -68,8 +68,7 @@ class SuiteIntegrationTests {
 			assertThat(collectors(options.get(service))).as(service).isEmpty();
 		}
 		// TRIBUTARY_JAVA_OPTS reaches every service, and a service's own options come
-		// after
-		// it, so that they win.
+		// after it, so that they win.
 		for (String service : List.of("ingest", "sentiment", "warehouse", "alerts")) {
 			assertThat(options.get(service)).as(service).contains(RunningSuite.ALL_SERVICES_OPTION);
 		}

@@ -212,9 +212,7 @@ class WarehouseFailureIntegrationTests {
 					await().atMost(Duration.ofSeconds(60))
 						.untilAsserted(() -> assertThat(broker.groupSize()).isEqualTo(6));
 					// The second instance has committed what it took over; the first
-					// still
-					// holds a batch with records of partitions that are not its own any
-					// more.
+					// still holds a batch with records of partitions it no longer owns.
 					long[] lag = { -1 };
 					await().pollInterval(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60)).until(() -> {
 						long now = broker.lag();
