@@ -54,7 +54,8 @@ final class RecordSizeLimit {
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
 		long deadline = System.nanoTime() + timeout.toNanos();
-		try (Admin admin = Admin.create(config)) {
+		Admin admin = Admin.create(config);
+		try {
 			Collection<Node> nodes = admin.describeCluster().nodes().get(remaining(deadline), TimeUnit.NANOSECONDS);
 			List<ConfigResource> resources = new ArrayList<>();
 			topics.forEach((topic) -> resources.add(new ConfigResource(ConfigResource.Type.TOPIC, topic)));
@@ -78,6 +79,11 @@ final class RecordSizeLimit {
 		catch (Exception ex) {
 			log.info("Could not learn the broker's record size limit ({}); the producer keeps its own", ex.toString());
 			return OptionalInt.empty();
+		}
+		finally {
+			// Bounded: close() alone waits for the client's thread without limit, and a
+			// start-up of ingest once hung there for minutes.
+			admin.close(timeout);
 		}
 	}
 

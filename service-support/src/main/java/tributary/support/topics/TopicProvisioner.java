@@ -44,6 +44,9 @@ public class TopicProvisioner implements SmartInitializingSingleton {
 
 	private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
+	/** How long closing the admin client may wait for its thread to end. */
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
 	private final TopicsProperties properties;
 
 	private final KafkaAdmin kafkaAdmin;
@@ -66,7 +69,8 @@ public class TopicProvisioner implements SmartInitializingSingleton {
 		int timeoutMs = (int) this.properties.provisioningTimeout().toMillis();
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 10_000));
-		try (Admin admin = Admin.create(config)) {
+		Admin admin = Admin.create(config);
+		try {
 			provision(admin, List.copyOf(this.declared.get()));
 		}
 		catch (ExecutionException | TimeoutException ex) {
@@ -75,6 +79,11 @@ public class TopicProvisioner implements SmartInitializingSingleton {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+		finally {
+			// Bounded: close() alone waits for the client's thread without limit, and a
+			// service's start-up once hung there for minutes.
+			admin.close(CLOSE_TIMEOUT);
 		}
 	}
 
