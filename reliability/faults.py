@@ -116,7 +116,9 @@ class Suite:
 
     def up(self):
         os.makedirs(self.data_dir, exist_ok=True)
-        return self.tributary("up", "--detach") == 0
+        # Longer than the script's own bound (START_TIMEOUT, 300 s), so that a start that hangs fails in the script,
+        # which appends a thread dump of what is not healthy to its log, rather than in this timeout.
+        return self.tributary("up", "--detach", timeout=360) == 0
 
     def down(self):
         try:
