@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -296,22 +298,20 @@ public final class TestBroker implements AutoCloseable {
 
 	/** How many consumers the group has now, with or without partitions. */
 	public int groupSize() throws Exception {
+		return groupMembers().size();
+	}
+
+	private Collection<MemberDescription> groupMembers() throws Exception {
 		return this.admin.describeConsumerGroups(List.of(this.group))
 			.all()
 			.get(10, TimeUnit.SECONDS)
 			.get(this.group)
-			.members()
-			.size();
+			.members();
 	}
 
 	private String members() {
 		try {
-			return this.admin.describeConsumerGroups(List.of(this.group))
-				.all()
-				.get(10, TimeUnit.SECONDS)
-				.get(this.group)
-				.members()
-				.stream()
+			return groupMembers().stream()
 				.map((member) -> member.clientId() + " " + member.assignment().topicPartitions())
 				.toList()
 				.toString();

@@ -87,9 +87,7 @@ class WarehouseFailureIntegrationTests {
 					.mapToDouble((counter) -> counter.count())
 					.sum();
 				assertThat(redelivered).as("records stored before the kill but not committed").isPositive();
-				ExpectedInsights expected = new ExpectedInsights();
-				events.forEach((event) -> expected.add(event.role(), json.readTree(event.json())));
-				assertInsights(port(restarted), expected);
+				assertInsights(port(restarted), events);
 			}
 		}
 	}
@@ -131,9 +129,7 @@ class WarehouseFailureIntegrationTests {
 					assertThat(broker.deadLetters(role, 0)).as("never dead-lettered for the store being down")
 						.isEmpty();
 				}
-				ExpectedInsights expected = new ExpectedInsights();
-				events.forEach((event) -> expected.add(event.role(), json.readTree(event.json())));
-				assertInsights(port, expected);
+				assertInsights(port, events);
 			}
 		}
 	}
@@ -160,9 +156,7 @@ class WarehouseFailureIntegrationTests {
 				store.restore();
 				broker.awaitAllCommitted(Duration.ofMinutes(1));
 				assertThat(get(port, "/readyz").statusCode()).isEqualTo(200);
-				ExpectedInsights expected = new ExpectedInsights();
-				events.forEach((event) -> expected.add(event.role(), json.readTree(event.json())));
-				assertInsights(port, expected);
+				assertInsights(port, events);
 				await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 					List<String> indexes = new ArrayList<>();
 					mongo.getDatabase(broker.database)
@@ -226,9 +220,7 @@ class WarehouseFailureIntegrationTests {
 					await().during(Duration.ofSeconds(5))
 						.atMost(Duration.ofSeconds(10))
 						.untilAsserted(() -> assertThat(broker.lag()).isZero());
-					ExpectedInsights expected = new ExpectedInsights();
-					events.forEach((event) -> expected.add(event.role(), json.readTree(event.json())));
-					assertInsights(port(second), expected);
+					assertInsights(port(second), events);
 				}
 			}
 		}
@@ -262,6 +254,13 @@ class WarehouseFailureIntegrationTests {
 
 	private static int port(ConfigurableApplicationContext context) {
 		return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+	}
+
+	/** The insights the service serves are exactly those of these events. */
+	private static void assertInsights(int port, List<TestEvent> events) throws Exception {
+		ExpectedInsights expected = new ExpectedInsights();
+		events.forEach((event) -> expected.add(event.role(), json.readTree(event.json())));
+		assertInsights(port, expected);
 	}
 
 	private static void assertInsights(int port, ExpectedInsights expected) throws Exception {
