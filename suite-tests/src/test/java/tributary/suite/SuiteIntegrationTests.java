@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,9 +56,10 @@ class SuiteIntegrationTests {
 
 	@Test
 	void everyProcessRunsWithTheJvmOptionsTheScriptGivesIt() throws IOException {
-		Map<String, List<String>> options = Map.of("kafka", jvmOptions("kafka"), "store", jvmOptions("store"), "ingest",
-				jvmOptions("ingest"), "sentiment", jvmOptions("sentiment"), "warehouse", jvmOptions("warehouse"),
-				"alerts", jvmOptions("alerts"));
+		Map<String, List<String>> options = new HashMap<>();
+		for (String name : List.of("kafka", "store", "ingest", "sentiment", "warehouse", "alerts")) {
+			options.put(name, jvmOptions(name));
+		}
 		// The collectors the script chooses (tributary, command_of): Serial for the
 		// broker
 		// and the warehouse, G1 for the store, the JVM's own choice for the others.
