@@ -209,8 +209,8 @@ public class WarehouseVsConnector {
 				MessageListenerContainer container = context.getBean("warehouse", MessageListenerContainer.class);
 				awaitQuiet(ProcessHandle.current().pid(), store.process().pid());
 				Cpu cpu = new Cpu(ProcessHandle.current().pid(), store.process().pid());
-				Map<String, Long> threadsBefore = threadTicks(ProcessHandle.current().pid());
-				Map<String, Long> brokerBefore = threadTicks(brokerPid);
+				Map<String, ThreadTicks> threadsBefore = threadTicks(ProcessHandle.current().pid());
+				Map<String, ThreadTicks> brokerBefore = threadTicks(brokerPid);
 				long start = System.nanoTime();
 				container.start();
 				while (committed(group) < total) {
@@ -262,8 +262,8 @@ public class WarehouseVsConnector {
 					MAX_POLL_RECORDS);
 			awaitQuiet(worker.pid(), store.process().pid());
 			Cpu cpu = new Cpu(worker.pid(), store.process().pid());
-			Map<String, Long> workerBefore = threadTicks(worker.pid());
-			Map<String, Long> brokerBefore = threadTicks(brokerPid);
+			Map<String, ThreadTicks> workerBefore = threadTicks(worker.pid());
+			Map<String, ThreadTicks> brokerBefore = threadTicks(brokerPid);
 			long start = System.nanoTime();
 			HttpResponse<String> created = http.send(
 					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/connectors"))
@@ -352,19 +352,21 @@ public class WarehouseVsConnector {
 		return ticks;
 	}
 
-	/**
-	 * CPU ticks of a JVM's threads, keyed "name, tab, thread id" (the name as Linux keeps
-	 * it: 15 characters, digits dropped, so that GC Thread#0 and #1 go together).
-	 */
-	static Map<String, Long> threadTicks(long pid) throws IOException {
-		Map<String, Long> ticks = new LinkedHashMap<>();
+	/** One thread's name (as Linux keeps it: 15 characters) and CPU ticks so far. */
+	record ThreadTicks(String name, long ticks) {
+	}
+
+	/** CPU ticks of a JVM's threads by thread id. */
+	static Map<String, ThreadTicks> threadTicks(long pid) throws IOException {
+		Map<String, ThreadTicks> ticks = new LinkedHashMap<>();
 		try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
 			for (Path task : tasks.toList()) {
 				try {
 					String stat = Files.readString(task.resolve("stat"));
-					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+					String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
 					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					ticks.put(name + "\t" + task.getFileName(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+					ticks.put(task.getFileName().toString(),
+							new ThreadTicks(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12])));
 				}
 				catch (IOException ex) {
 					// the thread ended meanwhile
@@ -376,15 +378,17 @@ public class WarehouseVsConnector {
 
 	/**
 	 * Each thread's CPU over the run (per thread id: a thread that started meanwhile counts
-	 * from zero, one that ended is missed), summed by its name at the end (Connect renames
-	 * its pool threads when they run a task).
+	 * from zero, one that ended is missed), summed by its name at the end with digits
+	 * dropped (GC Thread#0 and #1 together; Connect renames its pool threads when they run
+	 * a task).
 	 */
-	static void printThreads(String jvm, Map<String, Long> before, Map<String, Long> after) {
-		Map<String, Long> beforeById = new LinkedHashMap<>();
-		before.forEach((thread, ticks) -> beforeById.put(thread.substring(thread.indexOf('\t') + 1), ticks));
+	static void printThreads(String jvm, Map<String, ThreadTicks> before, Map<String, ThreadTicks> after) {
 		Map<String, Long> byName = new LinkedHashMap<>();
-		after.forEach((thread, ticks) -> byName.merge(thread.substring(0, thread.indexOf('\t')),
-				ticks - beforeById.getOrDefault(thread.substring(thread.indexOf('\t') + 1), 0L), Long::sum));
+		after.forEach((id, thread) -> {
+			ThreadTicks earlier = before.get(id);
+			byName.merge(thread.name().replaceAll("[0-9]+", "#"),
+					thread.ticks() - ((earlier != null) ? earlier.ticks() : 0L), Long::sum);
+		});
 		byName.entrySet()
 			.stream()
 			.filter((entry) -> entry.getValue() > 0)
