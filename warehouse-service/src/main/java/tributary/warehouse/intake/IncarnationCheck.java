@@ -30,12 +30,15 @@ import org.springframework.kafka.listener.BatchMessageListener;
  * A rebalance tells {@link RecreatedTopics} about a recreated topic, but a topic deleted
  * and recreated with the same partitions may cause no rebalance at all: the consumer only
  * finds its position out of range and starts again from the earliest offset. So the
- * topics of a batch are described again whenever a partition goes back to an offset this
- * instance already took (a recreated topic starting again from 0, or a batch retried
- * after a failure) and at least every {@code maxAge} otherwise. A partition whose topic
- * turns out to be another incarnation is also read again from its start once this batch
- * is through, so that a position carried over from the old incarnation skips nothing of
- * the new one; the store recognises whatever it reads twice.
+ * topics of a batch are described again whenever a partition goes back to an offset at or
+ * below the end of its last batch here (a recreated topic starting again from 0, the
+ * group's offsets reset, a batch read again because its commit failed) and at least every
+ * {@code maxAge} otherwise. Going back is checked against the last batch rather than the
+ * highest offset ever taken: a replay is then described once, where it starts, not before
+ * every batch until it passes the old position again. A partition whose topic turns out
+ * to be another incarnation is also read again from its start once this batch is through,
+ * so that a position carried over from the old incarnation skips nothing of the new one;
+ * the store recognises whatever it reads twice.
  */
 final class IncarnationCheck implements BatchConsumerAwareMessageListener<byte[], byte[]> {
 
@@ -50,7 +53,7 @@ final class IncarnationCheck implements BatchConsumerAwareMessageListener<byte[]
 	private final Clock clock;
 
 	/**
-	 * Per partition, the highest offset taken so far, and the topic id it was taken in.
+	 * Per partition, the last offset of its last batch, and the topic id it was taken in.
 	 */
 	private final Map<TopicPartition, Taken> taken = new ConcurrentHashMap<>();
 
@@ -98,19 +101,15 @@ final class IncarnationCheck implements BatchConsumerAwareMessageListener<byte[]
 			throw new IllegalStateException("Cannot read " + recreated + " again without the consumer");
 		}
 		this.listener.onMessage(records);
-		last.forEach((partition, offset) -> {
-			String id = this.topicIds.current(partition.topic());
-			this.taken.merge(partition, new Taken(offset, id),
-					(before, now2) -> before.topicId().equals(now2.topicId()) && before.offset() > now2.offset()
-							? before : now2);
-		});
+		last.forEach((partition, offset) -> this.taken.put(partition,
+				new Taken(offset, this.topicIds.current(partition.topic()))));
 		if (consumer != null && !recreated.isEmpty()) {
 			log.info("Reading {} again from the start: their topics were recreated", recreated);
 			consumer.seekToBeginning(recreated);
 		}
 	}
 
-	/** The highest offset of a partition taken so far, in an incarnation of its topic. */
+	/** The last offset of a partition's last batch, in an incarnation of its topic. */
 	private record Taken(long offset, String topicId) {
 	}
 

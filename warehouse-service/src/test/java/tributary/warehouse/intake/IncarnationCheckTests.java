@@ -69,6 +69,30 @@ class IncarnationCheckTests {
 	}
 
 	@Test
+	void aReplayOfTheSameIncarnationIsDescribedWhereItStartsNotBeforeEveryBatch() {
+		start(Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
+		Consumer<?, ?> consumer = mock(Consumer.class);
+		for (int from = 0; from < 500; from += 50) {
+			this.check.onMessage(batch(from, from + 50), consumer);
+		}
+		int described = this.describes.get();
+
+		this.check.onMessage(batch(0, 50), consumer);
+		assertThat(this.describes).as("going back is checked").hasValue(described + 1);
+		for (int from = 50; from < 500; from += 50) {
+			this.check.onMessage(batch(from, from + 50), consumer);
+		}
+		assertThat(this.describes).as("the replay goes forward from there").hasValue(described + 1);
+		assertThat(this.storedUnder).hasSize(20).containsOnly("first");
+		verify(consumer, never()).seekToBeginning(List.of(new TopicPartition(TOPIC, 0)));
+
+		this.brokerId.set("second");
+		this.check.onMessage(batch(0, 5), consumer);
+		assertThat(this.storedUnder).last().isEqualTo("second");
+		verify(consumer).seekToBeginning(List.of(new TopicPartition(TOPIC, 0)));
+	}
+
+	@Test
 	void aTopicIsDescribedAgainAfterTheMaximumAgeEvenIfItsOffsetsOnlyGrow() {
 		AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
 		start(new Clock() {
