@@ -1,8 +1,8 @@
 package tributary.warehouse.events;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,12 +11,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * none, and they belong to that one.
  */
 @Component
-public class TopicIds {
+public class TopicIds implements DisposableBean {
 
 	static final String INCARNATIONS = "topic_incarnations";
 
@@ -54,7 +54,8 @@ public class TopicIds {
 
 	@Autowired
 	public TopicIds(KafkaAdmin admin, MongoTemplate mongo) {
-		this(adminLookup(admin), mongo);
+		this(new AdminLookup(admin.getConfigurationProperties(), "warehouse-topic-ids",
+				Duration.ofSeconds(admin.getOperationTimeout())), mongo);
 	}
 
 	/**
@@ -65,16 +66,6 @@ public class TopicIds {
 	public TopicIds(Lookup lookup, MongoTemplate mongo) {
 		this.lookup = lookup;
 		this.mongo = mongo;
-	}
-
-	private static Lookup adminLookup(KafkaAdmin admin) {
-		return (topics) -> {
-			Map<String, String> ids = new HashMap<>();
-			for (TopicDescription description : admin.describeTopics(topics.toArray(String[]::new)).values()) {
-				ids.put(description.name(), description.topicId().toString());
-			}
-			return ids;
-		};
 	}
 
 	/**
@@ -154,6 +145,14 @@ public class TopicIds {
 		pinned = (incarnation != null) ? incarnation.getString(UNMARKED) : id;
 		this.unmarked.put(topic, pinned);
 		return pinned;
+	}
+
+	/** Closes the lookup's broker client, if it has one. */
+	@Override
+	public void destroy() throws Exception {
+		if (this.lookup instanceof AutoCloseable closeable) {
+			closeable.close();
+		}
 	}
 
 	/** Finds the current ids of topics. */
