@@ -15,7 +15,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.support.text.Utf8;
-import tributary.warehouse.store.BsonBuffer;
 
 import org.springframework.stereotype.Component;
 
@@ -90,7 +89,7 @@ public class EventReader {
 	 * for every value, cost about a tenth of the intake's CPU per record.
 	 */
 	private static RawBsonDocument document(JsonNode object, boolean checkText) {
-		BasicOutputBuffer buffer = new BsonBuffer(512);
+		BasicOutputBuffer buffer = new BasicOutputBuffer(512);
 		try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
 			writeDocument(writer, object, 1, checkText);
 		}

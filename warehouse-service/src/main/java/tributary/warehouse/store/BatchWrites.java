@@ -182,7 +182,7 @@ public class BatchWrites {
 	 * types than those written here still go through their codec.
 	 */
 	static RawBsonDocument encode(Write write, int namespace, CodecRegistry registry) {
-		BasicOutputBuffer buffer = new BsonBuffer(256);
+		BasicOutputBuffer buffer = new BasicOutputBuffer(256);
 		try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
 			writer.writeStartDocument();
 			if (write instanceof Write.Upsert upsert) {
