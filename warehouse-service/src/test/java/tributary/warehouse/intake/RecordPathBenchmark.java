@@ -1,0 +1,190 @@
+package tributary.warehouse.intake;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tributary.support.topics.TopicsProperties;
+import tributary.warehouse.TestEvents;
+import tributary.warehouse.TestEvents.TestEvent;
+import tributary.warehouse.alerts.Alerts;
+import tributary.warehouse.events.EventReader;
+import tributary.warehouse.events.RawEvents;
+import tributary.warehouse.events.SourceTopics;
+import tributary.warehouse.events.TopicIds;
+import tributary.warehouse.insights.Aggregates;
+import tributary.warehouse.store.BatchWrites;
+import tributary.warehouse.system.WarehouseProperties;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.KafkaOperations;
+
+/**
+ * The warehouse's own CPU per record, without Kafka: the listener the intake runs, fed
+ * batches of the warehouse-vs-connector benchmark's mixed records (2,000 a batch, grouped
+ * by partition as a consumer hands them over) on this thread, storing into the durable
+ * store in its own JVM. It prints, per pass of new records, this thread's CPU per record
+ * (reading the JSON, the documents and the aggregates' changes, the driver's encoding and
+ * decoding: what the warehouse's consumer threads do) and this JVM's (adding its JIT and
+ * GC). Thread CPU time leaves out what other processes take from the machine, so two
+ * builds can be compared run after run where records/s could not.
+ *
+ * <p>
+ * Usage: {@code bench/run warehouse-record-path [records per pass] [warm-up passes]
+ * [measured passes]}.
+ */
+public final class RecordPathBenchmark {
+
+	private static final int PARTITIONS = 6;
+
+	private static final int BATCH = 2000;
+
+	private RecordPathBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int records = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
+		int warmUps = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
+		int passes = (args.length > 2) ? Integer.parseInt(args[2]) : 5;
+		Path data = Files.createTempDirectory("record-path-store-");
+		int port = freePort();
+		Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+				"-cp", System.getProperty("java.class.path"), "tributary.local.LocalStore", "--data-dir",
+				data.toString(), "--port", Integer.toString(port))
+			.redirectErrorStream(true)
+			.redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile())
+			.start();
+		try (MongoClient client = connect(port)) {
+			WarehouseListener listener = listener(new MongoTemplate(client, "record_path"));
+			TopicsProperties topicNames = Binder.get(new StandardEnvironment())
+				.bindOrCreate("tributary.topics", TopicsProperties.class);
+			Map<String, String> topics = Map.of("post", topicNames.socialMedia(), "weather", topicNames.weatherData(),
+					"feedback", topicNames.customerFeedback(), "sentiment", topicNames.customerSentiment());
+			Map<String, Long> offsets = new HashMap<>();
+			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			List<Double> threadMicros = new ArrayList<>();
+			List<Double> processMicros = new ArrayList<>();
+			for (int pass = 0; pass < warmUps + passes; pass++) {
+				List<List<ConsumerRecord<byte[], byte[]>>> batches = batches(
+						new TestEvents(42 + pass, "p" + pass).mixed(records), topics, offsets);
+				int count = batches.stream().mapToInt(List::size).sum();
+				long threadStart = threads.getCurrentThreadCpuTime();
+				long processStart = processCpuNanos();
+				long wallStart = System.nanoTime();
+				for (List<ConsumerRecord<byte[], byte[]>> batch : batches) {
+					listener.onMessage(batch);
+				}
+				double wall = (System.nanoTime() - wallStart) / 1e9;
+				double thread = (threads.getCurrentThreadCpuTime() - threadStart) / 1e3 / count;
+				double process = (processCpuNanos() - processStart) / 1e3 / count;
+				boolean measured = pass >= warmUps;
+				System.out.printf(
+						"%-9s %,9d records  this thread %6.2f us/record  this JVM %6.2f us/record  %,8.0f records/s%n",
+						measured ? "pass " + (pass - warmUps + 1) : "warm-up", count, thread, process, count / wall);
+				if (measured) {
+					threadMicros.add(thread);
+					processMicros.add(process);
+				}
+			}
+			System.out.printf("median of %d passes: this thread %.2f us/record, this JVM %.2f us/record%n", passes,
+					median(threadMicros), median(processMicros));
+		}
+		finally {
+			store.destroy();
+			store.waitFor();
+		}
+	}
+
+	private static WarehouseListener listener(MongoTemplate mongo) {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		WarehouseProperties properties = Binder.get(new StandardEnvironment())
+			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
+		SourceTopics topics = new SourceTopics(
+				Binder.get(new StandardEnvironment()).bindOrCreate("tributary.topics", TopicsProperties.class));
+		// Valid records are never dead-lettered; a dead letter would fail the run.
+		@SuppressWarnings("unchecked")
+		KafkaOperations<byte[], byte[]> kafka = (KafkaOperations<byte[], byte[]>) Proxy.newProxyInstance(
+				KafkaOperations.class.getClassLoader(), new Class<?>[] { KafkaOperations.class },
+				(proxy, method, arguments) -> {
+					throw new IllegalStateException("Dead-lettered: " + Arrays.toString(arguments));
+				});
+		BatchWrites writes = new BatchWrites(mongo, meters);
+		TopicIds topicIds = new TopicIds(
+				(names) -> names.stream().collect(Collectors.toMap((name) -> name, (name) -> "incarnation-1")), mongo);
+		return new WarehouseListener(topics, new EventReader(), new RawEvents(mongo, writes, topicIds),
+				new Aggregates(mongo, writes, topicIds, properties, meters), new Alerts(mongo, meters),
+				new DeadLetters(kafka, topics, "warehouse"), new IntakeMetrics(meters));
+	}
+
+	/**
+	 * Records of the events on their topics, a partition per key, offsets going on from
+	 * the last pass's; in batches of {@value #BATCH}, each grouped by partition.
+	 */
+	private static List<List<ConsumerRecord<byte[], byte[]>>> batches(List<TestEvent> events,
+			Map<String, String> topics, Map<String, Long> offsets) {
+		List<List<ConsumerRecord<byte[], byte[]>>> batches = new ArrayList<>();
+		for (int from = 0; from < events.size(); from += BATCH) {
+			Map<String, List<ConsumerRecord<byte[], byte[]>>> byPartition = new LinkedHashMap<>();
+			for (TestEvent event : events.subList(from, Math.min(events.size(), from + BATCH))) {
+				String topic = topics.get(event.role());
+				int partition = Math.floorMod(event.key().hashCode(), PARTITIONS);
+				long offset = offsets.merge(topic + "-" + partition, 1L, Long::sum) - 1;
+				byPartition.computeIfAbsent(topic + "-" + partition, (key) -> new ArrayList<>())
+					.add(new ConsumerRecord<>(topic, partition, offset, event.key().getBytes(StandardCharsets.UTF_8),
+							event.json().getBytes(StandardCharsets.UTF_8)));
+			}
+			batches.add(byPartition.values().stream().flatMap(List::stream).toList());
+		}
+		return batches;
+	}
+
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	private static double median(List<Double> values) {
+		List<Double> sorted = values.stream().sorted().toList();
+		int middle = sorted.size() / 2;
+		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+	}
+
+	private static MongoClient connect(int port) throws InterruptedException {
+		for (int attempt = 0;; attempt++) {
+			try (Socket socket = new Socket("127.0.0.1", port)) {
+				return MongoClients.create("mongodb://127.0.0.1:" + port);
+			}
+			catch (java.io.IOException ex) {
+				if (attempt > 300) {
+					throw new IllegalStateException("The store did not start", ex);
+				}
+				Thread.sleep(100);
+			}
+		}
+	}
+
+	private static int freePort() throws java.io.IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
