@@ -43,9 +43,9 @@ import org.springframework.kafka.core.KafkaOperations;
  * by partition as a consumer hands them over) on this thread, storing into the durable
  * store in its own JVM. It prints, per pass of new records, this thread's CPU per record
  * (reading the JSON, the documents and the aggregates' changes, the driver's encoding and
- * decoding: what the warehouse's consumer threads do) and this JVM's (adding its JIT and
- * GC). Thread CPU time leaves out what other processes take from the machine, so two
- * builds can be compared run after run where records/s could not.
+ * decoding: what the warehouse's consumer threads do), this JVM's (adding its JIT and GC)
+ * and the store's. Thread CPU time leaves out what other processes take from the machine,
+ * so two builds can be compared run after run where records/s could not.
  *
  * <p>
  * Usage: {@code bench/run warehouse-record-path [records per pass] [warm-up passes]
@@ -56,6 +56,8 @@ public final class RecordPathBenchmark {
 	private static final int PARTITIONS = 6;
 
 	private static final int BATCH = 2000;
+
+	private static final long TICKS_PER_SECOND = 100;
 
 	private RecordPathBenchmark() {
 	}
@@ -82,12 +84,14 @@ public final class RecordPathBenchmark {
 			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 			List<Double> threadMicros = new ArrayList<>();
 			List<Double> processMicros = new ArrayList<>();
+			List<Double> storeMicrosPerPass = new ArrayList<>();
 			for (int pass = 0; pass < warmUps + passes; pass++) {
 				List<List<ConsumerRecord<byte[], byte[]>>> batches = batches(
 						new TestEvents(42 + pass, "p" + pass).mixed(records), topics, offsets);
 				int count = batches.stream().mapToInt(List::size).sum();
 				long threadStart = threads.getCurrentThreadCpuTime();
 				long processStart = processCpuNanos();
+				long storeStart = cpuTicks(store.pid());
 				long wallStart = System.nanoTime();
 				for (List<ConsumerRecord<byte[], byte[]>> batch : batches) {
 					listener.onMessage(batch);
@@ -95,17 +99,20 @@ public final class RecordPathBenchmark {
 				double wall = (System.nanoTime() - wallStart) / 1e9;
 				double thread = (threads.getCurrentThreadCpuTime() - threadStart) / 1e3 / count;
 				double process = (processCpuNanos() - processStart) / 1e3 / count;
+				double storeMicros = (cpuTicks(store.pid()) - storeStart) * 1e6 / TICKS_PER_SECOND / count;
 				boolean measured = pass >= warmUps;
 				System.out.printf(
-						"%-9s %,9d records  this thread %6.2f us/record  this JVM %6.2f us/record  %,8.0f records/s%n",
-						measured ? "pass " + (pass - warmUps + 1) : "warm-up", count, thread, process, count / wall);
+						"%-9s %,9d records  this thread %6.2f us/record  this JVM %6.2f  store JVM %6.2f  %,8.0f records/s%n",
+						measured ? "pass " + (pass - warmUps + 1) : "warm-up", count, thread, process, storeMicros,
+						count / wall);
 				if (measured) {
 					threadMicros.add(thread);
 					processMicros.add(process);
+					storeMicrosPerPass.add(storeMicros);
 				}
 			}
-			System.out.printf("median of %d passes: this thread %.2f us/record, this JVM %.2f us/record%n", passes,
-					median(threadMicros), median(processMicros));
+			System.out.printf("median of %d passes: this thread %.2f us/record, this JVM %.2f, store JVM %.2f%n",
+					passes, median(threadMicros), median(processMicros), median(storeMicrosPerPass));
 		}
 		finally {
 			store.destroy();
@@ -154,6 +161,14 @@ public final class RecordPathBenchmark {
 			batches.add(byPartition.values().stream().flatMap(List::stream).toList());
 		}
 		return batches;
+	}
+
+	/** User and system CPU of a process, in clock ticks (Linux). */
+	private static long cpuTicks(long pid) throws java.io.IOException {
+		String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+		// the fields after the command name, which is in parentheses and may hold spaces
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 	}
 
 	private static long processCpuNanos() {
