@@ -22,10 +22,10 @@ import org.jspecify.annotations.Nullable;
  * Spring Kafka's {@code KafkaAdmin.describeTopics} creates a client for each call and
  * closes it after: a new connection to the broker, its configuration logged whole at
  * INFO, its metrics registered with JMX and removed again. The intake describes its
- * topics at least every ten seconds, so a warehouse did that about every ten seconds for
- * as long as it ran (16 clients in a two-minute fault run). The client is created on
- * first use, so a broker that cannot be resolved yet fails a batch, which is retried,
- * rather than the start.
+ * topics at least every ten seconds, so a warehouse did that every few seconds for as
+ * long as it ran (14 clients in CI's 80-second kill-store fault run). The client is
+ * created on first use, so a broker that cannot be resolved yet fails a batch, which is
+ * retried, rather than the start.
  */
 final class AdminLookup implements TopicIds.Lookup, AutoCloseable {
 
