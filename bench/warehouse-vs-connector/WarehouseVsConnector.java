@@ -42,7 +42,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * The warehouse against its peer, the MongoDB Kafka sink connector on Kafka Connect
  * standalone: the same broker, the same pre-loaded topics and the same durable store, in
  * interleaved rounds (warehouse, connector, warehouse, ...), each run with a fresh store
- * (its own JVM, a new data directory) and a new consumer group, the first round a
+ * (its own JVM, a new data directory; with {@code -Dbench.store=shared}, one store JVM
+ * for all runs and a new database per run) and a new consumer group, the first round a
  * warm-up that is not counted.
  *
  * <p>
@@ -70,6 +71,9 @@ public class WarehouseVsConnector {
 
 	static Path work;
 
+	/** The store every run uses, with {@code -Dbench.store=shared}; otherwise null. */
+	static Store shared;
+
 	static String bootstrap;
 
 	static Admin admin;
@@ -94,6 +98,9 @@ public class WarehouseVsConnector {
 		Process worker = null;
 		try (Admin created = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
 			admin = created;
+			if ("shared".equals(System.getProperty("bench.store", "per-run"))) {
+				shared = Store.start(true);
+			}
 			topics = createTopics();
 			preload(records);
 			total = endOffsets();
@@ -102,6 +109,8 @@ public class WarehouseVsConnector {
 			System.out.printf("Pre-loaded %,d records on %s (4 topics x %d partitions); Connect worker pid %d; work in %s%n",
 					total, bootstrap, PARTITIONS, worker.pid(), work);
 			System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+			System.out.println((shared != null) ? "One store JVM for all runs, a new database each (STORE=shared)"
+					: "A new store JVM for every run");
 			Map<String, List<Run>> runs = new LinkedHashMap<>();
 			for (int round = 0; round <= rounds; round++) {
 				for (int consumers : consumerCounts) {
@@ -144,6 +153,10 @@ public class WarehouseVsConnector {
 			if (worker != null) {
 				worker.destroy();
 			}
+			if (shared != null) {
+				shared.process().destroy();
+				shared.process().waitFor();
+			}
 			broker.close();
 		}
 	}
@@ -151,10 +164,21 @@ public class WarehouseVsConnector {
 	record Run(double rate, double sideMicros, double storeMicros, double brokerMicros, long documents) {
 	}
 
-	/** A store JVM with a new data directory and its CPU time at the start. */
-	record Store(Process process, int port) implements AutoCloseable {
+	/**
+	 * A store JVM with a new data directory; {@code kept} if it serves every run (closing
+	 * it after a run then does nothing).
+	 */
+	record Store(Process process, int port, boolean kept) implements AutoCloseable {
 
-		static Store start() throws Exception {
+		/**
+		 * The store of one run: a new JVM, or with {@code -Dbench.store=shared} the one JVM
+		 * all runs use, each in a new database.
+		 */
+		static Store forRun() throws Exception {
+			return (shared != null) ? shared : start(false);
+		}
+
+		static Store start(boolean kept) throws Exception {
 			int port = freePort();
 			Path dataDir = Files.createTempDirectory(work, "store-");
 			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
@@ -173,7 +197,7 @@ public class WarehouseVsConnector {
 				.start();
 			for (int attempt = 0;; attempt++) {
 				try (Socket socket = new Socket("127.0.0.1", port)) {
-					return new Store(process, port);
+					return new Store(process, port, kept);
 				}
 				catch (IOException ex) {
 					if (attempt > 300 || !process.isAlive()) {
@@ -186,6 +210,9 @@ public class WarehouseVsConnector {
 
 		@Override
 		public void close() throws Exception {
+			if (this.kept) {
+				return;
+			}
 			this.process.destroy();
 			this.process.waitFor();
 		}
@@ -195,7 +222,7 @@ public class WarehouseVsConnector {
 	static Run warehouse(int consumers) throws Exception {
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		String group = "bench-" + id;
-		try (Store store = Store.start()) {
+		try (Store store = Store.forRun()) {
 			String uri = "mongodb://127.0.0.1:" + store.port();
 			List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 					"--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.mongodb.uri=" + uri + "/bench_" + id,
@@ -246,7 +273,7 @@ public class WarehouseVsConnector {
 	static Run connector(Process worker, int restPort, int consumers) throws Exception {
 		String name = "sink-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpClient http = HttpClient.newHttpClient();
-		try (Store store = Store.start()) {
+		try (Store store = Store.forRun()) {
 			String uri = "mongodb://127.0.0.1:" + store.port();
 			String config = """
 					{"name": "%s", "config": {
