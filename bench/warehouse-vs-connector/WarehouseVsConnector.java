@@ -36,16 +36,14 @@ import tributary.warehouse.WarehouseApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * The warehouse against its peer, the MongoDB Kafka sink connector on Kafka Connect
  * standalone: the same broker, the same pre-loaded topics and the same durable store, in
  * interleaved rounds (warehouse, connector, warehouse, ...), each run with a fresh store
  * (its own JVM, a new data directory; with {@code -Dbench.store=shared}, one store JVM
- * for all runs and a new database per run; with {@code -Dbench.warehouseContext=kept} as
- * well, one warehouse context for all runs, its collections emptied before each) and a new
- * consumer group, the first round a
+ * for all runs and a new database per run) and a new consumer group, the first round a
  * warm-up that is not counted.
  *
  * <p>
@@ -76,15 +74,6 @@ public class WarehouseVsConnector {
 	/** The store every run uses, with {@code -Dbench.store=shared}; otherwise null. */
 	static Store shared;
 
-	/**
-	 * Whether one warehouse context serves every run ({@code -Dbench.warehouseContext=kept},
-	 * which needs the shared store): a new consumer group and emptied collections per run.
-	 */
-	static boolean keepContext;
-
-	/** The warehouse context every run uses, once started, if {@link #keepContext}. */
-	static ConfigurableApplicationContext keptContext;
-
 	static String bootstrap;
 
 	static Admin admin;
@@ -112,10 +101,6 @@ public class WarehouseVsConnector {
 			if ("shared".equals(System.getProperty("bench.store", "per-run"))) {
 				shared = Store.start(true);
 			}
-			keepContext = "kept".equals(System.getProperty("bench.warehouseContext", "per-run"));
-			if (keepContext && shared == null) {
-				throw new IllegalArgumentException("WAREHOUSE_CONTEXT=kept needs STORE=shared: a context keeps its store");
-			}
 			topics = createTopics();
 			preload(records);
 			total = endOffsets();
@@ -126,9 +111,6 @@ public class WarehouseVsConnector {
 			System.out.printf("load average at start: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
 			System.out.println((shared != null) ? "One store JVM for all runs, a new database each (STORE=shared)"
 					: "A new store JVM for every run");
-			System.out.println(keepContext
-					? "One warehouse context for all runs, a new group and emptied collections each (WAREHOUSE_CONTEXT=kept)"
-					: "A new warehouse context for every run");
 			Map<String, List<Run>> runs = new LinkedHashMap<>();
 			for (int round = 0; round <= rounds; round++) {
 				for (int consumers : consumerCounts) {
@@ -170,9 +152,6 @@ public class WarehouseVsConnector {
 		finally {
 			if (worker != null) {
 				worker.destroy();
-			}
-			if (keptContext != null) {
-				keptContext.close();
 			}
 			if (shared != null) {
 				shared.process().destroy();
@@ -245,90 +224,50 @@ public class WarehouseVsConnector {
 		String group = "bench-" + id;
 		try (Store store = Store.forRun()) {
 			String uri = "mongodb://127.0.0.1:" + store.port();
-			String database = keepContext ? "bench_kept" : "bench_" + id;
-			ConfigurableApplicationContext context = keptContext;
-			if (context != null) {
-				emptyCollections(uri, database);
-			}
-			else {
-				context = startWarehouse(uri + "/" + database, group, consumers);
-				if (keepContext) {
-					keptContext = context;
+			List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+					"--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.mongodb.uri=" + uri + "/bench_" + id,
+					"--tributary.security.api-keys=bench-api-key-0123456789",
+					"--spring.kafka.listener.auto-startup=false", "--tributary.warehouse.consumer.group-id=" + group,
+					"--tributary.warehouse.consumer.concurrency=" + consumers,
+					"--tributary.warehouse.consumer.max-poll-records=" + MAX_POLL_RECORDS, "--logging.level.root=WARN"));
+			topics.forEach((role, topic) -> arguments.add("--tributary.topics." + property(role) + "=" + topic));
+			try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WarehouseApplication.class)
+				.run(arguments.toArray(String[]::new))) {
+				MessageListenerContainer container = context.getBean("warehouse", MessageListenerContainer.class);
+				awaitQuiet(ProcessHandle.current().pid(), store.process().pid());
+				Cpu cpu = new Cpu(ProcessHandle.current().pid(), store.process().pid());
+				Map<String, ThreadTicks> threadsBefore = threadTicks(ProcessHandle.current().pid());
+				Map<String, ThreadTicks> brokerBefore = threadTicks(brokerPid);
+				long start = System.nanoTime();
+				container.start();
+				while (committed(group) < total) {
+					Thread.sleep(50);
 				}
-			}
-			try {
-				return warehouseRun(context, store, uri, database, group, consumers);
-			}
-			finally {
-				if (!keepContext) {
-					context.close();
+				double seconds = (System.nanoTime() - start) / 1e9;
+				double[] micros = cpu.microsPerRecord();
+				if (Boolean.getBoolean("bench.threads")) {
+					printThreads("warehouse JVM", threadsBefore, threadTicks(ProcessHandle.current().pid()));
+					printThreads("broker JVM", brokerBefore, threadTicks(brokerPid));
+					io.micrometer.core.instrument.Counter conflicts = context
+						.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+						.find("tributary.warehouse.aggregate.conflicts")
+						.counter();
+					System.out.printf("    aggregate documents re-read and retried after a lost race: %,.0f%n",
+							(conflicts != null) ? conflicts.count() : Double.NaN);
+					io.micrometer.core.instrument.DistributionSummary combined = context
+						.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+						.find("tributary.warehouse.aggregate.combined")
+						.summary();
+					if (combined != null) {
+						System.out.printf(
+								"    aggregate writes: %,d for %,.0f batches (%.2f batches per write, at most %.0f)%n",
+								combined.count(), combined.totalAmount(), combined.mean(), combined.max());
+					}
 				}
+				container.stop();
+				return new Run(total / seconds, micros[0], micros[1], micros[2], documents(uri, "bench_" + id));
 			}
 		}
-	}
-
-	static ConfigurableApplicationContext startWarehouse(String uri, String group, int consumers) {
-		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
-				"--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.mongodb.uri=" + uri,
-				"--tributary.security.api-keys=bench-api-key-0123456789",
-				"--spring.kafka.listener.auto-startup=false", "--tributary.warehouse.consumer.group-id=" + group,
-				"--tributary.warehouse.consumer.concurrency=" + consumers,
-				"--tributary.warehouse.consumer.max-poll-records=" + MAX_POLL_RECORDS, "--logging.level.root=WARN"));
-		topics.forEach((role, topic) -> arguments.add("--tributary.topics." + property(role) + "=" + topic));
-		return new SpringApplicationBuilder(WarehouseApplication.class).run(arguments.toArray(String[]::new));
-	}
-
-	/**
-	 * Deletes the documents of a kept warehouse's last run, keeping the collections and
-	 * their indexes, so that the next run stores into an empty database again.
-	 */
-	static void emptyCollections(String uri, String database) {
-		try (MongoClient client = MongoClients.create(uri)) {
-			MongoDatabase db = client.getDatabase(database);
-			for (String collection : db.listCollectionNames()) {
-				db.getCollection(collection).deleteMany(new org.bson.Document());
-			}
-		}
-	}
-
-	static Run warehouseRun(ConfigurableApplicationContext context, Store store, String uri, String database,
-			String group, int consumers) throws Exception {
-		ConcurrentMessageListenerContainer<?, ?> container = context.getBean("warehouse",
-				ConcurrentMessageListenerContainer.class);
-		container.getContainerProperties().setGroupId(group);
-		container.setConcurrency(consumers);
-		awaitQuiet(ProcessHandle.current().pid(), store.process().pid());
-		Cpu cpu = new Cpu(ProcessHandle.current().pid(), store.process().pid());
-		Map<String, ThreadTicks> threadsBefore = threadTicks(ProcessHandle.current().pid());
-		Map<String, ThreadTicks> brokerBefore = threadTicks(brokerPid);
-		long start = System.nanoTime();
-		container.start();
-		while (committed(group) < total) {
-			Thread.sleep(50);
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		double[] micros = cpu.microsPerRecord();
-		if (Boolean.getBoolean("bench.threads")) {
-			printThreads("warehouse JVM", threadsBefore, threadTicks(ProcessHandle.current().pid()));
-			printThreads("broker JVM", brokerBefore, threadTicks(brokerPid));
-			io.micrometer.core.instrument.Counter conflicts = context
-				.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-				.find("tributary.warehouse.aggregate.conflicts")
-				.counter();
-			System.out.printf("    aggregate documents re-read and retried after a lost race: %,.0f%n",
-					(conflicts != null) ? conflicts.count() : Double.NaN);
-			io.micrometer.core.instrument.DistributionSummary combined = context
-				.getBean(io.micrometer.core.instrument.MeterRegistry.class)
-				.find("tributary.warehouse.aggregate.combined")
-				.summary();
-			if (combined != null) {
-				System.out.printf(
-						"    aggregate writes: %,d for %,.0f batches (%.2f batches per write, at most %.0f)%n",
-						combined.count(), combined.totalAmount(), combined.mean(), combined.max());
-			}
-		}
-		container.stop();
-		return new Run(total / seconds, micros[0], micros[1], micros[2], documents(uri, database));
 	}
 
 	static Run connector(Process worker, int restPort, int consumers) throws Exception {

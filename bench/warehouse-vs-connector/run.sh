@@ -6,8 +6,7 @@
 #   Connect) and of the broker for each run;
 #   STORE_ARGS="--cache-mb 64" passes arguments to the store, tributary.local.LocalStore;
 #   WAREHOUSE_JAVA_OPTS="-Xmx1g -XX:+UseG1GC" replaces the JVM options of the benchmark's JVM, which hosts the warehouse;
-#   STORE=shared runs one store JVM for all runs, a new database each, instead of a new store JVM per run;
-#   WAREHOUSE_CONTEXT=kept, with STORE=shared, one warehouse context for all runs, a new group and emptied collections each)
+#   STORE=shared runs one store JVM for all runs, a new database each, instead of a new store JVM per run)
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 CP=$(test_classpath warehouse-service)
@@ -27,5 +26,4 @@ fi
 read -r -a WAREHOUSE_OPTS <<<"${WAREHOUSE_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
 cd "$ROOT/warehouse-service"
 exec "$JAVA" "${WAREHOUSE_OPTS[@]}" "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" \
-	-Dbench.storeArgs="${STORE_ARGS:-}" -Dbench.store="${STORE:-per-run}" \
-	-Dbench.warehouseContext="${WAREHOUSE_CONTEXT:-per-run}" -cp "$CP" "$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"
+	-Dbench.storeArgs="${STORE_ARGS:-}" -Dbench.store="${STORE:-per-run}" -cp "$CP" "$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"
