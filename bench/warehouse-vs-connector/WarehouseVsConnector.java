@@ -154,8 +154,7 @@ public class WarehouseVsConnector {
 				worker.destroy();
 			}
 			if (shared != null) {
-				shared.process().destroy();
-				shared.process().waitFor();
+				shared.stop();
 			}
 			broker.close();
 		}
@@ -208,11 +207,15 @@ public class WarehouseVsConnector {
 			}
 		}
 
+		/** Stops a run's own store; the shared one stays for the next run. */
 		@Override
-		public void close() throws Exception {
-			if (this.kept) {
-				return;
+		public void close() throws InterruptedException {
+			if (!this.kept) {
+				stop();
 			}
+		}
+
+		void stop() throws InterruptedException {
 			this.process.destroy();
 			this.process.waitFor();
 		}

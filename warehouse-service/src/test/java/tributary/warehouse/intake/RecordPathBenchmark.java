@@ -75,9 +75,9 @@ public final class RecordPathBenchmark {
 			.redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile())
 			.start();
 		try (MongoClient client = connect(port)) {
-			WarehouseListener listener = listener(new MongoTemplate(client, "record_path"));
 			TopicsProperties topicNames = Binder.get(new StandardEnvironment())
 				.bindOrCreate("tributary.topics", TopicsProperties.class);
+			WarehouseListener listener = listener(new MongoTemplate(client, "record_path"), topicNames);
 			Map<String, String> topics = Map.of("post", topicNames.socialMedia(), "weather", topicNames.weatherData(),
 					"feedback", topicNames.customerFeedback(), "sentiment", topicNames.customerSentiment());
 			Map<String, Long> offsets = new HashMap<>();
@@ -120,12 +120,11 @@ public final class RecordPathBenchmark {
 		}
 	}
 
-	private static WarehouseListener listener(MongoTemplate mongo) {
+	private static WarehouseListener listener(MongoTemplate mongo, TopicsProperties topicNames) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		WarehouseProperties properties = Binder.get(new StandardEnvironment())
 			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
-		SourceTopics topics = new SourceTopics(
-				Binder.get(new StandardEnvironment()).bindOrCreate("tributary.topics", TopicsProperties.class));
+		SourceTopics topics = new SourceTopics(topicNames);
 		// Valid records are never dead-lettered; a dead letter would fail the run.
 		@SuppressWarnings("unchecked")
 		KafkaOperations<byte[], byte[]> kafka = (KafkaOperations<byte[], byte[]>) Proxy.newProxyInstance(
