@@ -1,6 +1,7 @@
 package tributary.warehouse.insights;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -78,12 +79,15 @@ public class Aggregates {
 
 	private final CombinedWrites<Map<Target, List<Part>>> combined;
 
+	private final RememberedMarks remembered;
+
 	public Aggregates(MongoTemplate mongo, BatchWrites writes, TopicIds topicIds, WarehouseProperties properties,
 			MeterRegistry meters) {
 		this.mongo = mongo;
 		this.writes = writes;
 		this.topicIds = topicIds;
 		this.maxConflictRetries = properties.store().maxConflictRetries();
+		this.remembered = new RememberedMarks(properties.store().rememberedMarks());
 		this.conflicts = Counter.builder("tributary.warehouse.aggregate.conflicts")
 			.description("Aggregate documents another writer changed between read and write, re-read and retried")
 			.register(meters);
@@ -202,25 +206,31 @@ public class Aggregates {
 		for (int attempt = 0; !pending.isEmpty() || !pendingLocations.isEmpty(); attempt++) {
 			List<Target> writing = new ArrayList<>();
 			List<Write> writes = new ArrayList<>();
+			// the marks each document of writing has once its write is confirmed
+			List<Mark> written = new ArrayList<>();
 			for (Map.Entry<Aggregate, List<Target>> collection : pending.entrySet()) {
 				if (attempt > this.maxConflictRetries) {
 					throw new ConcurrentAggregateUpdates(collection.getKey().collection(), collection.getValue().size(),
 							attempt);
 				}
-				Map<String, Mark> marks = read(this.mongo.getCollection(collection.getKey().collection()),
-						collection.getValue(), this.topicIds::unmarked);
+				Map<String, Mark> marks = marks(collection.getKey(), collection.getValue());
 				for (Target target : collection.getValue()) {
 					Mark mark = marks.getOrDefault(target.id(), Mark.ABSENT);
-					Write.Upsert write = write(target, mark, parts.getOrDefault(target, List.of()));
-					if (write != null) {
-						writing.add(target);
-						writes.add(write);
+					Change change = new Change();
+					Map<Source, Long> applied = mark.fold(parts.getOrDefault(target, List.of()), change);
+					if (change.isEmpty()) {
+						this.remembered.remember(target, mark);
+						continue;
 					}
+					writing.add(target);
+					writes.add(write(target, mark, change, applied));
+					written.add(new Mark(mark.version() + 1, applied));
 				}
 			}
 			writes.addAll(pendingLocations);
 			Map<Aggregate, List<Target>> lost = new LinkedHashMap<>();
 			List<Write.Upsert> lostLocations = new ArrayList<>();
+			BitSet lostWrites = new BitSet();
 			try {
 				this.writes.write("aggregate", writes);
 			}
@@ -234,17 +244,26 @@ public class Aggregates {
 					}
 					if (error.getIndex() < writing.size()) {
 						Target target = writing.get(error.getIndex());
+						lostWrites.set(error.getIndex());
 						lost.computeIfAbsent(target.aggregate(), (key) -> new ArrayList<>()).add(target);
 					}
 					else if (attempt < this.maxConflictRetries) {
-						// Two consumers inserting the same new location at once: the
-						// second
-						// time the loser's write is an update.
+						// Two consumers inserting the same new location at once:
+						// the second time the loser's write is an update.
 						lostLocations.add(pendingLocations.get(error.getIndex() - writing.size()));
 					}
 					else {
 						throw ex;
 					}
+				}
+			}
+			for (int i = 0; i < writing.size(); i++) {
+				Target target = writing.get(i);
+				if (lostWrites.get(i)) {
+					this.remembered.contended(target);
+				}
+				else {
+					this.remembered.remember(target, written.get(i));
 				}
 			}
 			lost.forEach((aggregate, targets) -> {
@@ -258,15 +277,10 @@ public class Aggregates {
 	}
 
 	/**
-	 * The upsert that folds in the parts above the document's marks and matches only the
-	 * version that was read, or nothing if every part is in already.
+	 * The upsert that folds in what the parts above the document's marks add and matches
+	 * only the version the marks are of.
 	 */
-	private static Write.@Nullable Upsert write(Target target, Mark mark, List<Part> parts) {
-		Change change = new Change();
-		Map<Source, Long> applied = mark.fold(parts, change);
-		if (change.isEmpty()) {
-			return null;
-		}
+	private static Write.Upsert write(Target target, Mark mark, Change change, Map<Source, Long> applied) {
 		List<Bson> updates = new ArrayList<>(change.updates());
 		target.identity().forEach((field, value) -> updates.add(Updates.set(field, value)));
 		updates.add(Updates.set(APPLIED, Source.toDocuments(applied)));
@@ -276,6 +290,28 @@ public class Aggregates {
 		// write reports by index.
 		Document expected = new Document("_id", target.id()).append(VERSION, mark.version());
 		return new Write.Upsert(target.aggregate().collection(), expected, Updates.combine(updates));
+	}
+
+	/**
+	 * The marks of the documents: those this instance remembers from its last write of
+	 * them, the others read from the store in one query; by document id.
+	 */
+	private Map<String, Mark> marks(Aggregate aggregate, List<Target> targets) {
+		Map<String, Mark> marks = new HashMap<>();
+		List<Target> unknown = new ArrayList<>();
+		for (Target target : targets) {
+			Mark mark = this.remembered.take(target);
+			if (mark != null) {
+				marks.put(target.id(), mark);
+			}
+			else {
+				unknown.add(target);
+			}
+		}
+		if (!unknown.isEmpty()) {
+			marks.putAll(read(this.mongo.getCollection(aggregate.collection()), unknown, this.topicIds::unmarked));
+		}
+		return marks;
 	}
 
 	private static Map<String, Mark> read(MongoCollection<Document> collection, List<Target> targets,

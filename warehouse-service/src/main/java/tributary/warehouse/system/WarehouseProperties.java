@@ -64,9 +64,19 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	 * @param maxConflictRetries how often an aggregate update lost to a concurrent writer
 	 * is re-read and retried within one batch before the whole batch is retried
 	 * @param writeConcern what the store confirms before a write counts as done
+	 * @param rememberedMarks how many aggregate documents' marks an instance remembers
+	 * from its last write of them, so that its next write of the same documents need not
+	 * read them first; 0 reads them before every write
 	 */
 	public record Store(@DefaultValue("5s") Duration timeout, @DefaultValue("100") int maxConflictRetries,
-			@DefaultValue WriteConcern writeConcern) {
+			@DefaultValue WriteConcern writeConcern, @DefaultValue("4096") int rememberedMarks) {
+
+		public Store {
+			if (rememberedMarks < 0) {
+				throw new IllegalArgumentException(
+						"tributary.warehouse.store.remembered-marks must be at least 0 but was " + rememberedMarks);
+			}
+		}
 
 	}
 
