@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tributary.local.LocalKafkaProcess;
+import tributary.local.LocalStoreProcess;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
 import tributary.warehouse.WarehouseApplication;
@@ -86,37 +86,20 @@ public class IntakeBenchmark {
 	}
 
 	/** A store JVM of its own with a new data directory, as ./tributary runs it. */
-	static Process startStore(int port) throws Exception {
-		Path dataDir = Files.createTempDirectory(work, "store-");
-		List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
+	static LocalStoreProcess startStore() throws IOException {
+		List<String> jvmOptions = new ArrayList<>(LocalStoreProcess.SUITE_JVM_OPTIONS);
 		if (System.getProperty("bench.storeJfr") != null) {
-			command.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.storeJfr") + ",settings=profile");
+			jvmOptions.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.storeJfr") + ",settings=profile");
 		}
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), "tributary.local.LocalStore",
-				"--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
-		Process store = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(work.resolve(dataDir.getFileName() + ".log").toFile())
-			.start();
-		for (int attempt = 0;; attempt++) {
-			try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-				return store;
-			}
-			catch (IOException ex) {
-				if (attempt > 300 || !store.isAlive()) {
-					throw new IllegalStateException("The store did not start", ex);
-				}
-				Thread.sleep(100);
-			}
-		}
+		return LocalStoreProcess.start(Files.createTempDirectory(work, "store-"), jvmOptions, List.of());
 	}
 
 	static double run(String bootstrap, Map<String, String> topics, String variant, Admin admin) throws Exception {
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		String group = "bench-" + id;
-		int storePort = freePort();
-		Process store = startStore(storePort);
+		LocalStoreProcess store = startStore();
 		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrap,
-				"--spring.mongodb.uri=mongodb://127.0.0.1:" + storePort + "/bench_" + id,
+				"--spring.mongodb.uri=" + store.uri("bench_" + id),
 				"--tributary.security.api-keys=bench-api-key-0123456789", "--spring.kafka.listener.auto-startup=false",
 				"--tributary.warehouse.consumer.group-id=" + group, "--logging.level.root=WARN"));
 		topics.forEach((role, topic) -> arguments.add("--tributary.topics." + property(role) + "=" + topic));
@@ -137,8 +120,7 @@ public class IntakeBenchmark {
 			return total / seconds;
 		}
 		finally {
-			store.destroy();
-			store.waitFor();
+			store.close();
 		}
 	}
 
@@ -219,16 +201,6 @@ public class IntakeBenchmark {
 		Collections.sort(sorted);
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-	}
-
-	static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
 }

@@ -1,6 +1,5 @@
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tributary.local.LocalKafkaProcess;
+import tributary.local.LocalStoreProcess;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
 import tributary.warehouse.WarehouseApplication;
@@ -164,10 +164,10 @@ public class WarehouseVsConnector {
 	}
 
 	/**
-	 * A store JVM with a new data directory; {@code kept} if it serves every run (closing
-	 * it after a run then does nothing).
+	 * A store JVM with a new data directory, as {@code ./tributary} runs it; {@code kept}
+	 * if it serves every run (closing it after a run then does nothing).
 	 */
-	record Store(Process process, int port, boolean kept) implements AutoCloseable {
+	record Store(LocalStoreProcess process, boolean kept) implements AutoCloseable {
 
 		/**
 		 * The store of one run: a new JVM, or with {@code -Dbench.store=shared} the one JVM
@@ -178,46 +178,26 @@ public class WarehouseVsConnector {
 		}
 
 		static Store start(boolean kept) throws Exception {
-			int port = freePort();
-			Path dataDir = Files.createTempDirectory(work, "store-");
-			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g"));
+			List<String> jvmOptions = new ArrayList<>(LocalStoreProcess.SUITE_JVM_OPTIONS);
 			if (System.getProperty("bench.storeJfr") != null) {
-				command.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.storeJfr")
+				jvmOptions.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.storeJfr")
 						+ ",settings=profile,jdk.ExecutionSample#period=2ms");
 			}
-			command.addAll(List.of("-cp", System.getProperty("java.class.path"), "tributary.local.LocalStore",
-					"--data-dir", dataDir.toString(), "--port", Integer.toString(port)));
 			String storeArgs = System.getProperty("bench.storeArgs", "").strip();
-			if (!storeArgs.isEmpty()) {
-				command.addAll(List.of(storeArgs.split("\\s+")));
-			}
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile())
-				.start();
-			for (int attempt = 0;; attempt++) {
-				try (Socket socket = new Socket("127.0.0.1", port)) {
-					return new Store(process, port, kept);
-				}
-				catch (IOException ex) {
-					if (attempt > 300 || !process.isAlive()) {
-						throw new IllegalStateException("The store did not start", ex);
-					}
-					Thread.sleep(100);
-				}
-			}
+			return new Store(LocalStoreProcess.start(Files.createTempDirectory(work, "store-"), jvmOptions,
+					storeArgs.isEmpty() ? List.of() : List.of(storeArgs.split("\\s+"))), kept);
 		}
 
 		/** Stops a run's own store; the shared one stays for the next run. */
 		@Override
-		public void close() throws InterruptedException {
+		public void close() {
 			if (!this.kept) {
 				stop();
 			}
 		}
 
-		void stop() throws InterruptedException {
-			this.process.destroy();
-			this.process.waitFor();
+		void stop() {
+			this.process.close();
 		}
 
 	}
@@ -226,7 +206,7 @@ public class WarehouseVsConnector {
 		String id = UUID.randomUUID().toString().substring(0, 8);
 		String group = "bench-" + id;
 		try (Store store = Store.forRun()) {
-			String uri = "mongodb://127.0.0.1:" + store.port();
+			String uri = "mongodb://127.0.0.1:" + store.process().port();
 			List<String> arguments = new ArrayList<>(List.of("--server.port=0",
 					"--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.mongodb.uri=" + uri + "/bench_" + id,
 					"--tributary.security.api-keys=bench-api-key-0123456789",
@@ -277,7 +257,7 @@ public class WarehouseVsConnector {
 		String name = "sink-" + UUID.randomUUID().toString().substring(0, 8);
 		HttpClient http = HttpClient.newHttpClient();
 		try (Store store = Store.forRun()) {
-			String uri = "mongodb://127.0.0.1:" + store.port();
+			String uri = "mongodb://127.0.0.1:" + store.process().port();
 			String config = """
 					{"name": "%s", "config": {
 					  "connector.class": "com.mongodb.kafka.connect.MongoSinkConnector",

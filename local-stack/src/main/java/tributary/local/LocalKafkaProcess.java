@@ -2,8 +2,6 @@ package tributary.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -25,8 +22,6 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  * logging) never meet the application under test, exactly as in production.
  */
 public final class LocalKafkaProcess implements AutoCloseable {
-
-	private static final String CLASSPATH_RESOURCE = "META-INF/tributary/local-stack.classpath";
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
@@ -66,15 +61,15 @@ public final class LocalKafkaProcess implements AutoCloseable {
 	public static LocalKafkaProcess start(Path dataDir, List<String> jvmOptions) {
 		try {
 			Files.createDirectories(dataDir);
-			int port = freePort();
-			int controllerPort = freePort();
+			int port = ChildJvm.freePort();
+			int controllerPort = ChildJvm.freePort();
 			Path logFile = dataDir.resolve("broker.log");
 			List<String> command = new ArrayList<>();
-			command.add(javaExecutable());
+			command.add(ChildJvm.javaExecutable());
 			command.addAll(jvmOptions);
-			command.addAll(List.of("-Dlogback.configurationFile=tributary/local/logback-local.xml", "-cp", classpath(),
-					LocalKafka.class.getName(), "--data-dir", dataDir.toString(), "--port", Integer.toString(port),
-					"--controller-port", Integer.toString(controllerPort)));
+			command.addAll(List.of("-Dlogback.configurationFile=tributary/local/logback-local.xml", "-cp",
+					ChildJvm.classpath(), LocalKafka.class.getName(), "--data-dir", dataDir.toString(), "--port",
+					Integer.toString(port), "--controller-port", Integer.toString(controllerPort)));
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(logFile.toFile())
 				.start();
@@ -109,19 +104,7 @@ public final class LocalKafkaProcess implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (!this.process.isAlive()) {
-			return;
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(SHUTDOWN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
+		ChildJvm.stop(this.process, SHUTDOWN_TIMEOUT);
 	}
 
 	private void awaitReady() {
@@ -131,7 +114,8 @@ public final class LocalKafkaProcess implements AutoCloseable {
 				2000))) {
 			while (Instant.now().isBefore(deadline)) {
 				if (!this.process.isAlive()) {
-					throw new IllegalStateException("The local Kafka broker exited during start-up:\n" + logTail());
+					throw new IllegalStateException(
+							"The local Kafka broker exited during start-up:\n" + ChildJvm.logTail(this.logFile));
 				}
 				try {
 					admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get();
@@ -143,18 +127,8 @@ public final class LocalKafkaProcess implements AutoCloseable {
 			}
 		}
 		close();
-		throw new IllegalStateException(
-				"The local Kafka broker did not answer within " + STARTUP_TIMEOUT + ":\n" + logTail());
-	}
-
-	private String logTail() {
-		try {
-			List<String> lines = Files.readAllLines(this.logFile, StandardCharsets.UTF_8);
-			return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-		}
-		catch (IOException ex) {
-			return "(no log: " + ex.getMessage() + ")";
-		}
+		throw new IllegalStateException("The local Kafka broker did not answer within " + STARTUP_TIMEOUT + ":\n"
+				+ ChildJvm.logTail(this.logFile));
 	}
 
 	private static void sleepBriefly() {
@@ -164,34 +138,6 @@ public final class LocalKafkaProcess implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the broker", ex);
-		}
-	}
-
-	static String classpath() throws IOException {
-		Path ownLocation;
-		try {
-			ownLocation = Path.of(LocalKafka.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-		}
-		catch (java.net.URISyntaxException ex) {
-			throw new IOException(ex);
-		}
-		try (var in = LocalKafka.class.getClassLoader().getResourceAsStream(CLASSPATH_RESOURCE)) {
-			if (in == null) {
-				throw new IOException("Missing " + CLASSPATH_RESOURCE + ": build local-stack with Maven first");
-			}
-			String dependencies = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-			return ownLocation + java.io.File.pathSeparator + dependencies;
-		}
-	}
-
-	private static String javaExecutable() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			socket.setReuseAddress(true);
-			return socket.getLocalPort();
 		}
 	}
 

@@ -181,9 +181,8 @@ class LocalStoreCrashIntegrationTests {
 			Path log = work.resolve("store-" + start + ".log");
 			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 					"-Xmx512m", "-Dlogback.configurationFile=tributary/local/logback-local.xml", "-cp",
-					LocalKafkaProcess.classpath(), LocalStore.class.getName(), "--data-dir",
-					work.resolve("store").toString(), "--port", Integer.toString(port), "--sync",
-					Boolean.toString(sync))
+					ChildJvm.classpath(), LocalStore.class.getName(), "--data-dir", work.resolve("store").toString(),
+					"--port", Integer.toString(port), "--sync", Boolean.toString(sync))
 				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();

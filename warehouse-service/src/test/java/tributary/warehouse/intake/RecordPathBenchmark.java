@@ -3,8 +3,6 @@ package tributary.warehouse.intake;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +18,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tributary.local.LocalStoreProcess;
 import tributary.support.topics.TopicsProperties;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
@@ -66,15 +65,9 @@ public final class RecordPathBenchmark {
 		int records = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
 		int warmUps = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
 		int passes = (args.length > 2) ? Integer.parseInt(args[2]) : 5;
-		Path data = Files.createTempDirectory("record-path-store-");
-		int port = freePort();
-		Process store = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-				"-cp", System.getProperty("java.class.path"), "tributary.local.LocalStore", "--data-dir",
-				data.toString(), "--port", Integer.toString(port))
-			.redirectErrorStream(true)
-			.redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile())
-			.start();
-		try (MongoClient client = connect(port)) {
+		LocalStoreProcess store = LocalStoreProcess.start(Files.createTempDirectory("record-path-store-"),
+				LocalStoreProcess.SUITE_JVM_OPTIONS, List.of());
+		try (store; MongoClient client = MongoClients.create(store.uri(""))) {
 			TopicsProperties topicNames = Binder.get(new StandardEnvironment())
 				.bindOrCreate("tributary.topics", TopicsProperties.class);
 			WarehouseListener listener = listener(new MongoTemplate(client, "record_path"), topicNames);
@@ -113,10 +106,6 @@ public final class RecordPathBenchmark {
 			}
 			System.out.printf("median of %d passes: this thread %.2f us/record, this JVM %.2f, store JVM %.2f%n",
 					passes, median(threadMicros), median(processMicros), median(storeMicrosPerPass));
-		}
-		finally {
-			store.destroy();
-			store.waitFor();
 		}
 	}
 
@@ -179,26 +168,6 @@ public final class RecordPathBenchmark {
 		List<Double> sorted = values.stream().sorted().toList();
 		int middle = sorted.size() / 2;
 		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-	}
-
-	private static MongoClient connect(int port) throws InterruptedException {
-		for (int attempt = 0;; attempt++) {
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				return MongoClients.create("mongodb://127.0.0.1:" + port);
-			}
-			catch (java.io.IOException ex) {
-				if (attempt > 300) {
-					throw new IllegalStateException("The store did not start", ex);
-				}
-				Thread.sleep(100);
-			}
-		}
-	}
-
-	private static int freePort() throws java.io.IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 }
