@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A {@link LocalStore} with its durable file backend started as a separate JVM on a free
  * port, as {@code ./tributary} runs it: for benchmarks, which measure the store's CPU
- * apart from the client's, and stop and start it as a process.
+ * apart from the client's, and for tests that kill it and start it again on the same
+ * data.
  */
 public final class LocalStoreProcess implements AutoCloseable {
 
@@ -40,7 +42,7 @@ public final class LocalStoreProcess implements AutoCloseable {
 	 * Starts the store on a free loopback port with its data in {@code dataDir} and waits
 	 * until it takes connections.
 	 * @param dataDir where the store keeps its data; its log is written beside it
-	 * ({@code <dataDir>.log})
+	 * ({@code <dataDir>.log}, appended to by every start on the same data)
 	 * @param jvmOptions the store JVM's options ({@link #SUITE_JVM_OPTIONS} as the suite
 	 * runs it)
 	 * @param storeArguments further arguments of {@link LocalStore#main}, such as
@@ -60,7 +62,7 @@ public final class LocalStoreProcess implements AutoCloseable {
 					Integer.toString(port)));
 			command.addAll(storeArguments);
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(logFile.toFile())
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
 				.start();
 			LocalStoreProcess store = new LocalStoreProcess(process, port, logFile);
 			store.awaitReady();
@@ -93,6 +95,24 @@ public final class LocalStoreProcess implements AutoCloseable {
 	/** The store's own log, to read when a run fails. */
 	public Path logFile() {
 		return this.logFile;
+	}
+
+	/**
+	 * Kills the store with SIGKILL, as a crash would: no shutdown hook runs and nothing
+	 * more is committed. Returns once the JVM has ended.
+	 */
+	public void kill() {
+		this.process.destroyForcibly();
+		try {
+			if (!this.process.waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw new IllegalStateException(
+						"The local store did not end within " + SHUTDOWN_TIMEOUT + " of SIGKILL");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the killed store to end", ex);
+		}
 	}
 
 	/**

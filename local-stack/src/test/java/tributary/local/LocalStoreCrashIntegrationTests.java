@@ -1,9 +1,5 @@
 package tributary.local;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,24 +62,25 @@ class LocalStoreCrashIntegrationTests {
 	void keepsEveryAcknowledgedWriteWhenTheStoreIsKilledMidWrite() throws Exception {
 		Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
 		for (int round = 1; round <= ROUNDS; round++) {
-			try (StoreProcess store = StoreProcess.start(this.dataDir, round, SYNC)) {
+			try (LocalStoreProcess store = start(SYNC)) {
 				assertAllThere(store, acknowledged, round);
 				writeUntilKilled(store, round, acknowledged);
 			}
 		}
-		try (StoreProcess store = StoreProcess.start(this.dataDir, ROUNDS + 1, SYNC)) {
+		try (LocalStoreProcess store = start(SYNC)) {
 			assertAllThere(store, acknowledged, ROUNDS + 1);
 		}
 	}
 
-	private static void writeUntilKilled(StoreProcess store, int round, Queue<String> acknowledged) throws Exception {
+	private static void writeUntilKilled(LocalStoreProcess store, int round, Queue<String> acknowledged)
+			throws Exception {
 		int before = acknowledged.size();
 		AtomicBoolean killed = new AtomicBoolean();
 		ExecutorService writers = Executors.newFixedThreadPool(BULK_WRITERS + SINGLE_WRITERS);
 		List<MongoClient> clients = new ArrayList<>();
 		try {
 			for (int writer = 0; writer < BULK_WRITERS + SINGLE_WRITERS; writer++) {
-				MongoClient client = store.client();
+				MongoClient client = client(store);
 				clients.add(client);
 				MongoCollection<Document> events = events(client);
 				String prefix = "r" + round + "-w" + writer + "-";
@@ -143,8 +140,8 @@ class LocalStoreCrashIntegrationTests {
 			.append("text", "reading " + id);
 	}
 
-	private static void assertAllThere(StoreProcess store, Queue<String> acknowledged, int start) {
-		try (MongoClient client = store.client()) {
+	private static void assertAllThere(LocalStoreProcess store, Queue<String> acknowledged, int start) {
+		try (MongoClient client = client(store)) {
 			MongoCollection<Document> events = events(client);
 			if (start == 1) {
 				events.createIndex(Indexes.ascending("station", "sequence"), new IndexOptions().unique(true));
@@ -170,70 +167,21 @@ class LocalStoreCrashIntegrationTests {
 		return client.getDatabase("crash").getCollection("events");
 	}
 
-	/** The store in a JVM of its own, as {@code ./tributary} runs it. */
-	private record StoreProcess(Process process, int port, Path log) implements AutoCloseable {
+	/**
+	 * The store in a JVM of its own, as {@code ./tributary} runs it, on the test's data.
+	 */
+	private LocalStoreProcess start(boolean sync) {
+		return LocalStoreProcess.start(this.dataDir.resolve("store"), LocalStoreProcess.SUITE_JVM_OPTIONS,
+				List.of("--sync", Boolean.toString(sync)));
+	}
 
-		static StoreProcess start(Path work, int start, boolean sync) throws IOException, InterruptedException {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			Path log = work.resolve("store-" + start + ".log");
-			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xmx512m", "-Dlogback.configurationFile=tributary/local/logback-local.xml", "-cp",
-					ChildJvm.classpath(), LocalStore.class.getName(), "--data-dir", work.resolve("store").toString(),
-					"--port", Integer.toString(port), "--sync", Boolean.toString(sync))
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			StoreProcess store = new StoreProcess(process, port, log);
-			try (MongoClient client = store.client()) {
-				await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
-					assertThat(process.isAlive()).as("store running; its log:\n%s", store.logText()).isTrue();
-					return client.getDatabase("admin").runCommand(new Document("ping", 1)) != null;
-				});
-			}
-			catch (RuntimeException | Error ex) {
-				store.kill();
-				throw ex;
-			}
-			return store;
-		}
-
-		MongoClient client() {
-			return MongoClients.create(MongoClientSettings.builder()
-				.applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + this.port))
-				.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-				.applyToSocketSettings((socket) -> socket.connectTimeout(2, TimeUnit.SECONDS))
-				.retryWrites(false)
-				.build());
-		}
-
-		/** SIGKILL: no shutdown hook, no last commit. */
-		void kill() throws InterruptedException {
-			this.process.destroyForcibly();
-			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		String logText() {
-			try {
-				return Files.readString(this.log, StandardCharsets.UTF_8);
-			}
-			catch (IOException ex) {
-				return "(no log: " + ex.getMessage() + ")";
-			}
-		}
-
-		@Override
-		public void close() throws InterruptedException {
-			if (this.process.isAlive()) {
-				this.process.destroy();
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					kill();
-				}
-			}
-		}
-
+	private static MongoClient client(LocalStoreProcess store) {
+		return MongoClients.create(MongoClientSettings.builder()
+			.applyConnectionString(new ConnectionString(store.uri("")))
+			.applyToClusterSettings((cluster) -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+			.applyToSocketSettings((socket) -> socket.connectTimeout(2, TimeUnit.SECONDS))
+			.retryWrites(false)
+			.build());
 	}
 
 }
