@@ -2,7 +2,8 @@
 # The warehouse's own CPU per record without Kafka: its listener fed batches on one thread, storing into the store.
 # Usage: bench/run warehouse-record-path [records per pass=100000] [warm-up passes=3] [measured passes=5]
 #   Prints this thread's CPU per record (what the consumer threads do), this JVM's (adding JIT and GC) and the store's, per pass
-#   and their medians. Thread CPU leaves out what other processes take, so builds compare run after run.
+#   and their medians, and the bytes this thread allocated per record (what the collector has to reclaim).
+#   Thread CPU leaves out what other processes take, so builds compare run after run.
 #   WAREHOUSE_JAVA_OPTS replaces the JVM options (default: `./tributary`'s for the warehouse).
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"

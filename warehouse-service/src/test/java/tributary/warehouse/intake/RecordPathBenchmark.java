@@ -1,7 +1,6 @@
 package tributary.warehouse.intake;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,15 +73,18 @@ public final class RecordPathBenchmark {
 			Map<String, String> topics = Map.of("post", topicNames.socialMedia(), "weather", topicNames.weatherData(),
 					"feedback", topicNames.customerFeedback(), "sentiment", topicNames.customerSentiment());
 			Map<String, Long> offsets = new HashMap<>();
-			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
+				.getThreadMXBean();
 			List<Double> threadMicros = new ArrayList<>();
 			List<Double> processMicros = new ArrayList<>();
+			List<Double> allocatedPerPass = new ArrayList<>();
 			List<Double> storeMicrosPerPass = new ArrayList<>();
 			for (int pass = 0; pass < warmUps + passes; pass++) {
 				List<List<ConsumerRecord<byte[], byte[]>>> batches = batches(
 						new TestEvents(42 + pass, "p" + pass).mixed(records), topics, offsets);
 				int count = batches.stream().mapToInt(List::size).sum();
 				long threadStart = threads.getCurrentThreadCpuTime();
+				long allocatedStart = threads.getCurrentThreadAllocatedBytes();
 				long processStart = processCpuNanos();
 				long storeStart = cpuTicks(store.pid());
 				long wallStart = System.nanoTime();
@@ -91,21 +93,25 @@ public final class RecordPathBenchmark {
 				}
 				double wall = (System.nanoTime() - wallStart) / 1e9;
 				double thread = (threads.getCurrentThreadCpuTime() - threadStart) / 1e3 / count;
+				double allocated = (double) (threads.getCurrentThreadAllocatedBytes() - allocatedStart) / count;
 				double process = (processCpuNanos() - processStart) / 1e3 / count;
 				double storeMicros = (cpuTicks(store.pid()) - storeStart) * 1e6 / TICKS_PER_SECOND / count;
 				boolean measured = pass >= warmUps;
 				System.out.printf(
-						"%-9s %,9d records  this thread %6.2f us/record  this JVM %6.2f  store JVM %6.2f  %,8.0f records/s%n",
+						"%-9s %,9d records  this thread %6.2f us/record  this JVM %6.2f  store JVM %6.2f  %,8.0f records/s  this thread allocated %,7.0f B/record%n",
 						measured ? "pass " + (pass - warmUps + 1) : "warm-up", count, thread, process, storeMicros,
-						count / wall);
+						count / wall, allocated);
 				if (measured) {
 					threadMicros.add(thread);
 					processMicros.add(process);
+					allocatedPerPass.add(allocated);
 					storeMicrosPerPass.add(storeMicros);
 				}
 			}
-			System.out.printf("median of %d passes: this thread %.2f us/record, this JVM %.2f, store JVM %.2f%n",
-					passes, median(threadMicros), median(processMicros), median(storeMicrosPerPass));
+			System.out.printf(
+					"median of %d passes: this thread %.2f us/record, this JVM %.2f, store JVM %.2f; this thread allocated %,.0f B/record%n",
+					passes, median(threadMicros), median(processMicros), median(storeMicrosPerPass),
+					median(allocatedPerPass));
 		}
 	}
 
