@@ -1,6 +1,5 @@
 package tributary.warehouse.events;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
@@ -15,11 +14,10 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tributary.warehouse.system.BrokerAdmin;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +34,7 @@ import org.springframework.stereotype.Component;
  * none, and they belong to that one.
  */
 @Component
-public class TopicIds implements DisposableBean {
+public class TopicIds {
 
 	static final String INCARNATIONS = "topic_incarnations";
 
@@ -53,9 +51,8 @@ public class TopicIds implements DisposableBean {
 	private final Map<String, String> unmarked = new ConcurrentHashMap<>();
 
 	@Autowired
-	public TopicIds(KafkaAdmin admin, MongoTemplate mongo) {
-		this(new AdminLookup(admin.getConfigurationProperties(), "warehouse-topic-ids",
-				Duration.ofSeconds(admin.getOperationTimeout())), mongo);
+	public TopicIds(BrokerAdmin admin, MongoTemplate mongo) {
+		this(new AdminLookup(admin), mongo);
 	}
 
 	/**
@@ -145,14 +142,6 @@ public class TopicIds implements DisposableBean {
 		pinned = (incarnation != null) ? incarnation.getString(UNMARKED) : id;
 		this.unmarked.put(topic, pinned);
 		return pinned;
-	}
-
-	/** Closes the lookup's broker client, if it has one. */
-	@Override
-	public void destroy() throws Exception {
-		if (this.lookup instanceof AutoCloseable closeable) {
-			closeable.close();
-		}
 	}
 
 	/** Finds the current ids of topics. */

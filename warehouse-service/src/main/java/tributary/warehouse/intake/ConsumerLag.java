@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -24,10 +23,10 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tributary.warehouse.events.SourceTopics;
+import tributary.warehouse.system.BrokerAdmin;
 import tributary.warehouse.system.WarehouseProperties;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +40,7 @@ class ConsumerLag implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
 
-	private final KafkaAdmin kafkaAdmin;
+	private final BrokerAdmin admin;
 
 	private final SourceTopics topics;
 
@@ -51,10 +50,8 @@ class ConsumerLag implements SmartLifecycle {
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
 
-	private volatile @Nullable Admin admin;
-
-	ConsumerLag(KafkaAdmin kafkaAdmin, SourceTopics topics, WarehouseProperties properties, MeterRegistry meters) {
-		this.kafkaAdmin = kafkaAdmin;
+	ConsumerLag(BrokerAdmin admin, SourceTopics topics, WarehouseProperties properties, MeterRegistry meters) {
+		this.admin = admin;
 		this.topics = topics;
 		this.consumer = properties.consumer();
 		for (String topic : topics.names()) {
@@ -70,9 +67,6 @@ class ConsumerLag implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		Map<String, Object> config = new HashMap<>(this.kafkaAdmin.getConfigurationProperties());
-		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "warehouse-lag");
-		this.admin = Admin.create(config);
 		ScheduledExecutorService scheduler = Executors
 			.newSingleThreadScheduledExecutor((task) -> new Thread(task, "warehouse-lag"));
 		long interval = this.consumer.lagInterval().toMillis();
@@ -81,11 +75,8 @@ class ConsumerLag implements SmartLifecycle {
 	}
 
 	void measure() {
-		Admin admin = this.admin;
-		if (admin == null) {
-			return;
-		}
 		try {
+			Admin admin = this.admin.client();
 			List<String> names = this.topics.names();
 			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
 			for (Map.Entry<String, KafkaFuture<TopicDescription>> described : admin.describeTopics(names)
@@ -136,11 +127,6 @@ class ConsumerLag implements SmartLifecycle {
 		if (running != null) {
 			running.shutdownNow();
 			this.scheduler = null;
-		}
-		Admin client = this.admin;
-		if (client != null) {
-			client.close(java.time.Duration.ofSeconds(5));
-			this.admin = null;
 		}
 	}
 

@@ -1,6 +1,6 @@
 /**
  * Wiring shared by the features: typed configuration, the store's client, health and
- * indexes, and the API description.
+ * indexes, the broker's admin client, and the API description.
  */
 @NullMarked
 package tributary.warehouse.system;

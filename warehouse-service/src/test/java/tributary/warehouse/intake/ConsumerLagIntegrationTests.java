@@ -1,5 +1,6 @@
 package tributary.warehouse.intake;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -11,11 +12,11 @@ import tributary.support.topics.TopicsProperties;
 import tributary.testsupport.Infrastructure;
 import tributary.warehouse.TestBroker;
 import tributary.warehouse.events.SourceTopics;
+import tributary.warehouse.system.BrokerAdmin;
 import tributary.warehouse.system.WarehouseProperties;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
-import org.springframework.kafka.core.KafkaAdmin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,10 +51,11 @@ class ConsumerLagIntegrationTests {
 		Binder binder = new Binder(new MapConfigurationPropertySource(settings));
 		SourceTopics topics = new SourceTopics(binder.bindOrCreate("tributary.topics", TopicsProperties.class));
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		ConsumerLag lag = new ConsumerLag(
-				new KafkaAdmin(
-						Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers())),
-				topics, binder.bindOrCreate("tributary.warehouse", WarehouseProperties.class), meters);
+		BrokerAdmin admin = new BrokerAdmin(
+				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers()),
+				"warehouse-admin" + broker.suffix, Duration.ofSeconds(30));
+		ConsumerLag lag = new ConsumerLag(admin, topics,
+				binder.bindOrCreate("tributary.warehouse", WarehouseProperties.class), meters);
 		lag.start();
 		try {
 			lag.measure();
@@ -68,6 +70,7 @@ class ConsumerLagIntegrationTests {
 		}
 		finally {
 			lag.stop();
+			admin.destroy();
 		}
 	}
 
