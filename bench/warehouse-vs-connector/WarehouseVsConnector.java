@@ -1,4 +1,6 @@
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -69,6 +72,9 @@ public class WarehouseVsConnector {
 
 	static final long TICKS_PER_SECOND = 100;
 
+	/** The client id of the benchmark's own admin client, which runs in the warehouse's JVM. */
+	static final String BENCH_ADMIN = "bench-admin";
+
 	static Path work;
 
 	/** The store every run uses, with {@code -Dbench.store=shared}; otherwise null. */
@@ -96,7 +102,8 @@ public class WarehouseVsConnector {
 		bootstrap = broker.bootstrapServers();
 		brokerPid = broker.pid();
 		Process worker = null;
-		try (Admin created = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+		try (Admin created = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+				AdminClientConfig.CLIENT_ID_CONFIG, BENCH_ADMIN))) {
 			admin = created;
 			if ("shared".equals(System.getProperty("bench.store", "per-run"))) {
 				shared = Store.start(true);
@@ -218,7 +225,7 @@ public class WarehouseVsConnector {
 				.run(arguments.toArray(String[]::new))) {
 				MessageListenerContainer container = context.getBean("warehouse", MessageListenerContainer.class);
 				awaitQuiet(ProcessHandle.current().pid(), store.process().pid());
-				Cpu cpu = new Cpu(ProcessHandle.current().pid(), store.process().pid());
+				Cpu cpu = new Cpu(ProcessHandle.current().pid(), store.process().pid(), WarehouseVsConnector::ownNanos);
 				Map<String, ThreadTicks> threadsBefore = threadTicks(ProcessHandle.current().pid());
 				Map<String, ThreadTicks> brokerBefore = threadTicks(brokerPid);
 				long start = System.nanoTime();
@@ -230,6 +237,8 @@ public class WarehouseVsConnector {
 				double[] micros = cpu.microsPerRecord();
 				if (Boolean.getBoolean("bench.threads")) {
 					printThreads("warehouse JVM", threadsBefore, threadTicks(ProcessHandle.current().pid()));
+					System.out.printf("    of it the benchmark's own threads, left out of the warehouse's figure %12.1f us/record%n",
+							cpu.ownMicrosPerRecord());
 					printThreads("broker JVM", brokerBefore, threadTicks(brokerPid));
 					io.micrometer.core.instrument.Counter conflicts = context
 						.getBean(io.micrometer.core.instrument.MeterRegistry.class)
@@ -271,7 +280,7 @@ public class WarehouseVsConnector {
 					}}""".formatted(name, consumers, String.join(",", topics.values()), uri, name.replace('-', '_'),
 					MAX_POLL_RECORDS);
 			awaitQuiet(worker.pid(), store.process().pid());
-			Cpu cpu = new Cpu(worker.pid(), store.process().pid());
+			Cpu cpu = new Cpu(worker.pid(), store.process().pid(), () -> 0L);
 			Map<String, ThreadTicks> workerBefore = threadTicks(worker.pid());
 			Map<String, ThreadTicks> brokerBefore = threadTicks(brokerPid);
 			long start = System.nanoTime();
@@ -304,14 +313,30 @@ public class WarehouseVsConnector {
 	}
 
 	/** CPU time (user + system) of the side's JVM, the store's and the broker's since construction. */
+	/**
+	 * The CPU of the side's JVM, the store's and the broker's over a run. The warehouse runs
+	 * in this JVM beside the benchmark's own threads: the main thread, which waits for the
+	 * committed offsets, and its admin client's thread, which asks the broker for them every
+	 * 50 ms. Their CPU ({@code own}) is left out of the warehouse's figure, as the
+	 * connector's figure has nothing of the benchmark's (it waits in this JVM, not in
+	 * Connect's).
+	 */
 	static final class Cpu {
 
 		final long[] pids;
 
 		final long[] start;
 
-		Cpu(long side, long store) throws IOException {
+		final LongSupplier own;
+
+		final long ownStart;
+
+		long ownEnd;
+
+		Cpu(long side, long store, LongSupplier own) throws IOException {
 			this.pids = new long[] { side, store, brokerPid };
+			this.own = own;
+			this.ownStart = own.getAsLong();
 			this.start = ticks();
 		}
 
@@ -321,13 +346,34 @@ public class WarehouseVsConnector {
 
 		double[] microsPerRecord() throws IOException {
 			long[] end = ticks();
+			this.ownEnd = this.own.getAsLong();
 			double[] micros = new double[end.length];
 			for (int i = 0; i < end.length; i++) {
 				micros[i] = (end[i] - this.start[i]) * 1e6 / TICKS_PER_SECOND / total;
 			}
+			micros[0] -= ownMicrosPerRecord();
 			return micros;
 		}
 
+		double ownMicrosPerRecord() {
+			return (this.ownEnd - this.ownStart) / 1e3 / total;
+		}
+
+	}
+
+	/**
+	 * CPU nanoseconds so far of the benchmark's own threads in this JVM: the main thread
+	 * and the network thread of its admin client ({@link #BENCH_ADMIN}).
+	 */
+	static long ownNanos() {
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		long nanos = threads.getCurrentThreadCpuTime();
+		for (Thread thread : Thread.getAllStackTraces().keySet()) {
+			if (thread.getName().endsWith("| " + BENCH_ADMIN)) {
+				nanos += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
+			}
+		}
+		return nanos;
 	}
 
 	/**

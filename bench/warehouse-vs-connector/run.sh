@@ -7,6 +7,8 @@
 #   STORE_ARGS="--cache-mb 64" passes arguments to the store, tributary.local.LocalStore;
 #   WAREHOUSE_JAVA_OPTS="-Xmx1g -XX:+UseG1GC" replaces the JVM options of the benchmark's JVM, which hosts the warehouse;
 #   STORE=shared runs one store JVM for all runs, a new database each, instead of a new store JVM per run)
+# The warehouse's CPU leaves out the benchmark's own threads in its JVM (the main thread and the admin client that
+# asks for the committed offsets every 50 ms); THREADS=1 prints how much that was.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 CP=$(test_classpath warehouse-service)
