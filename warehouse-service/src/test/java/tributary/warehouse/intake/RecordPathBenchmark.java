@@ -64,8 +64,15 @@ public final class RecordPathBenchmark {
 		int records = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
 		int warmUps = (args.length > 1) ? Integer.parseInt(args[1]) : 3;
 		int passes = (args.length > 2) ? Integer.parseInt(args[2]) : 5;
-		LocalStoreProcess store = LocalStoreProcess.start(Files.createTempDirectory("record-path-store-"),
-				LocalStoreProcess.SUITE_JVM_OPTIONS, List.of());
+		// -Dbench.storeJavaOpts (STORE_JAVA_OPTS in run.sh): more options for the store
+		// JVM, after the suite's.
+		List<String> storeOptions = new ArrayList<>(LocalStoreProcess.SUITE_JVM_OPTIONS);
+		String extra = System.getProperty("bench.storeJavaOpts", "").strip();
+		if (!extra.isEmpty()) {
+			storeOptions.addAll(List.of(extra.split("\\s+")));
+		}
+		LocalStoreProcess store = LocalStoreProcess.start(Files.createTempDirectory("record-path-store-"), storeOptions,
+				List.of());
 		try (store; MongoClient client = MongoClients.create(store.uri(""))) {
 			TopicsProperties topicNames = Binder.get(new StandardEnvironment())
 				.bindOrCreate("tributary.topics", TopicsProperties.class);
