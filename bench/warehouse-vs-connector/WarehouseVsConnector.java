@@ -312,7 +312,6 @@ public class WarehouseVsConnector {
 		}
 	}
 
-	/** CPU time (user + system) of the side's JVM, the store's and the broker's since construction. */
 	/**
 	 * The CPU of the side's JVM, the store's and the broker's over a run. The warehouse runs
 	 * in this JVM beside the benchmark's own threads: the main thread, which waits for the
