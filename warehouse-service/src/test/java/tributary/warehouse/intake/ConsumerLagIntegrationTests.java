@@ -67,6 +67,10 @@ class ConsumerLagIntegrationTests {
 				.tag("topic", "never_created" + broker.suffix)
 				.gauge()
 				.value()).isZero();
+			lag.stop();
+			assertThat(admin.client().describeCluster().nodes().get())
+				.as("stopping the lag leaves the shared client to the topic ids")
+				.isNotEmpty();
 		}
 		finally {
 			lag.stop();
