@@ -97,8 +97,9 @@ public class WarehouseVsConnector {
 				? List.of(args[2].split(",")).stream().map(Integer::valueOf).toList() : List.of(3, 1);
 		String peerClasspath = Files.readString(Path.of(System.getProperty("bench.peerClasspath"))).strip();
 		work = Files.createTempDirectory("warehouse-vs-connector-");
-		LocalKafkaProcess broker = LocalKafkaProcess.start(work.resolve("kafka"),
-				List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC"));
+		List<String> brokerOptions = new ArrayList<>(List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC"));
+		brokerOptions.addAll(words(System.getProperty("bench.brokerJavaOpts", "")));
+		LocalKafkaProcess broker = LocalKafkaProcess.start(work.resolve("kafka"), brokerOptions);
 		bootstrap = broker.bootstrapServers();
 		brokerPid = broker.pid();
 		Process worker = null;
@@ -190,9 +191,8 @@ public class WarehouseVsConnector {
 				jvmOptions.add("-XX:StartFlightRecording=filename=" + System.getProperty("bench.storeJfr")
 						+ ",settings=profile,jdk.ExecutionSample#period=2ms");
 			}
-			String storeArgs = System.getProperty("bench.storeArgs", "").strip();
 			return new Store(LocalStoreProcess.start(Files.createTempDirectory(work, "store-"), jvmOptions,
-					storeArgs.isEmpty() ? List.of() : List.of(storeArgs.split("\\s+"))), kept);
+					words(System.getProperty("bench.storeArgs", ""))), kept);
 		}
 
 		/** Stops a run's own store; the shared one stays for the next run. */
@@ -230,8 +230,17 @@ public class WarehouseVsConnector {
 				Map<String, ThreadTicks> brokerBefore = threadTicks(brokerPid);
 				long start = System.nanoTime();
 				container.start();
+				// The warehouse's own count of the records it took, read in this JVM, says
+				// when to start asking the broker for the committed offsets: asking it
+				// every 50 ms from the start charged the broker's OffsetFetch work to the
+				// warehouse (BENCHMARKS.md, 2026-12-04 evening).
+				io.micrometer.core.instrument.MeterRegistry meters = context
+					.getBean(io.micrometer.core.instrument.MeterRegistry.class);
+				while (taken(meters) < total) {
+					Thread.sleep(10);
+				}
 				while (committed(group) < total) {
-					Thread.sleep(50);
+					Thread.sleep(10);
 				}
 				double seconds = (System.nanoTime() - start) / 1e9;
 				double[] micros = cpu.microsPerRecord();
@@ -315,8 +324,8 @@ public class WarehouseVsConnector {
 	/**
 	 * The CPU of the side's JVM, the store's and the broker's over a run. The warehouse runs
 	 * in this JVM beside the benchmark's own threads: the main thread, which waits for the
-	 * committed offsets, and its admin client's thread, which asks the broker for them every
-	 * 50 ms. Their CPU ({@code own}) is left out of the warehouse's figure, as the
+	 * warehouse's count of records taken and then for the committed offsets, and its admin
+	 * client's thread, which asks the broker for them. Their CPU ({@code own}) is left out of the warehouse's figure, as the
 	 * connector's figure has nothing of the benchmark's (it waits in this JVM, not in
 	 * Connect's).
 	 */
@@ -552,6 +561,21 @@ public class WarehouseVsConnector {
 			}
 		}
 		return admin.listOffsets(partitions).all().get().values().stream().mapToLong((info) -> info.offset()).sum();
+	}
+
+	/** The words of a string of extra options or arguments, none for a blank one. */
+	static List<String> words(String options) {
+		String stripped = options.strip();
+		return stripped.isEmpty() ? List.of() : List.of(stripped.split("\\s+"));
+	}
+
+	/** The records the warehouse in this JVM took so far, whatever became of them. */
+	static double taken(io.micrometer.core.instrument.MeterRegistry meters) {
+		return meters.find("tributary.warehouse.events")
+			.counters()
+			.stream()
+			.mapToDouble(io.micrometer.core.instrument.Counter::count)
+			.sum();
 	}
 
 	static long committed(String group) throws Exception {
