@@ -4,14 +4,15 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,27 +23,40 @@ import org.springframework.kafka.support.TopicPartitionOffset;
 
 /**
  * Retries a failed batch until it is stored ({@link DefaultErrorHandler} with a back-off
- * that never ends), then commits the offsets of the batch's partitions that this consumer
- * still owns, and only those.
+ * that never ends); then has the container acknowledge it with the others, unless the
+ * group rebalanced meanwhile, in which case the partitions this consumer still owns are
+ * read again from the batch's start.
  *
  * <p>
  * The retries poll the consumer between attempts, to stay in the group, so the group may
  * rebalance in the middle of them (an instance joins or leaves while the store is away).
  * A partition revoked then is read by its new owner from the last committed offset,
  * stored again (the store recognises what it has) and committed, possibly past this
- * batch. The container would commit the whole retried batch once it is stored, the
- * revoked partitions included; landing after the new owner's commit, that older offset
- * would move the group back, and with nothing new arriving no consumer would ever commit
- * those records again: they would show as lag for good and be read again after the next
- * restart. So the container commits nothing after a retried batch, and this commits the
- * partitions still assigned. If that commit fails, those partitions are read again from
- * the batch's first offsets: stored again as redelivered, then committed as usual.
+ * batch. Were the container to acknowledge the whole retried batch once it is stored, the
+ * revoked partitions included, its next commit would land after the new owner's and move
+ * the group back, and with nothing new arriving no consumer would commit those records
+ * again: they would show as lag for good and be read again after the next restart.
+ * Committing only the partitions still owned, at once, is not enough either: the
+ * container may still hold acknowledged offsets of earlier batches for them, which its
+ * next timed commit would send after this one's. So after a rebalance nothing of the
+ * retried batch is acknowledged; the partitions still owned are sought back to the
+ * batch's first offsets and read again, recognised by the store as redelivered, and
+ * acknowledged and committed as any batch. (A revocation makes the container commit what
+ * it holds, while it still owns the partitions.) Without a rebalance no other consumer
+ * can have committed the batch's partitions, and the container acknowledges it as usual.
  */
 final class BatchRetries implements CommonErrorHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(BatchRetries.class);
 
 	private final DefaultErrorHandler retries;
+
+	/**
+	 * Whether the container may acknowledge the batch this consumer's thread just
+	 * retried. One handler serves every consumer of the container, each on its own
+	 * thread.
+	 */
+	private final ThreadLocal<Boolean> acknowledge = ThreadLocal.withInitial(() -> false);
 
 	BatchRetries(DefaultErrorHandler retries) {
 		this.retries = retries;
@@ -51,37 +65,42 @@ final class BatchRetries implements CommonErrorHandler {
 	@Override
 	public void handleBatch(Exception thrownException, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,
 			MessageListenerContainer container, Runnable invokeListener) {
+		this.acknowledge.set(false);
+		Object before = generation(consumer);
 		this.retries.handleBatch(thrownException, data, consumer, container, invokeListener);
-		commitOwned(data, consumer);
+		if (Objects.equals(before, generation(consumer))) {
+			this.acknowledge.set(true);
+		}
+		else {
+			readOwnedAgain(data, consumer);
+		}
 	}
 
-	/** Commits the stored batch's partitions this consumer owns now. */
-	static void commitOwned(ConsumerRecords<?, ?> data, Consumer<?, ?> consumer) {
+	/**
+	 * Seeks the stored batch's partitions this consumer owns now back to the batch's
+	 * first offsets.
+	 */
+	static void readOwnedAgain(ConsumerRecords<?, ?> data, Consumer<?, ?> consumer) {
 		Set<TopicPartition> assignment = consumer.assignment();
-		Map<TopicPartition, OffsetAndMetadata> owned = new LinkedHashMap<>();
 		Map<TopicPartition, Long> firsts = new LinkedHashMap<>();
 		for (TopicPartition partition : data.partitions()) {
 			List<? extends ConsumerRecord<?, ?>> records = data.records(partition);
 			if (assignment.contains(partition) && !records.isEmpty()) {
 				firsts.put(partition, records.get(0).offset());
-				owned.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
 			}
 		}
-		if (owned.size() < data.partitions().size()) {
-			log.info("A retried batch is stored; committing {} of its {} partitions, the others were reassigned",
-					owned.size(), data.partitions().size());
-		}
-		if (owned.isEmpty()) {
-			return;
-		}
-		try {
-			consumer.commitSync(owned);
-		}
-		catch (KafkaException ex) {
-			log.warn("Could not commit a retried batch ({}); reading its partitions {} again", ex.toString(),
-					owned.keySet());
-			firsts.forEach(consumer::seek);
-		}
+		log.info("The group rebalanced while a batch was retried; reading {} of its {} partitions again, "
+				+ "the others were reassigned", firsts.size(), data.partitions().size());
+		firsts.forEach(consumer::seek);
+	}
+
+	/**
+	 * The consumer's place in its group: the generation under the classic protocol, the
+	 * member epoch under the consumer protocol; both change when its assignment may have.
+	 */
+	private static @Nullable Object generation(Consumer<?, ?> consumer) {
+		ConsumerGroupMetadata metadata = consumer.groupMetadata();
+		return (metadata != null) ? metadata.generationId() + "/" + metadata.memberId() : null;
 	}
 
 	@Override
@@ -93,11 +112,12 @@ final class BatchRetries implements CommonErrorHandler {
 	}
 
 	/**
-	 * The commit after a retried batch is {@link #commitOwned}'s, not the container's.
+	 * Asked by the container right after {@link #handleBatch} on the same thread: whether
+	 * the retried batch is acknowledged with the others.
 	 */
 	@Override
 	public boolean isAckAfterHandle() {
-		return false;
+		return this.acknowledge.get();
 	}
 
 	@Override
@@ -130,6 +150,7 @@ final class BatchRetries implements CommonErrorHandler {
 
 	@Override
 	public void clearThreadState() {
+		this.acknowledge.remove();
 		this.retries.clearThreadState();
 	}
 

@@ -57,6 +57,9 @@ class IntakeConfiguration {
 	 */
 	private static final Duration TOPIC_IDS_MAX_AGE = Duration.ofSeconds(10);
 
+	/** The container's default: how long a poll waits for records when none come. */
+	private static final Duration POLL_TIMEOUT = Duration.ofSeconds(5);
+
 	@Bean
 	KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
 		@SuppressWarnings("unchecked")
@@ -88,8 +91,21 @@ class IntakeConfiguration {
 		containerProperties.setClientId("warehouse");
 		containerProperties
 			.setMessageListener(new IncarnationCheck(listener, topicIds, TOPIC_IDS_MAX_AGE, Clock.systemUTC()));
-		// Offsets are committed after each batch is stored: the default BATCH ack mode.
-		containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+		// Each stored batch is acknowledged, and what is acknowledged is committed once
+		// per commit-interval (and when partitions are revoked or the consumer stops):
+		// a commit per batch was most of the broker's work for the warehouse beyond
+		// fetching (bench/warehouse-vs-connector/BENCHMARKS.md). An idle consumer comes
+		// back
+		// from poll at the latest every interval, so the last batch is committed too.
+		Duration commitInterval = consumer.commitInterval();
+		if (commitInterval.isZero()) {
+			containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+		}
+		else {
+			containerProperties.setAckMode(ContainerProperties.AckMode.TIME);
+			containerProperties.setAckTime(commitInterval.toMillis());
+			containerProperties.setPollTimeout(Math.min(commitInterval.toMillis(), POLL_TIMEOUT.toMillis()));
+		}
 		containerProperties.setKafkaConsumerProperties(consumerProperties(consumer));
 		container.setConcurrency(consumer.concurrency());
 		container.setCommonErrorHandler(new BatchRetries(errorHandler(consumer)));
@@ -117,7 +133,7 @@ class IntakeConfiguration {
 	 * dead-letters every record that fails on its own and throws only what {@link Faults}
 	 * calls transient (the store or the broker), so the records of a failed batch are
 	 * good. Nothing is committed while retrying; the consumer stays paused in its group.
-	 * {@link BatchRetries} commits the stored batch's partitions the consumer still owns.
+	 * {@link BatchRetries} decides what becomes of the stored batch's offsets.
 	 */
 	private static DefaultErrorHandler errorHandler(WarehouseProperties.Consumer consumer) {
 		ExponentialBackOff backOff = new ExponentialBackOff(consumer.retryInitialInterval().toMillis(), 2.0);

@@ -33,11 +33,17 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	 * @param retryMaxInterval longest pause between attempts; attempts never stop
 	 * @param lagInterval how often the group's lag per topic is measured for the
 	 * {@code tributary_warehouse_consumer_lag} gauge
+	 * @param commitInterval how often each consumer commits the offsets of the batches it
+	 * stored since its last commit; 0 commits after every batch. Offsets are only ever
+	 * committed for stored records, so a longer interval only means more records read
+	 * again (and recognised by the store) after a crash, and that long before the lag
+	 * shows a quiet topic as taken
 	 */
 	public record Consumer(@DefaultValue("warehouse") String groupId, @DefaultValue("3") int concurrency,
 			@DefaultValue("2000") int maxPollRecords, @DefaultValue("256KB") DataSize fetchMinSize,
 			@DefaultValue("250ms") Duration fetchMaxWait, @DefaultValue("500ms") Duration retryInitialInterval,
-			@DefaultValue("15s") Duration retryMaxInterval, @DefaultValue("15s") Duration lagInterval) {
+			@DefaultValue("15s") Duration retryMaxInterval, @DefaultValue("15s") Duration lagInterval,
+			@DefaultValue("1s") Duration commitInterval) {
 
 		public Consumer {
 			if (groupId.isBlank()) {
@@ -51,6 +57,10 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 					|| fetchMaxWait.toMillis() > Integer.MAX_VALUE) {
 				throw new IllegalArgumentException("tributary.warehouse.consumer.fetch-min-size must be at least "
 						+ "1 byte and fetch-max-wait must not be negative");
+			}
+			if (commitInterval.isNegative() || commitInterval.toMillis() > Integer.MAX_VALUE) {
+				throw new IllegalArgumentException(
+						"tributary.warehouse.consumer.commit-interval must not be negative, got " + commitInterval);
 			}
 		}
 

@@ -42,9 +42,24 @@ class WarehousePropertiesTests {
 			.withMessageContaining("fetch-max-wait");
 	}
 
+	@Test
+	void commitsOnceASecondUnlessToldOtherwiseAndRefusesANegativeInterval() {
+		assertThat(bind(Map.of()).consumer().commitInterval()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(bind(Map.of("tributary.warehouse.consumer.commit-interval", "0")).consumer().commitInterval())
+			.isZero();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> consumer(DataSize.ofKilobytes(1), Duration.ofMillis(250), Duration.ofMillis(-1)))
+			.withMessageContaining("commit-interval");
+	}
+
 	private static WarehouseProperties.Consumer consumer(DataSize fetchMinSize, Duration fetchMaxWait) {
+		return consumer(fetchMinSize, fetchMaxWait, Duration.ofSeconds(1));
+	}
+
+	private static WarehouseProperties.Consumer consumer(DataSize fetchMinSize, Duration fetchMaxWait,
+			Duration commitInterval) {
 		return new WarehouseProperties.Consumer("warehouse", 3, 2000, fetchMinSize, fetchMaxWait,
-				Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofSeconds(15));
+				Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofSeconds(15), commitInterval);
 	}
 
 	private static WarehouseProperties bind(Map<String, String> properties) {
