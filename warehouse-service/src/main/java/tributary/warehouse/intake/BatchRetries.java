@@ -80,7 +80,7 @@ final class BatchRetries implements CommonErrorHandler {
 	 * Seeks the stored batch's partitions this consumer owns now back to the batch's
 	 * first offsets.
 	 */
-	static void readOwnedAgain(ConsumerRecords<?, ?> data, Consumer<?, ?> consumer) {
+	private static void readOwnedAgain(ConsumerRecords<?, ?> data, Consumer<?, ?> consumer) {
 		Set<TopicPartition> assignment = consumer.assignment();
 		Map<TopicPartition, Long> firsts = new LinkedHashMap<>();
 		for (TopicPartition partition : data.partitions()) {
@@ -89,8 +89,8 @@ final class BatchRetries implements CommonErrorHandler {
 				firsts.put(partition, records.get(0).offset());
 			}
 		}
-		log.info("The group rebalanced while a batch was retried; reading {} of its {} partitions again, "
-				+ "the others were reassigned", firsts.size(), data.partitions().size());
+		log.info("The group rebalanced while a batch was retried; reading again the {} of its {} partitions "
+				+ "this consumer still owns", firsts.size(), data.partitions().size());
 		firsts.forEach(consumer::seek);
 	}
 
