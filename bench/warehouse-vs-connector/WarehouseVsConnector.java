@@ -327,9 +327,9 @@ public class WarehouseVsConnector {
 	 * The CPU of the side's JVM, the store's and the broker's over a run. The warehouse runs
 	 * in this JVM beside the benchmark's own threads: the main thread, which waits for the
 	 * warehouse's count of records taken and then for the committed offsets, and its admin
-	 * client's thread, which asks the broker for them. Their CPU ({@code own}) is left out of the warehouse's figure, as the
-	 * connector's figure has nothing of the benchmark's (it waits in this JVM, not in
-	 * Connect's).
+	 * client's thread, which asks the broker for them. Their CPU ({@code own}) is left out
+	 * of the warehouse's figure, as the connector's figure has nothing of the benchmark's
+	 * (it waits in this JVM, not in Connect's).
 	 */
 	static final class Cpu {
 

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,9 +65,11 @@ final class BatchRetries implements CommonErrorHandler {
 	public void handleBatch(Exception thrownException, ConsumerRecords<?, ?> data, Consumer<?, ?> consumer,
 			MessageListenerContainer container, Runnable invokeListener) {
 		this.acknowledge.set(false);
-		Object before = generation(consumer);
+		// The generation under the classic protocol, the member epoch under the consumer
+		// protocol, and the member id: any of them changes when the assignment may have.
+		ConsumerGroupMetadata before = consumer.groupMetadata();
 		this.retries.handleBatch(thrownException, data, consumer, container, invokeListener);
-		if (Objects.equals(before, generation(consumer))) {
+		if (Objects.equals(before, consumer.groupMetadata())) {
 			this.acknowledge.set(true);
 		}
 		else {
@@ -92,15 +93,6 @@ final class BatchRetries implements CommonErrorHandler {
 		log.info("The group rebalanced while a batch was retried; reading again the {} of its {} partitions "
 				+ "this consumer still owns", firsts.size(), data.partitions().size());
 		firsts.forEach(consumer::seek);
-	}
-
-	/**
-	 * The consumer's place in its group: the generation under the classic protocol, the
-	 * member epoch under the consumer protocol; both change when its assignment may have.
-	 */
-	private static @Nullable Object generation(Consumer<?, ?> consumer) {
-		ConsumerGroupMetadata metadata = consumer.groupMetadata();
-		return (metadata != null) ? metadata.generationId() + "/" + metadata.memberId() : null;
 	}
 
 	@Override

@@ -57,9 +57,6 @@ class IntakeConfiguration {
 	 */
 	private static final Duration TOPIC_IDS_MAX_AGE = Duration.ofSeconds(10);
 
-	/** The container's default: how long a poll waits for records when none come. */
-	private static final Duration POLL_TIMEOUT = Duration.ofSeconds(5);
-
 	@Bean
 	KafkaTemplate<byte[], byte[]> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
 		@SuppressWarnings("unchecked")
@@ -95,8 +92,7 @@ class IntakeConfiguration {
 		// per commit-interval (and when partitions are revoked or the consumer stops):
 		// a commit per batch was most of the broker's work for the warehouse beyond
 		// fetching (bench/warehouse-vs-connector/BENCHMARKS.md). An idle consumer comes
-		// back
-		// from poll at the latest every interval, so the last batch is committed too.
+		// back from poll at the latest every interval, so the last batch is committed.
 		Duration commitInterval = consumer.commitInterval();
 		if (commitInterval.isZero()) {
 			containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
@@ -104,7 +100,8 @@ class IntakeConfiguration {
 		else {
 			containerProperties.setAckMode(ContainerProperties.AckMode.TIME);
 			containerProperties.setAckTime(commitInterval.toMillis());
-			containerProperties.setPollTimeout(Math.min(commitInterval.toMillis(), POLL_TIMEOUT.toMillis()));
+			containerProperties
+				.setPollTimeout(Math.min(commitInterval.toMillis(), containerProperties.getPollTimeout()));
 		}
 		containerProperties.setKafkaConsumerProperties(consumerProperties(consumer));
 		container.setConcurrency(consumer.concurrency());
