@@ -68,7 +68,8 @@ public class WarehouseVsConnector {
 
 	static final int PARTITIONS = 6;
 
-	static final int MAX_POLL_RECORDS = 2000;
+	/** The same for both sides; {@code -Dbench.maxPollRecords}, 2000 unless given. */
+	static final int MAX_POLL_RECORDS = Integer.getInteger("bench.maxPollRecords", 2000);
 
 	static final long TICKS_PER_SECOND = 100;
 

@@ -7,6 +7,7 @@
 #   STORE_ARGS="--cache-mb 64" passes arguments to the store, tributary.local.LocalStore;
 #   BROKER_JAVA_OPTS="-XX:StartFlightRecording=filename=broker.jfr" adds options to the broker JVM's;
 #   WAREHOUSE_JAVA_OPTS="-Xmx1g -XX:+UseG1GC" replaces the JVM options of the benchmark's JVM, which hosts the warehouse;
+#   MAX_POLL_RECORDS=5000 sets max.poll.records of both sides (2000 unless given);
 #   STORE=shared runs one store JVM for all runs, a new database each, instead of a new store JVM per run)
 # The warehouse's CPU leaves out the benchmark's own threads in its JVM (the main thread, which waits for the
 # warehouse's count of records taken, and the admin client that then asks for the committed offsets); THREADS=1
@@ -30,4 +31,4 @@ fi
 read -r -a WAREHOUSE_OPTS <<<"${WAREHOUSE_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
 cd "$ROOT/warehouse-service"
 exec "$JAVA" "${WAREHOUSE_OPTS[@]}" "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" \
-	-Dbench.storeArgs="${STORE_ARGS:-}" -Dbench.brokerJavaOpts="${BROKER_JAVA_OPTS:-}" -Dbench.store="${STORE:-per-run}" -cp "$CP" "$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"
+	-Dbench.storeArgs="${STORE_ARGS:-}" -Dbench.brokerJavaOpts="${BROKER_JAVA_OPTS:-}" -Dbench.store="${STORE:-per-run}" -Dbench.maxPollRecords="${MAX_POLL_RECORDS:-2000}" -cp "$CP" "$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"

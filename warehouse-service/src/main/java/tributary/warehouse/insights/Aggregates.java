@@ -61,6 +61,17 @@ public class Aggregates {
 
 	static final String VERSION = "version";
 
+	/**
+	 * The marks: per source partition, the highest offset folded in, one field each
+	 * ({@link Source#key}).
+	 */
+	static final String MARKS = "marks";
+
+	/**
+	 * Where marks were kept before {@link #MARKS}: an array of one document per source
+	 * partition, five values each. Still read; the next write of a document moves its
+	 * marks to {@link #MARKS}.
+	 */
 	static final String APPLIED = "applied";
 
 	static final String LOCATIONS = "locations";
@@ -283,7 +294,10 @@ public class Aggregates {
 	private static Write.Upsert write(Target target, Mark mark, Change change, Map<Source, Long> applied) {
 		List<Bson> updates = new ArrayList<>(change.updates());
 		target.identity().forEach((field, value) -> updates.add(Updates.set(field, value)));
-		updates.add(Updates.set(APPLIED, Source.toDocuments(applied)));
+		updates.add(Updates.set(MARKS, Source.toDocument(applied)));
+		if (mark.inArray()) {
+			updates.add(Updates.unset(APPLIED));
+		}
 		updates.add(Updates.inc(VERSION, 1L));
 		// Matching the version read makes the write a compare-and-set; the upsert makes a
 		// lost race a duplicate-key error on this very document, which an unordered bulk
@@ -319,7 +333,7 @@ public class Aggregates {
 		List<String> ids = targets.stream().map(Target::id).toList();
 		Map<String, Mark> marks = new HashMap<>();
 		for (Document document : collection.find(Filters.in("_id", ids))
-			.projection(Projections.include(VERSION, APPLIED))) {
+			.projection(Projections.include(VERSION, MARKS, APPLIED))) {
 			marks.put(document.getString("_id"), Mark.of(document, unmarked));
 		}
 		return marks;
@@ -394,15 +408,50 @@ public class Aggregates {
 			.thenComparing(Source::topicId)
 			.thenComparingInt(Source::partition);
 
-		/** An array rather than a map: topic names may contain dots. */
-		static List<Document> toDocuments(Map<Source, Long> applied) {
-			return applied.entrySet()
+		/**
+		 * The marks as one document, a field per source partition in a stable order.
+		 * Every write of an aggregate document writes its marks, and the store copies,
+		 * encodes and decodes them each time: a number per field costs it a fifth of the
+		 * values an array of documents did.
+		 */
+		static Document toDocument(Map<Source, Long> applied) {
+			Document marks = new Document();
+			applied.entrySet()
 				.stream()
 				.sorted(Map.Entry.comparingByKey(ORDER))
-				.map((entry) -> new Document("t", entry.getKey().topic()).append("i", entry.getKey().topicId())
-					.append("p", entry.getKey().partition())
-					.append("o", entry.getValue()))
-				.toList();
+				.forEach((entry) -> marks.append(entry.getKey().key(), entry.getValue()));
+			return marks;
+		}
+
+		/**
+		 * The name of this source's field in {@link #MARKS}: topic, topic id and
+		 * partition, separated by colons. A field name must not hold a dot, which a topic
+		 * name may; Kafka allows neither a colon nor a percent sign in a topic name, and
+		 * a topic id is base64url, so the dots are written as {@code %2E} and the
+		 * separators cannot be mistaken.
+		 */
+		String key() {
+			return this.topic.replace(".", "%2E") + ":" + this.topicId + ":" + this.partition;
+		}
+
+		/**
+		 * The source a field of {@link #MARKS} is for.
+		 * @param key the field's name, as {@link #key()} wrote it
+		 * @throws IllegalStateException if the name is not one the warehouse writes
+		 */
+		static Source ofKey(String key) {
+			int first = key.indexOf(':');
+			int last = key.lastIndexOf(':');
+			try {
+				if (first > 0 && last > first + 1) {
+					return new Source(key.substring(0, first).replace("%2E", "."), key.substring(first + 1, last),
+							Integer.parseInt(key.substring(last + 1)));
+				}
+			}
+			catch (NumberFormatException ex) {
+				// not a partition: reported below
+			}
+			throw new IllegalStateException("Not a mark's name: " + key);
 		}
 
 	}
@@ -412,27 +461,42 @@ public class Aggregates {
 	 *
 	 * @param version its version, 0 if it does not exist
 	 * @param applied per source partition, the highest offset folded in
+	 * @param inArray whether the document keeps marks in {@link #APPLIED}, as written
+	 * before {@link #MARKS}
 	 */
-	record Mark(long version, Map<Source, Long> applied) {
+	record Mark(long version, Map<Source, Long> applied, boolean inArray) {
 
 		static final Mark ABSENT = new Mark(0, Map.of());
 
+		/** The marks of a document that keeps them in {@link #MARKS} only. */
+		Mark(long version, Map<Source, Long> applied) {
+			this(version, applied, false);
+		}
+
 		/**
-		 * Reads a document's marks.
+		 * Reads a document's marks, from {@link #MARKS} and, where it has them in the
+		 * earlier form, from {@link #APPLIED}.
 		 * @param document the document
 		 * @param unmarked the incarnation of a topic that a mark without topic id
 		 * (written before ids were kept) belongs to
 		 */
 		static Mark of(Document document, UnaryOperator<String> unmarked) {
 			Map<Source, Long> applied = new HashMap<>();
-			for (Document entry : document.getList(APPLIED, Document.class, List.of())) {
+			Document marks = document.get(MARKS, Document.class);
+			if (marks != null) {
+				for (String key : marks.keySet()) {
+					applied.merge(Source.ofKey(key), longValue(marks, key), Math::max);
+				}
+			}
+			List<Document> inArray = document.getList(APPLIED, Document.class);
+			for (Document entry : (inArray != null) ? inArray : List.<Document>of()) {
 				String topic = entry.getString("t");
 				String topicId = entry.getString("i");
 				Source source = new Source(topic, (topicId != null) ? topicId : unmarked.apply(topic),
 						entry.getInteger("p"));
 				applied.merge(source, longValue(entry, "o"), Math::max);
 			}
-			return new Mark(longValue(document, VERSION), applied);
+			return new Mark(longValue(document, VERSION), applied, inArray != null);
 		}
 
 		/**

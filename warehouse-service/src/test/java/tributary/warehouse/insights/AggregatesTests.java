@@ -52,6 +52,7 @@ import tributary.warehouse.events.Outcome;
 import tributary.warehouse.events.RawEvents;
 import tributary.warehouse.events.StoreResult;
 import tributary.warehouse.events.TopicIds;
+import tributary.warehouse.insights.Aggregates.Mark;
 import tributary.warehouse.store.BatchWrites;
 import tributary.warehouse.system.WarehouseProperties;
 import tributary.warehouse.TestStore;
@@ -268,6 +269,40 @@ class AggregatesTests {
 		ExpectedInsights expected = new ExpectedInsights();
 		expected.add("weather", json.readTree(reading.json()));
 		assertAll(expected);
+	}
+
+	@Test
+	void marksKeptInArraysByEarlierVersionsAreReadAndMovedByTheNextWrite() {
+		TestEvents events = new TestEvents(12, "arrays");
+		List<Arrival> arrivals = arrivals(events.mixed(400), 3);
+		List<Arrival> first = arrivals.subList(0, 200);
+		batches(first, 40).forEach(this::take);
+		Map<String, List<Document>> written = aggregateDocuments();
+		marksInArrays(true);
+		start();
+
+		assertThat(outcomes(take(first))).as("a replay of what is in").containsOnly(Outcome.REDELIVERED);
+		assertThat(withoutMarks(aggregateDocuments())).isEqualTo(withoutMarks(written));
+		batches(arrivals, 40).forEach(this::take);
+
+		assertAll(expected(arrivals));
+		Map<Object, Long> versionsBefore = new HashMap<>();
+		written.values()
+			.forEach((list) -> list
+				.forEach((document) -> versionsBefore.put(document.get("_id"), document.getLong(Aggregates.VERSION))));
+		List<Document> documents = aggregateDocuments().values().stream().flatMap(List::stream).toList();
+		List<Document> writtenAgain = documents.stream()
+			.filter((document) -> !document.getLong(Aggregates.VERSION).equals(versionsBefore.get(document.get("_id"))))
+			.toList();
+		assertThat(writtenAgain).as("written since the marks were put in arrays")
+			.isNotEmpty()
+			.allSatisfy((document) -> {
+				assertThat(document).doesNotContainKey(Aggregates.APPLIED);
+				assertThat(document.get(Aggregates.MARKS, Document.class)).isNotEmpty();
+			});
+		assertThat(documents)
+			.allSatisfy((document) -> assertThat(document.containsKey(Aggregates.APPLIED)).as("marks in one form only")
+				.isNotEqualTo(document.containsKey(Aggregates.MARKS)));
 	}
 
 	@Test
@@ -495,7 +530,7 @@ class AggregatesTests {
 			.getFirstKey();
 		MongoCollection<Document> collection = this.mongo.getCollection(refused.getKey().aggregate().collection());
 		collection.insertOne(new Document("_id", refused.getKey().id()).append(Aggregates.VERSION, 1L)
-			.append(Aggregates.APPLIED, List.of())
+			.append(Aggregates.MARKS, new Document())
 			.append(path.split("\\.")[0], "not a number"));
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		Aggregates gated = gatedAggregates(meters, new AtomicReference<>(MongoDatabase::runCommand));
@@ -748,21 +783,35 @@ class AggregatesTests {
 	}
 
 	private void stripTopicIds() {
-		for (Aggregate aggregate : Aggregate.values()) {
-			for (Document document : this.mongo.getCollection(aggregate.collection()).find()) {
-				List<Document> marks = document.getList(Aggregates.APPLIED, Document.class)
-					.stream()
-					.map((mark) -> new Document("t", mark.get("t")).append("p", mark.get("p"))
-						.append("o", mark.get("o")))
-					.toList();
-				this.mongo.getCollection(aggregate.collection())
-					.updateOne(new Document("_id", document.get("_id")),
-							new Document("$set", new Document(Aggregates.APPLIED, marks)));
-			}
-		}
+		marksInArrays(false);
 		for (String topic : this.brokerIds.keySet()) {
 			this.mongo.getCollection(topic)
 				.updateMany(new Document(), new Document("$unset", new Document("topicId", "")));
+		}
+	}
+
+	/**
+	 * Rewrites the marks of every aggregate document as versions before
+	 * {@link Aggregates#MARKS} kept them: an array of documents, with or without topic
+	 * ids.
+	 */
+	private void marksInArrays(boolean withTopicIds) {
+		for (Aggregate aggregate : Aggregate.values()) {
+			MongoCollection<Document> collection = this.mongo.getCollection(aggregate.collection());
+			for (Document document : collection.find()) {
+				List<Document> marks = new ArrayList<>();
+				// a mark without an id stays without one
+				Mark.of(document, (topic) -> "none").applied().forEach((source, offset) -> {
+					Document mark = new Document("t", source.topic());
+					if (withTopicIds) {
+						mark.append("i", source.topicId());
+					}
+					marks.add(mark.append("p", source.partition()).append("o", offset));
+				});
+				collection.updateOne(new Document("_id", document.get("_id")),
+						new Document("$set", new Document(Aggregates.APPLIED, marks)).append("$unset",
+								new Document(Aggregates.MARKS, "")));
+			}
 		}
 	}
 
@@ -772,6 +821,7 @@ class AggregatesTests {
 			.forEach((collection, list) -> stripped.put(collection, list.stream().map((document) -> {
 				Document copy = new Document(document);
 				copy.remove(Aggregates.APPLIED);
+				copy.remove(Aggregates.MARKS);
 				return copy;
 			}).toList()));
 		return stripped;

@@ -10,6 +10,7 @@ import tributary.warehouse.insights.Aggregates.Part;
 import tributary.warehouse.insights.Aggregates.Source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The per-partition marks of an aggregate document: which records they say are in, per
@@ -69,13 +70,37 @@ class MarksTests {
 	void marksAreWrittenWithTheirTopicIdsAndReadBackUnchanged() {
 		Map<Source, Long> applied = Map.of(OLD, 500L, NEW, 12L, new Source("social.media", "p-id", 0), 1L);
 
-		List<Document> written = Source.toDocuments(applied);
+		Document written = Source.toDocument(applied);
 
-		assertThat(written).allSatisfy((entry) -> assertThat(entry.keySet()).containsExactly("t", "i", "p", "o"));
-		Mark read = Mark.of(new Document(Aggregates.VERSION, 1L).append(Aggregates.APPLIED, written), (topic) -> {
+		assertThat(written).containsOnlyKeys("weather_data:new-id:2", "weather_data:old-id:2", "social%2Emedia:p-id:0");
+		assertThat(written.keySet()).allSatisfy((name) -> assertThat(name).doesNotContain("."));
+		Mark read = Mark.of(new Document(Aggregates.VERSION, 1L).append(Aggregates.MARKS, written), (topic) -> {
 			throw new AssertionError("every mark has its topic id");
 		});
 		assertThat(read.applied()).isEqualTo(applied);
+		assertThat(read.inArray()).isFalse();
+	}
+
+	@Test
+	void marksInTheArrayOfEarlierVersionsAreReadAndSaidToBeThere() {
+		Document document = new Document(Aggregates.VERSION, 2L).append(Aggregates.APPLIED,
+				List.of(new Document("t", "weather_data").append("i", "old-id").append("p", 2).append("o", 40L)));
+
+		Mark mark = Mark.of(document, (topic) -> "unused");
+
+		assertThat(mark.applied()).containsOnly(Map.entry(OLD, 40L));
+		assertThat(mark.inArray()).isTrue();
+	}
+
+	@Test
+	void aFieldOfTheMarksTheWarehouseDidNotWriteIsRefused() {
+		for (String name : List.of("weather_data", "weather_data:2", "weather_data:id:", "weather_data:id:x",
+				":id:2")) {
+			Document document = new Document(Aggregates.VERSION, 2L).append(Aggregates.MARKS, new Document(name, 1L));
+			assertThatIllegalStateException().as(name)
+				.isThrownBy(() -> Mark.of(document, (topic) -> "unused"))
+				.withMessageContaining(name);
+		}
 	}
 
 	private static Part part(Source source, long offset, String name) {
