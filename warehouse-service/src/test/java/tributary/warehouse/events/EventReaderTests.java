@@ -204,7 +204,12 @@ class EventReaderTests {
 		assertThatExceptionOfType(InvalidEvent.class).isThrownBy(() -> read(EventKind.READING,
 				"{\"id\":\"a\",\"id\":\"b\",\"stationId\":\"s\",\"location\":\"x\","
 						+ "\"observedAt\":\"2026-11-20T09:00:00Z\",\"temperatureC\":1,\"ingestedAt\":\"2026-11-20T09:00:00Z\"}"))
-			.withMessageContaining("Duplicate");
+			.withMessage("has the field \"id\" more than once in one object");
+		assertThatExceptionOfType(InvalidEvent.class).as("a field twice in a nested object")
+			.isThrownBy(() -> read(EventKind.READING,
+					"{\"id\":\"a\",\"stationId\":\"s\",\"location\":\"x\",\"extra\":{\"k\":1,\"k\":2},"
+							+ "\"observedAt\":\"2026-11-20T09:00:00Z\",\"temperatureC\":1,\"ingestedAt\":\"2026-11-20T09:00:00Z\"}"))
+			.withMessage("has the field \"k\" more than once in one object");
 	}
 
 	@Test
