@@ -23,6 +23,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.testsupport.contracts.ContractSchemas;
@@ -30,8 +31,10 @@ import tributary.testsupport.Infrastructure;
 import tributary.testsupport.OperationalEndpoints;
 import tributary.testsupport.WithInfrastructure;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -70,6 +73,20 @@ class AlertsIntegrationTests {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	KafkaStreamsConfiguration streams;
+
+	@Test
+	void theStreamThreadsConsumerWaitsForDataButTheRestoreConsumerDoesNot() {
+		StreamsConfig config = new StreamsConfig(this.streams.asProperties());
+		Map<String, Object> main = config.getMainConsumerConfigs("alerts-" + RUN, "client", 0);
+		Map<String, Object> restore = config.getRestoreConsumerConfigs("client");
+		assertThat(String.valueOf(main.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG))).isEqualTo("65536");
+		assertThat(String.valueOf(main.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG))).isEqualTo("100");
+		assertThat(restore).doesNotContainKey(ConsumerConfig.FETCH_MIN_BYTES_CONFIG);
+		assertThat(String.valueOf(main.get(ConsumerConfig.ISOLATION_LEVEL_CONFIG))).isEqualTo("read_committed");
+	}
 
 	@Test
 	void raisesEachAlertExactlyOnceForAReadCommittedReader() {
