@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.support.text.Utf8;
+import tributary.support.time.Rfc3339;
 
 /**
  * Reads the fields of an input record strictly, as the contracts state them: a JSON
@@ -123,6 +124,13 @@ final class JsonFields {
 			throw new InvalidRecord(field, "is not an RFC 3339 date-time string");
 		}
 		String text = node.stringValue();
+		// The shape nearly every producer writes, read by hand (the pattern and the
+		// formatter took a seventh of the service's CPU time at 5,000 events/s); any
+		// other text goes the formatter's way, which accepts and explains as before.
+		Instant common = Rfc3339.commonInstant(text);
+		if (common != null) {
+			return withinFourDigitYears(field, text, common);
+		}
 		if (text.length() > 35 || !RFC_3339.matcher(text).matches()) {
 			throw new InvalidRecord(field, "is " + abbreviated(text)
 					+ ", not an RFC 3339 date-time such as 2026-11-20T09:15:00Z with a four-digit year");
@@ -134,6 +142,10 @@ final class JsonFields {
 		catch (DateTimeParseException ex) {
 			throw new InvalidRecord(field, "is " + text + ", not a date and time that exists");
 		}
+		return withinFourDigitYears(field, text, instant);
+	}
+
+	private static Instant withinFourDigitYears(String field, String text, Instant instant) {
 		if (instant.isBefore(FIRST) || instant.isAfter(LAST)) {
 			throw new InvalidRecord(field, "is " + text + ", outside the years 0000 to 9999 in UTC");
 		}
