@@ -88,16 +88,18 @@ public final class AlertTopology {
 	}
 
 	/**
-	 * Reads a topic as bytes, checks each record against its contract, sends the rejected
-	 * ones to the dead-letter topic and passes on the rest.
+	 * Reads each record of a topic once with its contract's reader, sends the ones it
+	 * refused to the dead-letter topic and passes on the rest.
 	 */
 	private <T> KStream<byte[], Checked.Accepted<T>> checked(StreamsBuilder builder, String topic, String name,
 			Function<byte @Nullable [], T> reader, Function<T, Instant> eventTime) {
-		EventTimeExtractor extractor = new EventTimeExtractor((bytes) -> eventTime.apply(reader.apply(bytes)),
-				this.properties.streams().maxClockSkew(), this.clock);
-		KStream<byte[], Checked<T>> checked = builder.stream(topic,
-				Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withTimestampExtractor(extractor).withName(name))
-			.processValues(() -> new CheckRecords<>(reader, eventTime, this.metrics), Named.as(name + "-check"));
+		EventTimeExtractor extractor = new EventTimeExtractor(this.properties.streams().maxClockSkew(), this.clock);
+		KStream<byte[], Checked<T>> checked = builder
+			.stream(topic,
+					Consumed.with(Serdes.ByteArray(), Serialization.parsed(reader, eventTime))
+						.withTimestampExtractor(extractor)
+						.withName(name))
+			.processValues(() -> new CheckRecords<T>(this.metrics), Named.as(name + "-check"));
 		checked.filter((key, record) -> record instanceof Checked.Rejected, Named.as(name + "-rejected"))
 			.to(this.topics.deadLetter(topic),
 					Produced.with(Serdes.ByteArray(), Serialization.<T>deadLetters())

@@ -2,8 +2,6 @@ package tributary.alerts.topology;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.function.Function;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -18,21 +16,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 
 /**
- * Reads each record of an input topic with its contract's reader and passes on either
- * what the rules need or, for a record that breaks the contract, its original bytes with
- * the dead-letter headers the other services write: the original headers, then
- * {@code kafka_dlt-original-topic}, {@code -partition}, {@code -offset},
+ * Passes on, for each record of an input topic as its deserialiser read it
+ * ({@link Parsed}), either what the rules need or, for a record that breaks the contract,
+ * its original bytes with the dead-letter headers the other services write: the original
+ * headers, then {@code kafka_dlt-original-topic}, {@code -partition}, {@code -offset},
  * {@code -consumer-group}, {@code kafka_dlt-exception-fqcn}, {@code -message} and
  * {@value #REASON_HEADER}.
  *
  * <p>
- * Nothing a record holds makes this throw: any exception of the reader is the record's
- * fault (the readers touch nothing but the bytes), so it is dead-lettered at once and the
- * partition goes on.
+ * Nothing a record holds makes this throw: the deserialiser never throws, and whatever
+ * its reader refused is dead-lettered at once and the partition goes on.
  *
  * @param <T> what the reader reads
  */
-final class CheckRecords<T> implements FixedKeyProcessor<byte[], byte[], Checked<T>> {
+final class CheckRecords<T> implements FixedKeyProcessor<byte[], Parsed<T>, Checked<T>> {
 
 	/** The header that says, in words, why a record was dead-lettered. */
 	static final String REASON_HEADER = "tributary-dead-letter-reason";
@@ -41,17 +38,11 @@ final class CheckRecords<T> implements FixedKeyProcessor<byte[], byte[], Checked
 
 	private static final int MAX_REASON_LENGTH = 500;
 
-	private final Function<byte @Nullable [], T> reader;
-
-	private final Function<T, Instant> eventTime;
-
 	private final AlertMetrics metrics;
 
 	private @Nullable FixedKeyProcessorContext<byte[], Checked<T>> context;
 
-	CheckRecords(Function<byte @Nullable [], T> reader, Function<T, Instant> eventTime, AlertMetrics metrics) {
-		this.reader = reader;
-		this.eventTime = eventTime;
+	CheckRecords(AlertMetrics metrics) {
 		this.metrics = metrics;
 	}
 
@@ -61,26 +52,24 @@ final class CheckRecords<T> implements FixedKeyProcessor<byte[], byte[], Checked
 	}
 
 	@Override
-	public void process(FixedKeyRecord<byte[], byte[]> record) {
+	public void process(FixedKeyRecord<byte[], Parsed<T>> record) {
 		FixedKeyProcessorContext<byte[], Checked<T>> context = this.context;
 		if (context == null) {
 			throw new IllegalStateException("not initialised");
 		}
-		T value;
-		try {
-			value = this.reader.apply(record.value());
-		}
-		catch (RuntimeException ex) {
+		if (record.value() instanceof Parsed.Unreadable<T> unreadable) {
 			RecordMetadata origin = context.recordMetadata().orElseThrow();
+			RuntimeException ex = unreadable.failure();
 			String reason = reason(ex);
 			log.warn("Dead-lettering {}-{}@{}: {}", origin.topic(), origin.partition(), origin.offset(), reason);
 			this.metrics.deadLettered(origin.topic());
-			context.forward(record.<Checked<T>>withValue(new Checked.Rejected<>(record.value(), origin.partition()))
+			context.forward(record.<Checked<T>>withValue(new Checked.Rejected<>(unreadable.bytes(), origin.partition()))
 				.withHeaders(deadLetterHeaders(record.headers(), origin, context.applicationId(), ex, reason)));
 			return;
 		}
-		boolean eventTime = EventTimeExtractor.isEventTime(record.timestamp(), this.eventTime.apply(value));
-		context.forward(record.withValue(new Checked.Accepted<>(value, eventTime)));
+		Parsed.Readable<T> readable = (Parsed.Readable<T>) record.value();
+		boolean eventTime = EventTimeExtractor.isEventTime(record.timestamp(), readable.eventTime());
+		context.forward(record.withValue(new Checked.Accepted<>(readable.value(), eventTime)));
 	}
 
 	private static String reason(RuntimeException ex) {

@@ -3,7 +3,6 @@ package tributary.alerts.topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Function;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
@@ -25,14 +24,11 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
  */
 final class EventTimeExtractor implements TimestampExtractor {
 
-	private final Function<byte[], Instant> eventTime;
-
 	private final long maxClockSkewMillis;
 
 	private final Clock clock;
 
-	EventTimeExtractor(Function<byte[], Instant> eventTime, Duration maxClockSkew, Clock clock) {
-		this.eventTime = eventTime;
+	EventTimeExtractor(Duration maxClockSkew, Clock clock) {
 		this.maxClockSkewMillis = maxClockSkew.toMillis();
 		this.clock = clock;
 	}
@@ -40,15 +36,12 @@ final class EventTimeExtractor implements TimestampExtractor {
 	@Override
 	public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
 		long latest = this.clock.millis() + this.maxClockSkewMillis;
-		if (record.value() instanceof byte[] value) {
-			try {
-				long millis = this.eventTime.apply(value).toEpochMilli();
-				if (millis >= 0 && millis <= latest) {
-					return millis;
-				}
-			}
-			catch (RuntimeException ex) {
-				// Unreadable: the topology dead-letters it; any time will do.
+		// An unreadable value is dead-lettered by the topology: any time will do.
+		if (record.value() instanceof Parsed.Readable<?> readable) {
+			// The readers keep instants within the years 0000 to 9999: no overflow.
+			long millis = readable.eventTime().toEpochMilli();
+			if (millis >= 0 && millis <= latest) {
+				return millis;
 			}
 		}
 		long timestamp = record.timestamp();

@@ -1,8 +1,10 @@
 package tributary.alerts.topology;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -10,13 +12,15 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.StreamPartitioner;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.alerts.rules.Alert;
 import tributary.alerts.rules.WindowStats;
 
 /**
- * How the topology's records are written: alerts as the contract's JSON, window state in
- * sixteen bytes, dead letters as the bytes they arrived with.
+ * How the topology's records are read and written: input values read once by their
+ * contract's reader, alerts as the contract's JSON, window state in sixteen bytes, dead
+ * letters as the bytes they arrived with.
  */
 final class Serialization {
 
@@ -29,6 +33,19 @@ final class Serialization {
 	static Serde<Alert> alerts() {
 		Serializer<Alert> serializer = (topic, alert) -> mapper.writeValueAsBytes(alert);
 		Deserializer<Alert> deserializer = (topic, bytes) -> mapper.readValue(bytes, Alert.class);
+		return Serdes.serdeFrom(serializer, deserializer);
+	}
+
+	/**
+	 * An input topic's values, read once by the contract's reader as they are
+	 * deserialised; never throws, so that no record stops its partition (what the reader
+	 * refuses is dead-lettered by the topology). Only read, never written.
+	 */
+	static <T> Serde<Parsed<T>> parsed(Function<byte @Nullable [], T> reader, Function<T, Instant> eventTime) {
+		Serializer<Parsed<T>> serializer = (topic, parsed) -> {
+			throw new SerializationException("input records are not written back");
+		};
+		Deserializer<Parsed<T>> deserializer = (topic, bytes) -> Parsed.of(bytes, reader, eventTime);
 		return Serdes.serdeFrom(serializer, deserializer);
 	}
 
