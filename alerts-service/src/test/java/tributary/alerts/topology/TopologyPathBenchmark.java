@@ -1,12 +1,12 @@
 package tributary.alerts.topology;
 
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 import tributary.support.time.Rfc3339;
 
@@ -81,25 +81,21 @@ public final class TopologyPathBenchmark {
 	/** Half readings, half scored posts, in turn. */
 	private static Input input(SplittableRandom random, long sequence, Instant eventTime) {
 		String location = "city-" + random.nextInt(LOCATIONS);
-		String id = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
+		String id = new UUID(random.nextLong(), random.nextLong()).toString();
 		String at = Rfc3339.format(eventTime);
 		Instant timestamp = eventTime.plusSeconds(1);
 		if (sequence % 2 == 0) {
 			double temperature = Math.round(random.nextDouble(10, 40) * 10) / 10.0;
-			return new Input(true, utf8(location), utf8(AlertsDriver.Json.reading(id, location, at, temperature)),
-					timestamp);
+			return new Input(true, AlertsDriver.utf8(location),
+					AlertsDriver.utf8(AlertsDriver.Json.reading(id, location, at, temperature)), timestamp);
 		}
 		String label = switch (random.nextInt(3)) {
 			case 0 -> "positive";
 			case 1 -> "neutral";
 			default -> "negative";
 		};
-		return new Input(false, utf8("author-" + random.nextInt(1000)),
-				utf8(AlertsDriver.Json.post(id, location, at, label)), timestamp);
-	}
-
-	private static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
+		return new Input(false, AlertsDriver.utf8("author-" + random.nextInt(1000)),
+				AlertsDriver.utf8(AlertsDriver.Json.post(id, location, at, label)), timestamp);
 	}
 
 	private static double median(List<Double> values) {
