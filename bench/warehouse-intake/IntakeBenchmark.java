@@ -3,7 +3,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tributary.local.LocalKafkaProcess;
 import tributary.local.LocalStoreProcess;
+import tributary.testsupport.bench.Median;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
 import tributary.warehouse.WarehouseApplication;
@@ -71,12 +71,12 @@ public class IntakeBenchmark {
 							rate);
 				}
 			}
-			double baseline = median(rates.get(variants.get(0)));
+			double baseline = Median.of(rates.get(variants.get(0)));
 			System.out.println();
 			System.out.println("| variant | median events/s | runs | vs first |");
 			System.out.println("|---|---:|---|---:|");
 			for (String variant : variants) {
-				double median = median(rates.get(variant));
+				double median = Median.of(rates.get(variant));
 				System.out.printf("| %s | %,.0f | %s | %.2f |%n", variant, median, rates.get(variant), median / baseline);
 			}
 		}
@@ -194,13 +194,6 @@ public class IntakeBenchmark {
 			case "feedback" -> "customer-feedback";
 			default -> "customer-sentiment";
 		};
-	}
-
-	static double median(List<Double> values) {
-		List<Double> sorted = new ArrayList<>(values);
-		Collections.sort(sorted);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 }

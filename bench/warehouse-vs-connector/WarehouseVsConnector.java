@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tributary.local.LocalKafkaProcess;
 import tributary.local.LocalStoreProcess;
+import tributary.testsupport.bench.Median;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
 import tributary.warehouse.WarehouseApplication;
@@ -150,12 +150,14 @@ public class WarehouseVsConnector {
 				for (String side : List.of("warehouse", "connector")) {
 					List<Run> of = runs.get(side + " " + consumers);
 					System.out.printf("| %d | %s | %,.0f | %s | %.1f | %.1f | %.1f |%n", consumers, side,
-							median(of, Run::rate), of.stream().map((run) -> String.format("%,.0f", run.rate())).toList(),
-							median(of, Run::sideMicros), median(of, Run::storeMicros), median(of, Run::brokerMicros));
+							Median.of(of, Run::rate),
+							of.stream().map((run) -> String.format("%,.0f", run.rate())).toList(),
+							Median.of(of, Run::sideMicros), Median.of(of, Run::storeMicros),
+							Median.of(of, Run::brokerMicros));
 				}
 				System.out.printf("ratio warehouse / connector, %d consumers: %.2f%n", consumers,
-						median(runs.get("warehouse " + consumers), Run::rate)
-								/ median(runs.get("connector " + consumers), Run::rate));
+						Median.of(runs.get("warehouse " + consumers), Run::rate)
+								/ Median.of(runs.get("connector " + consumers), Run::rate));
 			}
 		}
 		finally {
@@ -595,13 +597,6 @@ public class WarehouseVsConnector {
 			case "feedback" -> "customer-feedback";
 			default -> "customer-sentiment";
 		};
-	}
-
-	static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> value) {
-		List<Double> sorted = new ArrayList<>(runs.stream().map(value::applyAsDouble).toList());
-		Collections.sort(sorted);
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 	static int freePort() throws IOException {

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import tributary.support.time.Rfc3339;
+import tributary.testsupport.bench.Median;
 
 /**
  * The alerts topology's own CPU per record, without Kafka: readings and scored posts as
@@ -75,7 +76,7 @@ public final class TopologyPathBenchmark {
 			}
 		}
 		System.out.printf(Locale.ROOT, "median of %d passes: this thread %.2f us/record, allocated %,.0f B/record%n",
-				passes, median(micros), median(bytes));
+				passes, Median.of(micros), Median.of(bytes));
 	}
 
 	/** Half readings, half scored posts, in turn. */
@@ -96,12 +97,6 @@ public final class TopologyPathBenchmark {
 		};
 		return new Input(false, AlertsDriver.utf8("author-" + random.nextInt(1000)),
 				AlertsDriver.utf8(AlertsDriver.Json.post(id, location, at, label)), timestamp);
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 	private record Input(boolean reading, byte[] key, byte[] value, Instant timestamp) {

@@ -1,7 +1,6 @@
 package tributary.ingest.publishing;
 
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import com.sun.management.ThreadMXBean;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import tributary.testsupport.bench.Median;
 
 /**
  * The CPU a producer's I/O thread spends per record on telling the waiting request that
@@ -145,12 +145,13 @@ public final class AcknowledgementCost {
 		}
 		for (int way = 0; way < 2; way++) {
 			System.out.printf("%-22s I/O thread %s ns/record, %s B/record; request thread %s ns/record%n", names[way],
-					median(ioNanos[way]), median(ioBytes[way]), median(requestNanos[way]));
+					Median.withRange("%.0f", ioNanos[way]), Median.withRange("%.0f", ioBytes[way]),
+					Median.withRange("%.0f", requestNanos[way]));
 		}
 		System.out.printf("one count / future per record, I/O thread: %.2f (blocks: %s)%n",
-				mid(ioNanos[1]) / mid(ioNanos[0]), ratios(ioNanos[1], ioNanos[0]));
+				Median.of(ioNanos[1]) / Median.of(ioNanos[0]), ratios(ioNanos[1], ioNanos[0]));
 		System.out.printf("one count / future per record, request thread: %.2f%n",
-				mid(requestNanos[1]) / mid(requestNanos[0]));
+				Median.of(requestNanos[1]) / Median.of(requestNanos[0]));
 	}
 
 	/** As the producer's acknowledgements come while the request waits, not before. */
@@ -158,18 +159,6 @@ public final class AcknowledgementCost {
 		while (request.getState() != Thread.State.TIMED_WAITING) {
 			Thread.onSpinWait();
 		}
-	}
-
-	private static String median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return String.format("%.0f (%.0f-%.0f)", sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
-	}
-
-	private static double mid(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 	private static String ratios(double[] a, double[] b) {

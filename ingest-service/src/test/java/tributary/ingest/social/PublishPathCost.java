@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tributary.ingest.events.Checked;
 import tributary.ingest.events.RecordWriter;
 import tributary.ingest.events.TreeRecords;
+import tributary.testsupport.bench.Median;
 
 /**
  * The CPU and the memory one thread spends per event on parsing an item, and on checking
@@ -101,7 +102,7 @@ public final class PublishPathCost {
 		}
 		for (int way = 0; way < ways.length; way++) {
 			System.out.printf("%-20s cpu ns/event median %7.0f (%s)  allocated B/event median %6.0f%n", names[way],
-					median(cpu[way]), range(cpu[way]), median(allocated[way]));
+					Median.of(cpu[way]), range(cpu[way]), Median.of(allocated[way]));
 		}
 	}
 
@@ -119,12 +120,6 @@ public final class PublishPathCost {
 		double total = (double) runs * events;
 		return new double[] { (threads.getCurrentThreadCpuTime() - cpuBefore) / total,
 				(threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / total };
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		return sorted[sorted.length / 2];
 	}
 
 	private static String range(double[] values) {

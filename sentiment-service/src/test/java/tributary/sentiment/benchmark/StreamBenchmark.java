@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.local.LocalKafkaProcess;
+import tributary.testsupport.bench.Median;
 
 /**
  * Measures the stream end to end: posts pre-loaded on social_media of a local broker
@@ -102,16 +103,13 @@ public final class StreamBenchmark {
 			}
 			double baseline = Double.NaN;
 			for (Map.Entry<String, List<Result>> variant : results.entrySet()) {
-				double steady = median(variant.getValue().stream().map(Result::steadyRate).toList());
-				double wall = median(variant.getValue().stream().map(Result::wallRate).toList());
-				double serviceMicros = median(variant.getValue().stream().map(Result::serviceMicrosPerPost).toList());
-				double brokerMicros = median(variant.getValue().stream().map(Result::brokerMicrosPerPost).toList());
-				double resident = median(
-						variant.getValue().stream().map((result) -> result.memory().residentMb()).toList());
-				double peak = median(
-						variant.getValue().stream().map((result) -> result.memory().peakResidentMb()).toList());
-				double load = median(
-						variant.getValue().stream().map((result) -> (double) result.scorerLoadMillis()).toList());
+				double steady = Median.of(variant.getValue(), Result::steadyRate);
+				double wall = Median.of(variant.getValue(), Result::wallRate);
+				double serviceMicros = Median.of(variant.getValue(), Result::serviceMicrosPerPost);
+				double brokerMicros = Median.of(variant.getValue(), Result::brokerMicrosPerPost);
+				double resident = Median.of(variant.getValue(), (result) -> result.memory().residentMb());
+				double peak = Median.of(variant.getValue(), (result) -> result.memory().peakResidentMb());
+				double load = Median.of(variant.getValue(), Result::scorerLoadMillis);
 				baseline = Double.isNaN(baseline) ? steady : baseline;
 				System.out.printf(Locale.ROOT,
 						"MEDIAN %s: steady %.0f posts/s (x%.2f of %s), including start-up %.0f posts/s; CPU per post:"
@@ -121,11 +119,6 @@ public final class StreamBenchmark {
 						serviceMicros, brokerMicros, resident, peak, load, variant.getValue().size());
 			}
 		}
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		return sorted.get(sorted.size() / 2);
 	}
 
 	private static Map<String, List<String>> variants(String spec) {

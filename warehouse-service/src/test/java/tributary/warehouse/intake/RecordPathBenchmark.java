@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tributary.local.LocalStoreProcess;
 import tributary.support.topics.TopicsProperties;
+import tributary.testsupport.bench.Median;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
 import tributary.warehouse.alerts.Alerts;
@@ -117,8 +118,8 @@ public final class RecordPathBenchmark {
 			}
 			System.out.printf(
 					"median of %d passes: this thread %.2f us/record, this JVM %.2f, store JVM %.2f; this thread allocated %,.0f B/record%n",
-					passes, median(threadMicros), median(processMicros), median(storeMicrosPerPass),
-					median(allocatedPerPass));
+					passes, Median.of(threadMicros), Median.of(processMicros), Median.of(storeMicrosPerPass),
+					Median.of(allocatedPerPass));
 		}
 	}
 
@@ -175,12 +176,6 @@ public final class RecordPathBenchmark {
 	private static long processCpuNanos() {
 		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
 			.getProcessCpuTime();
-	}
-
-	private static double median(List<Double> values) {
-		List<Double> sorted = values.stream().sorted().toList();
-		int middle = sorted.size() / 2;
-		return (sorted.size() % 2 == 1) ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
 	}
 
 }
