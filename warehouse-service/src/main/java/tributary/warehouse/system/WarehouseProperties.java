@@ -40,8 +40,8 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	 * shows a quiet topic as taken
 	 */
 	public record Consumer(@DefaultValue("warehouse") String groupId, @DefaultValue("3") int concurrency,
-			@DefaultValue("2000") int maxPollRecords, @DefaultValue("256KB") DataSize fetchMinSize,
-			@DefaultValue("250ms") Duration fetchMaxWait, @DefaultValue("500ms") Duration retryInitialInterval,
+			@DefaultValue("2000") int maxPollRecords, @DefaultValue("1MB") DataSize fetchMinSize,
+			@DefaultValue("500ms") Duration fetchMaxWait, @DefaultValue("500ms") Duration retryInitialInterval,
 			@DefaultValue("15s") Duration retryMaxInterval, @DefaultValue("15s") Duration lagInterval,
 			@DefaultValue("1s") Duration commitInterval) {
 

@@ -15,11 +15,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class WarehousePropertiesTests {
 
 	@Test
-	void fetchesWaitFor256KilobytesOr250MillisecondsByDefault() {
+	void fetchesWaitForAMegabyteOrHalfASecondByDefault() {
 		WarehouseProperties.Consumer consumer = bind(Map.of()).consumer();
 
-		assertThat(consumer.fetchMinSize()).isEqualTo(DataSize.ofKilobytes(256));
-		assertThat(consumer.fetchMaxWait()).isEqualTo(Duration.ofMillis(250));
+		assertThat(consumer.fetchMinSize()).isEqualTo(DataSize.ofMegabytes(1));
+		assertThat(consumer.fetchMaxWait()).isEqualTo(Duration.ofMillis(500));
 	}
 
 	@Test
