@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -101,8 +100,8 @@ public final class PublishPathCost {
 			}
 		}
 		for (int way = 0; way < ways.length; way++) {
-			System.out.printf("%-20s cpu ns/event median %7.0f (%s)  allocated B/event median %6.0f%n", names[way],
-					Median.of(cpu[way]), range(cpu[way]), Median.of(allocated[way]));
+			System.out.printf("%-20s cpu ns/event median %-18s allocated B/event median %6.0f%n", names[way],
+					Median.withRange("%.0f", cpu[way]), Median.of(allocated[way]));
 		}
 	}
 
@@ -120,10 +119,6 @@ public final class PublishPathCost {
 		double total = (double) runs * events;
 		return new double[] { (threads.getCurrentThreadCpuTime() - cpuBefore) / total,
 				(threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / total };
-	}
-
-	private static String range(double[] values) {
-		return String.format("%.0f-%.0f", Arrays.stream(values).min().orElse(0), Arrays.stream(values).max().orElse(0));
 	}
 
 }
