@@ -19,7 +19,6 @@ import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -233,9 +232,10 @@ public class Aggregates {
 						this.remembered.remember(target, mark);
 						continue;
 					}
+					Write.Replace write = write(target, mark, change, applied);
 					writing.add(target);
-					writes.add(write(target, mark, change, applied));
-					written.add(new Mark(mark.version() + 1, applied));
+					writes.add(write);
+					written.add(new Mark(mark.version() + 1, applied, write.replacement()));
 				}
 			}
 			writes.addAll(pendingLocations);
@@ -288,22 +288,35 @@ public class Aggregates {
 	}
 
 	/**
-	 * The upsert that folds in what the parts above the document's marks add and matches
-	 * only the version the marks are of.
+	 * The document with what the parts above its marks add folded in, and the write that
+	 * replaces it, matching only the version the marks are of. The store then applies no
+	 * update operators: the embedded store's handling of each dotted {@code $inc} path
+	 * was a third of what an aggregate write cost it, and more than the document it
+	 * keeps.
 	 */
-	private static Write.Upsert write(Target target, Mark mark, Change change, Map<Source, Long> applied) {
-		List<Bson> updates = new ArrayList<>(change.updates());
-		target.identity().forEach((field, value) -> updates.add(Updates.set(field, value)));
-		updates.add(Updates.set(MARKS, Source.toDocument(applied)));
-		if (mark.inArray()) {
-			updates.add(Updates.unset(APPLIED));
-		}
-		updates.add(Updates.inc(VERSION, 1L));
+	private static Write.Replace write(Target target, Mark mark, Change change, Map<Source, Long> applied) {
+		Document next = copy(mark.document());
+		next.put("_id", target.id());
+		next.remove(APPLIED);
+		change.applyTo(next);
+		next.putAll(target.identity());
+		next.put(MARKS, Source.toDocument(applied));
+		next.put(VERSION, mark.version() + 1);
 		// Matching the version read makes the write a compare-and-set; the upsert makes a
 		// lost race a duplicate-key error on this very document, which an unordered bulk
 		// write reports by index.
 		Document expected = new Document("_id", target.id()).append(VERSION, mark.version());
-		return new Write.Upsert(target.aggregate().collection(), expected, Updates.combine(updates));
+		return new Write.Replace(target.aggregate().collection(), expected, next);
+	}
+
+	/**
+	 * A copy of a document and of every document in it, so that what a write changes is
+	 * never what was read or remembered.
+	 */
+	static Document copy(Document document) {
+		Document copy = new Document();
+		document.forEach((field, value) -> copy.put(field, (value instanceof Document nested) ? copy(nested) : value));
+		return copy;
 	}
 
 	/**
@@ -332,8 +345,7 @@ public class Aggregates {
 			UnaryOperator<String> unmarked) {
 		List<String> ids = targets.stream().map(Target::id).toList();
 		Map<String, Mark> marks = new HashMap<>();
-		for (Document document : collection.find(Filters.in("_id", ids))
-			.projection(Projections.include(VERSION, MARKS, APPLIED))) {
+		for (Document document : collection.find(Filters.in("_id", ids))) {
 			marks.put(document.getString("_id"), Mark.of(document, unmarked));
 		}
 		return marks;
@@ -457,20 +469,21 @@ public class Aggregates {
 	}
 
 	/**
-	 * What a document has folded in so far.
+	 * What a document has folded in so far, and the document.
 	 *
 	 * @param version its version, 0 if it does not exist
-	 * @param applied per source partition, the highest offset folded in
-	 * @param inArray whether the document keeps marks in {@link #APPLIED}, as written
-	 * before {@link #MARKS}
+	 * @param applied per source partition, the highest offset folded in, from
+	 * {@link #MARKS} and, in a document written before those, {@link #APPLIED}
+	 * @param document the whole document at this version, empty if it does not exist;
+	 * never changed (a write changes a {@linkplain Aggregates#copy copy})
 	 */
-	record Mark(long version, Map<Source, Long> applied, boolean inArray) {
+	record Mark(long version, Map<Source, Long> applied, Document document) {
 
 		static final Mark ABSENT = new Mark(0, Map.of());
 
-		/** The marks of a document that keeps them in {@link #MARKS} only. */
+		/** The marks of a document that holds nothing else. */
 		Mark(long version, Map<Source, Long> applied) {
-			this(version, applied, false);
+			this(version, applied, new Document());
 		}
 
 		/**
@@ -496,7 +509,7 @@ public class Aggregates {
 						entry.getInteger("p"));
 				applied.merge(source, longValue(entry, "o"), Math::max);
 			}
-			return new Mark(longValue(document, VERSION), applied, inArray != null);
+			return new Mark(longValue(document, VERSION), applied, document);
 		}
 
 		/**

@@ -3,13 +3,10 @@ package tributary.warehouse.insights;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 
-import com.mongodb.client.model.Updates;
-import org.bson.conversions.Bson;
+import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * One change has a handful of fields (a reading's is the largest, with seven), and a
  * batch makes and merges a few per record: they are kept in a small array searched
  * linearly rather than in sorted maps, which cost a tenth of the intake's CPU, and are
- * sorted only when written, so the updates come out in the same order as ever.
+ * sorted only when applied, so that a new document's fields come out in the same order
+ * however the events were batched.
  */
 final class Change {
 
@@ -82,20 +80,88 @@ final class Change {
 		return this.size == 0;
 	}
 
-	/** The update operators, for {@link Updates#combine}. */
-	List<Bson> updates() {
+	/**
+	 * Applies this change to a document as the store applies {@code $inc}, {@code $min}
+	 * and {@code $max} to the same paths: a count is added to a whole number, a sum to a
+	 * decimal, and a minimum or maximum replaces the value only where it is lower or
+	 * higher; a field or document on the path that is missing is created. Sums, minimums
+	 * and maximums are written as {@code Decimal128}, as the store would keep them.
+	 * @param document the document, changed in place; its documents on the paths changed
+	 * are changed in place too
+	 * @throws IllegalStateException if a path runs through a value that is not a
+	 * document, or ends at one that is not a number: the document was not written by the
+	 * warehouse
+	 */
+	void applyTo(Document document) {
 		Entry[] sorted = Arrays.copyOf(this.entries, this.size);
 		Arrays.sort(sorted, ORDER);
-		List<Bson> updates = new ArrayList<>(sorted.length);
 		for (Entry entry : sorted) {
-			updates.add(switch (entry.operator) {
-				case INC -> Updates.inc(entry.path, entry.count);
-				case SUM -> Updates.inc(entry.path, decimal(entry.decimal()));
-				case MIN -> Updates.min(entry.path, decimal(entry.decimal()));
-				case MAX -> Updates.max(entry.path, decimal(entry.decimal()));
+			int dot = entry.path.lastIndexOf('.');
+			Document parent = (dot < 0) ? document : parent(document, entry.path, dot);
+			String field = entry.path.substring(dot + 1);
+			Object current = parent.get(field);
+			parent.put(field, switch (entry.operator) {
+				case INC -> (current != null) ? Math.addExact(whole(current, entry.path), entry.count) : entry.count;
+				case SUM -> {
+					// the value rounded as it would have been sent, then the sum as the
+					// store computes it
+					BigDecimal value = entry.decimal().round(MathContext.DECIMAL128);
+					yield decimal((current != null) ? number(current, entry.path).add(value) : value);
+				}
+				case MIN -> (current != null && number(current, entry.path).compareTo(entry.decimal()) <= 0) ? current
+						: decimal(entry.decimal());
+				case MAX -> (current != null && number(current, entry.path).compareTo(entry.decimal()) >= 0) ? current
+						: decimal(entry.decimal());
 			});
 		}
-		return updates;
+	}
+
+	/** The document that holds the last field of a dotted path, created where missing. */
+	private static Document parent(Document document, String path, int lastDot) {
+		Document parent = document;
+		int start = 0;
+		while (start < lastDot) {
+			int end = path.indexOf('.', start);
+			String name = path.substring(start, end);
+			Object child = parent.get(name);
+			if (child == null) {
+				Document created = new Document();
+				parent.put(name, created);
+				parent = created;
+			}
+			else if (child instanceof Document nested) {
+				parent = nested;
+			}
+			else {
+				throw new IllegalStateException(
+						"Cannot apply " + path + ": " + path.substring(0, end) + " is not a document but " + child);
+			}
+			start = end + 1;
+		}
+		return parent;
+	}
+
+	private static long whole(Object value, String path) {
+		if (value instanceof Long || value instanceof Integer) {
+			return ((Number) value).longValue();
+		}
+		throw new IllegalStateException("Cannot count in " + path + ": it holds " + value + ", not a whole number");
+	}
+
+	private static BigDecimal number(Object value, String path) {
+		if (value instanceof Decimal128 decimal && !decimal.isNaN() && !decimal.isInfinite()) {
+			try {
+				return decimal.bigDecimalValue();
+			}
+			catch (ArithmeticException ex) {
+				// a negative zero, which has no BigDecimal: it adds and compares as zero
+				return BigDecimal.ZERO;
+			}
+		}
+		if (value instanceof Long || value instanceof Integer) {
+			return BigDecimal.valueOf(((Number) value).longValue());
+		}
+		throw new IllegalStateException("Cannot apply " + path + ": it holds " + value + ", not a number");
 	}
 
 	/**

@@ -10,19 +10,21 @@ import tributary.warehouse.insights.Aggregates.Mark;
 import tributary.warehouse.insights.Contributions.Target;
 
 /**
- * The marks of the aggregate documents this instance wrote last, so that its next write
- * of the same documents need not read them back first: a batch's write then costs the
- * store one command instead of one read per collection and the write.
+ * The marks of the aggregate documents this instance wrote last, with the documents
+ * themselves ({@link Mark#document}), so that its next write of the same documents need
+ * not read them back first: a batch's write then costs the store one command instead of
+ * one read per collection and the write.
  *
  * <p>
  * Why writing against a remembered mark stays exact: every write of an aggregate document
  * increments its version and matches the version it started from, and the warehouse never
  * deletes one. A document still at the version this instance wrote holds exactly the
- * marks it wrote. One that another writer changed since no longer matches, so the write
- * loses the race as a write against a stale read does: the document is read and written
- * again. It is then read before every write for a while ({@link #CONTENDED}): documents
- * the instances of a scaled-out warehouse share change under each of them between two of
- * its writes, and remembering them would turn every one of those writes into a lost race.
+ * marks and figures it wrote. One that another writer changed since no longer matches, so
+ * the write loses the race as a write against a stale read does: the document is read and
+ * written again. It is then read before every write for a while ({@link #CONTENDED}):
+ * documents the instances of a scaled-out warehouse share change under each of them
+ * between two of its writes, and remembering them would turn every one of those writes
+ * into a lost race.
  *
  * <p>
  * A mark is {@linkplain #take taken} out before its document is written and remembered

@@ -18,12 +18,16 @@
  * into it, and a version. Records of one partition reach one document in offset order (a
  * consumer commits a batch only after writing all of it), so a record whose offset is not
  * above its partition's mark is already in. A batch reads the affected documents by
- * {@code _id}, folds in only records above the marks and writes each document with one
- * upsert that matches only the version it read (or, where the instance wrote it last, the
- * version it wrote: the same marks, not read again). A single-document write is atomic,
- * so the sums and the marks move together or not at all; a writer that lost a race (a
- * consumer fenced by a rebalance, a concurrent consumer of another partition) gets a
- * duplicate-key error for that document alone and re-reads and retries it.</li>
+ * {@code _id}, folds in only records above the marks and replaces each document with the
+ * one it computed, in one write that matches only the version it read (or, where the
+ * instance wrote it last, the version it wrote: the same document, not read again) and
+ * inserts it if there is none. A single-document write is atomic, so the sums and the
+ * marks move together or not at all; a writer that lost a race (a consumer fenced by a
+ * rebalance, a concurrent consumer of another partition) gets a duplicate-key error for
+ * that document alone and re-reads and retries it. The sums, minimums and maximums are
+ * computed as the store's {@code $inc}, {@code $min} and {@code $max} would
+ * ({@link Change#applyTo}); a document at the version read is the document read, so
+ * computing them here changes nothing but who does the arithmetic.</li>
  * </ol>
  * Then redelivery, replay from the start, a rebalance or a crash at any point neither
  * doubles nor drops anything, and each aggregate equals what the distinct stored events
@@ -37,16 +41,15 @@
  * durable write there ({@link tributary.warehouse.store.BatchWrites}): the raw events of
  * all its topics; then its aggregates, combined with those of the instance's other
  * consumers ({@link Aggregates}): the batch that finds no aggregate write in progress
- * takes the parts of every batch waiting, its own included, and, after reading the marks
- * of the documents they touch (one {@code $in} per collection, for the documents whose
- * marks the instance does not remember from its own last write of them:
- * {@link RememberedMarks}), writes every aggregate upsert of every collection together
- * with the locations; only if races were lost to another instance's writers, the lost
- * documents read again and written again, one write per round; each batch waits until the
- * write that holds its parts ended, and fails with what that write threw. Then the batch
- * writes its counted alerts. Where the store has no cross-collection {@code bulkWrite}
- * (MongoDB before 8.0), each of the first writes is one write per collection instead, in
- * the same order.
+ * takes the parts of every batch waiting, its own included, and, after reading the
+ * documents they touch (one {@code $in} per collection, for the documents the instance
+ * does not remember from its own last write of them: {@link RememberedMarks}), writes
+ * every aggregate replacement of every collection together with the locations' upserts;
+ * only if races were lost to another instance's writers, the lost documents read again
+ * and written again, one write per round; each batch waits until the write that holds its
+ * parts ended, and fails with what that write threw. Then the batch writes its counted
+ * alerts. Where the store has no cross-collection {@code bulkWrite} (MongoDB before 8.0),
+ * each of the first writes is one write per collection instead, in the same order.
  * <p>
  * Batches written together are folded as one: for each document, the parts of all of them
  * in offset order per partition, each record once, since two of them hold the same

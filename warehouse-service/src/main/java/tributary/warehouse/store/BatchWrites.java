@@ -22,6 +22,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
@@ -42,6 +44,7 @@ import org.bson.codecs.Codec;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
 import org.bson.io.BasicOutputBuffer;
+import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -193,6 +196,14 @@ public class BatchWrites {
 				writer.pipe(new BsonDocumentReader(upsert.update().toBsonDocument(Document.class, registry)));
 				writer.writeBoolean("upsert", true);
 			}
+			else if (write instanceof Write.Replace replace) {
+				writer.writeInt32("update", namespace);
+				writer.writeName("filter");
+				writer.pipe(new BsonDocumentReader(replace.filter().toBsonDocument(Document.class, registry)));
+				writer.writeName("updateMods");
+				writeDocument(writer, replace.replacement(), registry);
+				writer.writeBoolean("upsert", true);
+			}
 			else {
 				writer.writeInt32("insert", namespace);
 				writer.writeName("document");
@@ -211,7 +222,11 @@ public class BatchWrites {
 	 */
 	private static int capacity(Write write) {
 		int capacity = 256;
-		if (write instanceof Write.Insert insert) {
+		if (write instanceof Write.Replace) {
+			// an aggregate document: a few dozen fields
+			capacity = 1024;
+		}
+		else if (write instanceof Write.Insert insert) {
 			for (Object value : insert.document().values()) {
 				if (value instanceof RawBsonDocument raw) {
 					capacity += raw.getByteBuffer().remaining();
@@ -240,6 +255,12 @@ public class BatchWrites {
 			}
 			else if (value instanceof Date date) {
 				writer.writeDateTime(date.getTime());
+			}
+			else if (value instanceof Decimal128 decimal) {
+				writer.writeDecimal128(decimal);
+			}
+			else if (value instanceof Document nested) {
+				writeDocument(writer, nested, registry);
 			}
 			else if (value instanceof RawBsonDocument raw) {
 				try (BsonBinaryReader reader = new BsonBinaryReader(raw.getByteBuffer().asNIO())) {
@@ -413,15 +434,23 @@ public class BatchWrites {
 			}
 			List<WriteModel<Document>> models = new ArrayList<>(writes.size());
 			for (Write write : writes) {
-				models.add((write instanceof Write.Upsert upsert)
-						? new UpdateOneModel<>(upsert.filter(), upsert.update(), new UpdateOptions().upsert(true))
-						: new InsertOneModel<>(((Write.Insert) write).document()));
+				models.add(model(write));
 			}
 			collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
 		}
 		finally {
 			sample.stop(timer(target));
 		}
+	}
+
+	private static WriteModel<Document> model(Write write) {
+		if (write instanceof Write.Upsert upsert) {
+			return new UpdateOneModel<>(upsert.filter(), upsert.update(), new UpdateOptions().upsert(true));
+		}
+		if (write instanceof Write.Replace replace) {
+			return new ReplaceOneModel<>(replace.filter(), replace.replacement(), new ReplaceOptions().upsert(true));
+		}
+		return new InsertOneModel<>(((Write.Insert) write).document());
 	}
 
 	private Timer timer(String target) {

@@ -32,4 +32,17 @@ public sealed interface Write {
 	record Upsert(String collection, Bson filter, Bson update) implements Write {
 	}
 
+	/**
+	 * The one document the filter matches replaced by another, or that other inserted if
+	 * none matches. The store then has no update operators to apply, only a document to
+	 * keep: the embedded store spends half as much on one as on an upsert that changes
+	 * the same fields with {@code $inc} on dotted paths.
+	 *
+	 * @param collection the collection
+	 * @param filter which document
+	 * @param replacement the whole new document, with its {@code _id}
+	 */
+	record Replace(String collection, Bson filter, Document replacement) implements Write {
+	}
+
 }

@@ -502,12 +502,12 @@ class AggregatesTests {
 	}
 
 	@Test
-	void aDocumentTheStoreRefusesFailsOnlyTheBatchItBelongsTo() throws Exception {
+	void aDocumentTheWarehouseCannotAddToFailsOnlyTheBatchItBelongsTo() throws Exception {
 		List<Arrival> arrivals = arrivals(new TestEvents(22, "isolated").mixed(300), 6);
 		List<Arrival> gate = arrivals.subList(0, 10);
 		List<Arrival> good = partitions(arrivals.subList(10, arrivals.size()), 0, 1, 2);
 		List<Arrival> bad = partitions(arrivals.subList(10, arrivals.size()), 3, 4, 5);
-		// A document only the bad batch adds to, which the store cannot add to.
+		// A document only the bad batch adds to, which the warehouse cannot add to.
 		Set<Contributions.Target> others = new java.util.HashSet<>(
 				this.aggregates.parts(good, (arrival) -> null).keySet());
 		others.addAll(this.aggregates.parts(gate, (arrival) -> null).keySet());
@@ -517,27 +517,19 @@ class AggregatesTests {
 			.filter((target) -> !others.contains(target.getKey()))
 			.findFirst()
 			.orElseThrow();
-		String path = refused.getValue()
-			.get(0)
-			.change()
-			.updates()
-			.get(0)
-			.toBsonDocument()
-			.values()
-			.iterator()
-			.next()
-			.asDocument()
-			.getFirstKey();
+		Document added = new Document();
+		refused.getValue().get(0).change().applyTo(added);
+		String field = added.keySet().iterator().next();
 		MongoCollection<Document> collection = this.mongo.getCollection(refused.getKey().aggregate().collection());
 		collection.insertOne(new Document("_id", refused.getKey().id()).append(Aggregates.VERSION, 1L)
 			.append(Aggregates.MARKS, new Document())
-			.append(path.split("\\.")[0], "not a number"));
+			.append(field, "not a number"));
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		Aggregates gated = gatedAggregates(meters, new AtomicReference<>(MongoDatabase::runCommand));
 
 		List<Throwable> outcomes = whileAnAggregateWriteIsInProgress(gated, gate, bad, good);
 
-		assertThat(outcomes.get(0)).isInstanceOf(MongoBulkWriteException.class);
+		assertThat(outcomes.get(0)).isInstanceOf(IllegalStateException.class).hasMessageContaining(field);
 		assertThat(outcomes.get(1)).as("the good batch").isNull();
 		assertThat(meters.get("tributary.warehouse.aggregate.combined").summary().totalAmount())
 			.as("the gate, both together, then each alone")

@@ -7,22 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import com.mongodb.client.model.Updates;
-import org.bson.BsonDocument;
+import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Sums kept in micro-units where they fit a long come out exactly as the
  * {@link BigDecimal} sums they stand for: the same value with the same scale, however the
- * values are split into changes and merged.
+ * values are split into changes and merged; and a change applied to a document does what
+ * the store's {@code $inc}, {@code $min} and {@code $max} would.
  */
 class ChangeTests {
 
-	private static final String[] PATHS = { "a.sum", "b.sum", "c.sum" };
+	private static final String[] FIELDS = { "a", "b", "c" };
 
 	@Test
 	void sumsAreTheExactDecimalSumsWithTheirScaleHoweverMerged() {
@@ -30,16 +31,19 @@ class ChangeTests {
 		int inMicros = 0;
 		for (int run = 0; run < 5_000; run++) {
 			List<Change> changes = new ArrayList<>();
-			BigDecimal[] sums = new BigDecimal[PATHS.length];
-			BigDecimal[] minimums = new BigDecimal[PATHS.length];
-			BigDecimal[] maximums = new BigDecimal[PATHS.length];
-			long[] counts = new long[PATHS.length];
+			BigDecimal[] sums = new BigDecimal[FIELDS.length];
+			BigDecimal[] minimums = new BigDecimal[FIELDS.length];
+			BigDecimal[] maximums = new BigDecimal[FIELDS.length];
+			long[] counts = new long[FIELDS.length];
 			int values = 1 + random.nextInt(12);
 			for (int i = 0; i < values; i++) {
-				int field = random.nextInt(PATHS.length);
+				int field = random.nextInt(FIELDS.length);
 				BigDecimal value = value(random, run);
-				String path = PATHS[field];
-				Change change = new Change().count(path).add(path, value).min(path, value).max(path, value);
+				String path = FIELDS[field];
+				Change change = new Change().count(path + ".count")
+					.add(path + ".sum", value)
+					.min(path + ".min", value)
+					.max(path + ".max", value);
 				changes.add(change);
 				sums[field] = (sums[field] != null) ? sums[field].add(value) : value;
 				minimums[field] = (minimums[field] != null) ? minimums[field].min(value) : value;
@@ -49,25 +53,18 @@ class ChangeTests {
 			Change merged = merge(changes, random);
 			inMicros += merged.sumsInMicros();
 
-			List<BsonDocument> expected = new ArrayList<>();
-			for (int field = 0; field < PATHS.length; field++) {
+			Document expected = new Document();
+			for (int field = 0; field < FIELDS.length; field++) {
 				if (counts[field] > 0) {
-					expected.add(Updates.inc(PATHS[field], counts[field]).toBsonDocument());
+					expected.put(FIELDS[field],
+							new Document("count", counts[field]).append("sum", decimal(sums[field]))
+								.append("min", decimal(minimums[field]))
+								.append("max", decimal(maximums[field])));
 				}
 			}
-			for (BigDecimal[] column : List.of(sums, minimums, maximums)) {
-				for (int field = 0; field < PATHS.length; field++) {
-					if (column[field] == null) {
-						continue;
-					}
-					Decimal128 decimal = new Decimal128(column[field].round(MathContext.DECIMAL128));
-					expected.add(((column == sums) ? Updates.inc(PATHS[field], decimal) : (column == minimums)
-							? Updates.min(PATHS[field], decimal) : Updates.max(PATHS[field], decimal))
-						.toBsonDocument());
-				}
-			}
-			assertThat(merged.updates().stream().map((update) -> update.toBsonDocument()).toList()).as("run %d", run)
-				.isEqualTo(expected);
+			Document applied = new Document();
+			merged.applyTo(applied);
+			assertThat(applied).as("run %d", run).isEqualTo(expected);
 		}
 		assertThat(inMicros).as("sums kept in micro-units, the rest as decimals").isBetween(2_000, 10_000);
 	}
@@ -80,8 +77,9 @@ class ChangeTests {
 		change.addAll(new Change().add("s", new BigDecimal("0.5")));
 
 		assertThat(change.sumsInMicros()).isZero();
-		assertThat(change.updates().get(0).toBsonDocument().getDocument("$inc").getDecimal128("s").getValue())
-			.isEqualTo(new Decimal128(big.add(big).add(new BigDecimal("0.5"))));
+		Document applied = new Document();
+		change.applyTo(applied);
+		assertThat(applied.get("s")).isEqualTo(new Decimal128(big.add(big).add(new BigDecimal("0.5"))));
 	}
 
 	@Test
@@ -93,6 +91,64 @@ class ChangeTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Change().add("s", tooSmall).check());
 		assertThatIllegalArgumentException().isThrownBy(() -> new Change().min("m", tooSmall).check());
 		assertThatIllegalArgumentException().isThrownBy(() -> new Change().max("x", tooSmall).check());
+	}
+
+	@Test
+	void appliedToADocumentAddsCountsAndSumsAndKeepsTheLowerAndHigherValuesAsTheStoreWould() {
+		Document document = new Document("_id", "h").append("weather",
+				new Document("readings", 2).append("temperatureSum", new Decimal128(new BigDecimal("40.5")))
+					.append("temperatureMin", new Decimal128(new BigDecimal("19.5")))
+					.append("temperatureMax", new Decimal128(new BigDecimal("21.0")))
+					.append("other", "kept"));
+		Change change = new Change().count("weather.readings")
+			.add("weather.temperatureSum", new BigDecimal("-0.25"))
+			.min("weather.temperatureMin", new BigDecimal("19.50"))
+			.max("weather.temperatureMax", new BigDecimal("21.25"))
+			.count("feedback.ratings.5")
+			.add("weather.humiditySum", new BigDecimal("55.5"));
+
+		change.applyTo(document);
+
+		Document weather = document.get("weather", Document.class);
+		assertThat(weather.get("readings")).isEqualTo(3L);
+		assertThat(weather.get("temperatureSum")).isEqualTo(new Decimal128(new BigDecimal("40.25")));
+		assertThat(weather.get("temperatureMin")).as("an equal value leaves the one there")
+			.isEqualTo(new Decimal128(new BigDecimal("19.5")));
+		assertThat(weather.get("temperatureMax")).isEqualTo(new Decimal128(new BigDecimal("21.25")));
+		assertThat(weather.get("humiditySum")).isEqualTo(new Decimal128(new BigDecimal("55.5")));
+		assertThat(weather.get("other")).isEqualTo("kept");
+		assertThat(document.get("feedback", Document.class).get("ratings", Document.class).get("5")).isEqualTo(1L);
+		assertThat(document.getString("_id")).isEqualTo("h");
+	}
+
+	@Test
+	void aNegativeZeroInTheDocumentAddsAndComparesAsZero() {
+		Document document = new Document("s", Decimal128.NEGATIVE_ZERO).append("m", Decimal128.NEGATIVE_ZERO);
+
+		new Change().add("s", new BigDecimal("1.5")).min("m", new BigDecimal("-1")).applyTo(document);
+
+		assertThat(document.get("s")).isEqualTo(new Decimal128(new BigDecimal("1.5")));
+		assertThat(document.get("m")).isEqualTo(new Decimal128(new BigDecimal("-1")));
+	}
+
+	@Test
+	void aPathThroughAValueThatIsNoDocumentOrToOneThatIsNoNumberIsRefused() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new Change().count("weather.readings").applyTo(new Document("weather", 3L)))
+			.withMessageContaining("weather is not a document");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new Change().count("n").applyTo(new Document("n", new Decimal128(BigDecimal.ONE))))
+			.withMessageContaining("not a whole number");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new Change().add("s", BigDecimal.ONE).applyTo(new Document("s", "text")))
+			.withMessageContaining("not a number");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new Change().max("x", BigDecimal.ONE).applyTo(new Document("x", Decimal128.NaN)))
+			.withMessageContaining("not a number");
+	}
+
+	private static Decimal128 decimal(BigDecimal value) {
+		return new Decimal128(value.round(MathContext.DECIMAL128));
 	}
 
 	/** Merges in a random tree of changes, the way batches and aggregates do. */

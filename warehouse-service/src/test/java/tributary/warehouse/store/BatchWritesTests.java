@@ -157,6 +157,18 @@ class BatchWritesTests {
 					.append("updateMods", upsert.update().toBsonDocument(Document.class, registry))
 					.append("upsert", true),
 				codec));
+		Write.Replace replace = new Write.Replace("counts", new Document("_id", "c-1").append("version", 4L),
+				new Document("_id", "c-1").append("hour", new Date(0))
+					.append("weather",
+							new Document("readings", 3L).append("sum", new Decimal128(new BigDecimal("-2.25")))
+								.append("ratings", new Document("5", 1L)))
+					.append("marks", new Document("posts:id:3", 9L))
+					.append("version", 5L));
+		assertThat(BatchWrites.encode(replace, 1, registry)).isEqualTo(new RawBsonDocument(
+				new Document("update", 1).append("filter", replace.filter().toBsonDocument(Document.class, registry))
+					.append("updateMods", replace.replacement())
+					.append("upsert", true),
+				codec));
 	}
 
 	/** The bytes, byte for byte: documents compare equal whatever their fields' order. */
@@ -172,17 +184,18 @@ class BatchWritesTests {
 	}
 
 	/**
-	 * An id taken, a new one, an upsert that wins and one whose compare-and-set lost.
+	 * An id taken, a new one, a replacement that wins and one whose compare-and-set lost,
+	 * and an upsert.
 	 */
 	private List<Write> racing() {
 		this.mongo.getCollection("events").insertOne(new Document("_id", "e-1"));
 		this.mongo.getCollection("counts").insertOne(new Document("_id", "c-2").append("version", 2L));
 		return List.of(new Write.Insert("events", new Document("_id", "e-1")),
 				new Write.Insert("events", new Document("_id", "e-2")),
-				new Write.Upsert("counts", new Document("_id", "c-1").append("version", 0L),
-						Updates.combine(Updates.inc("n", 1), Updates.inc("version", 1L))),
-				new Write.Upsert("counts", new Document("_id", "c-2").append("version", 1L),
-						Updates.combine(Updates.inc("n", 1), Updates.inc("version", 1L))),
+				new Write.Replace("counts", new Document("_id", "c-1").append("version", 0L),
+						new Document("_id", "c-1").append("n", 1).append("version", 1L)),
+				new Write.Replace("counts", new Document("_id", "c-2").append("version", 1L),
+						new Document("_id", "c-2").append("n", 1).append("version", 2L)),
 				new Write.Upsert("locations", Filters.eq("_id", "Berlin"), Updates.set("location", "Berlin")));
 	}
 
