@@ -291,8 +291,7 @@ public class Aggregates {
 	 * The document with what the parts above its marks add folded in, and the write that
 	 * replaces it, matching only the version the marks are of. The store then applies no
 	 * update operators: the embedded store's handling of each dotted {@code $inc} path
-	 * was a third of what an aggregate write cost it, and more than the document it
-	 * keeps.
+	 * was a third of what an aggregate write cost it.
 	 */
 	private static Write.Replace write(Target target, Mark mark, Change change, Map<Source, Long> applied) {
 		Document next = copy(mark.document());

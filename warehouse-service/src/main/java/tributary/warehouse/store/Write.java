@@ -35,8 +35,8 @@ public sealed interface Write {
 	/**
 	 * The one document the filter matches replaced by another, or that other inserted if
 	 * none matches. The store then has no update operators to apply, only a document to
-	 * keep: the embedded store spends half as much on one as on an upsert that changes
-	 * the same fields with {@code $inc} on dotted paths.
+	 * keep: in an in-process trial, the embedded store spent half as much on one as on an
+	 * upsert that changes the same fields with {@code $inc} on dotted paths.
 	 *
 	 * @param collection the collection
 	 * @param filter which document
