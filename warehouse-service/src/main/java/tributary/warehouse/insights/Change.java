@@ -165,8 +165,8 @@ final class Change {
 	}
 
 	/**
-	 * Converts every decimal as {@link #updates} will, without building the updates: a
-	 * value that cannot be written fails here.
+	 * Converts every decimal as {@link #applyTo} will, without a document to apply it to:
+	 * a value that cannot be written fails here.
 	 */
 	void check() {
 		for (int i = 0; i < this.size; i++) {
