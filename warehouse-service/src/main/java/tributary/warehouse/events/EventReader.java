@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonWriter;
 import org.bson.RawBsonDocument;
-import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -16,6 +15,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.support.text.Utf8;
+import tributary.warehouse.store.BsonBuffer;
 
 import org.springframework.stereotype.Component;
 
@@ -107,11 +107,11 @@ public class EventReader {
 	 * for every value, cost about a tenth of the intake's CPU per record.
 	 */
 	private static RawBsonDocument document(JsonNode object, boolean checkText) {
-		BasicOutputBuffer buffer = new BasicOutputBuffer(512);
+		BsonBuffer buffer = new BsonBuffer(512);
 		try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
 			writeDocument(writer, object, 1, checkText);
 		}
-		return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
+		return buffer.document();
 	}
 
 	/**

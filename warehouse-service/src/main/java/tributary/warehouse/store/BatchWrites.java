@@ -43,7 +43,6 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.Codec;
 import org.bson.codecs.EncoderContext;
 import org.bson.codecs.configuration.CodecRegistry;
-import org.bson.io.BasicOutputBuffer;
 import org.bson.types.Decimal128;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -185,7 +184,7 @@ public class BatchWrites {
 	 * types than those written here still go through their codec.
 	 */
 	static RawBsonDocument encode(Write write, int namespace, CodecRegistry registry) {
-		BasicOutputBuffer buffer = new BasicOutputBuffer(capacity(write));
+		BsonBuffer buffer = new BsonBuffer(capacity(write));
 		try (BsonBinaryWriter writer = new BsonBinaryWriter(buffer)) {
 			writer.writeStartDocument();
 			if (write instanceof Write.Upsert upsert) {
@@ -211,7 +210,7 @@ public class BatchWrites {
 			}
 			writer.writeEndDocument();
 		}
-		return new RawBsonDocument(buffer.getInternalBuffer(), 0, buffer.getPosition());
+		return buffer.document();
 	}
 
 	/**
