@@ -83,6 +83,33 @@ class ChangeTests {
 	}
 
 	@Test
+	void aTiedMinimumOrMaximumKeepsTheValueThereWithItsScaleWhicheverWayItIsKept() {
+		BigDecimal huge = new BigDecimal("1E+30");
+		Change change = new Change().min("m", new BigDecimal("1.50")).max("x", new BigDecimal("-2"));
+		change.addAll(new Change().min("m", new BigDecimal("1.5")).max("x", new BigDecimal("-2.000")));
+		change.addAll(new Change().min("m", new BigDecimal("1.500000")).max("x", new BigDecimal("-2.0")));
+		change.addAll(new Change().min("n", huge).max("y", new BigDecimal("0.1234567")));
+		change.addAll(new Change().min("n", new BigDecimal("1E+30")).max("y", new BigDecimal("0.12345670")));
+		change.addAll(new Change().min("n", new BigDecimal("-3.25")).max("y", new BigDecimal("0.2")));
+
+		Document applied = new Document();
+		change.applyTo(applied);
+		assertThat(applied.get("m")).isEqualTo(new Decimal128(new BigDecimal("1.50")));
+		assertThat(applied.get("x")).isEqualTo(new Decimal128(new BigDecimal("-2")));
+		assertThat(applied.get("n")).as("micro-units against a decimal")
+			.isEqualTo(new Decimal128(new BigDecimal("-3.25")));
+		assertThat(applied.get("y")).isEqualTo(new Decimal128(new BigDecimal("0.2")));
+		Change tied = new Change().max("y", new BigDecimal("0.1234567"));
+		tied.addAll(new Change().max("y", new BigDecimal("0.12345670")));
+		tied.applyTo(applied);
+		assertThat(applied.get("y")).as("the stored maximum is higher")
+			.isEqualTo(new Decimal128(new BigDecimal("0.2")));
+		Document fresh = new Document();
+		tied.applyTo(fresh);
+		assertThat(fresh.get("y")).isEqualTo(new Decimal128(new BigDecimal("0.1234567")));
+	}
+
+	@Test
 	void checksWhatNoDecimal128CanHoldWhetherSummedOrCompared() {
 		BigDecimal tooSmall = new BigDecimal("1E-7000");
 		BigDecimal inRange = new BigDecimal("-922337203685.4775807");
