@@ -69,7 +69,7 @@ final class Change {
 	int sumsInMicros() {
 		int count = 0;
 		for (int i = 0; i < this.size; i++) {
-			if (this.entries[i].operator == Operator.SUM && this.entries[i].inMicros()) {
+			if (this.entries[i].inMicros()) {
 				count++;
 			}
 		}
@@ -171,8 +171,8 @@ final class Change {
 	void check() {
 		for (int i = 0; i < this.size; i++) {
 			Entry entry = this.entries[i];
-			// a value in micro-units has at most 19 digits and an exponent from -6 to
-			// 12: always a decimal128, so it is not built here
+			// a sum in micro-units has at most 19 digits and an exponent from -6 to 12:
+			// always a decimal128, so it is not built here
 			if (entry.operator != Operator.INC && !entry.inMicros()) {
 				decimal(entry.decimal());
 			}
@@ -225,10 +225,7 @@ final class Change {
 	 */
 	private static final class Entry {
 
-		/**
-		 * Micro-units: a sum whose every value has at most six decimals, and such a
-		 * minimum or maximum, is a long.
-		 */
+		/** Micro-units: a sum whose every value has at most six decimals is a long. */
 		private static final int MICRO_SCALE = 6;
 
 		private static final long[] POWERS_OF_TEN = new long[19];
@@ -248,21 +245,17 @@ final class Change {
 		private long count;
 
 		/**
-		 * The decimal to add or compare, for the others; {@code null} for a value kept in
+		 * The decimal to add or compare, for the others; {@code null} for a sum kept in
 		 * {@link #micros}.
 		 */
 		private @Nullable BigDecimal value;
 
-		/**
-		 * A sum in micro-units, while it and every value added fit a long; a minimum or
-		 * maximum in micro-units, while every value compared fits one.
-		 */
+		/** A sum in micro-units, while it and every value added fit a long. */
 		private long micros;
 
 		/**
 		 * The largest scale of the values summed: the scale of their exact
-		 * {@link BigDecimal} sum, which the sum in micro-units is given back with; for a
-		 * minimum or maximum, the scale of the value kept.
+		 * {@link BigDecimal} sum, which the sum in micro-units is given back with.
 		 */
 		private int scale;
 
@@ -274,7 +267,7 @@ final class Change {
 			if (operator != Operator.INC && value == null) {
 				throw new IllegalStateException("A sum, minimum or maximum without a value");
 			}
-			if (operator != Operator.INC && value != null && toMicros(value)) {
+			if (operator == Operator.SUM && value != null && toMicros(value)) {
 				this.value = null;
 			}
 		}
@@ -297,29 +290,9 @@ final class Change {
 			switch (this.operator) {
 				case INC -> this.count += other.count;
 				case SUM -> add(other);
-				case MIN -> keep(other, -1);
-				case MAX -> keep(other, 1);
+				case MIN -> this.value = decimal().min(other.decimal());
+				case MAX -> this.value = decimal().max(other.decimal());
 			}
-		}
-
-		/**
-		 * Takes the other's value where it is lower ({@code sign} -1) or higher (1), as
-		 * {@link BigDecimal#min} and {@link BigDecimal#max} would: on a tie this value
-		 * stays, with its scale. Compared in micro-units while both are kept in them (a
-		 * {@link BigDecimal} comparison of two scales was a twentieth of the intake's
-		 * consumer threads).
-		 */
-		private void keep(Entry other, int sign) {
-			if (this.value == null && other.value == null) {
-				if (Long.compare(other.micros, this.micros) == sign) {
-					this.micros = other.micros;
-					this.scale = other.scale;
-				}
-				return;
-			}
-			BigDecimal mine = decimal();
-			BigDecimal theirs = other.decimal();
-			this.value = (theirs.compareTo(mine) == sign) ? theirs : mine;
 		}
 
 		/**
@@ -343,9 +316,9 @@ final class Change {
 			return (this.value != null) ? this.value : fromMicros();
 		}
 
-		/** Whether the value is kept in micro-units. */
+		/** Whether the sum is kept in micro-units, for the tests. */
 		boolean inMicros() {
-			return this.operator != Operator.INC && this.value == null;
+			return this.operator == Operator.SUM && this.value == null;
 		}
 
 		private boolean toMicros(BigDecimal value) {

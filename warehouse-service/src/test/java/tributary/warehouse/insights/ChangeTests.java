@@ -83,7 +83,7 @@ class ChangeTests {
 	}
 
 	@Test
-	void aTiedMinimumOrMaximumKeepsTheValueThereWithItsScaleWhicheverWayItIsKept() {
+	void aTiedMinimumOrMaximumKeepsTheValueThereWithItsScale() {
 		BigDecimal huge = new BigDecimal("1E+30");
 		Change change = new Change().min("m", new BigDecimal("1.50")).max("x", new BigDecimal("-2"));
 		change.addAll(new Change().min("m", new BigDecimal("1.5")).max("x", new BigDecimal("-2.000")));
@@ -96,7 +96,7 @@ class ChangeTests {
 		change.applyTo(applied);
 		assertThat(applied.get("m")).isEqualTo(new Decimal128(new BigDecimal("1.50")));
 		assertThat(applied.get("x")).isEqualTo(new Decimal128(new BigDecimal("-2")));
-		assertThat(applied.get("n")).as("micro-units against a decimal")
+		assertThat(applied.get("n")).as("a value of 31 digits against a small one")
 			.isEqualTo(new Decimal128(new BigDecimal("-3.25")));
 		assertThat(applied.get("y")).isEqualTo(new Decimal128(new BigDecimal("0.2")));
 		Change tied = new Change().max("y", new BigDecimal("0.1234567"));
