@@ -3,6 +3,7 @@
 #
 #   bench/run ingest                       # 3 rounds of 20 s per scenario
 #   ROUNDS=5 DURATION=30 bench/run ingest
+#   JFR=1 bench/run ingest                 # also a profile of each scenario, in an extra round that is not counted
 #
 # Starts a broker and the service on free loopback ports (never 8080/9092), runs every scenario once per
 # round (interleaved, so a noisy neighbour hurts all of them alike), prints each round and the medians, and
@@ -57,9 +58,11 @@ BROKER=$!
 PIDS+=("$BROKER")
 for _ in $(seq 1 120); do kcat -b "$BOOTSTRAP" -L -m 2 >/dev/null 2>&1 && break; sleep 0.5; done
 
-# The service as deployed (virtual threads on), with a JFR profile of the whole run.
+# The service as deployed (virtual threads on). No recording while rounds are measured: ProducerPerformance runs
+# without one, and with the service's recordings on (the whole run's, and round 1's besides) its round 1 of batches
+# ran at 35-49% of ProducerPerformance against 54-56% without (bench/ingest/BENCHMARKS.md, 2026-12-06, night).
+# With JFR=1, an extra round 0, not counted, records each scenario alone.
 TRIBUTARY_SECURITY_API_KEYS=$API_KEY "$JAVA" -Xms1g -Xmx1g -XX:+UseG1GC \
-  -XX:StartFlightRecording=settings=profile \
   -jar "$JAR" --server.port="$HTTP_PORT" --spring.kafka.bootstrap-servers="$BOOTSTRAP" \
   --logging.level.root=WARN > "$OUT/service.log" 2>&1 &
 SERVICE=$!
@@ -77,10 +80,10 @@ measure() {
   local service_before broker_before started line elapsed
   service_before=$(cpu_ticks "$SERVICE")
   broker_before=$(cpu_ticks "$BROKER")
-  # Round 1 of each service scenario is also recorded alone (JFR, execution samples), so that the
-  # profile of the bulk loads is not mixed with that of single events.
+  # Round 0 (JFR=1) records each service scenario alone, so that the profile of the bulk loads is not mixed with
+  # that of single events; it is not counted.
   local profiled=false
-  if [[ $round == 1 && $name != producer-perf ]]; then
+  if [[ $round == 0 && $name != producer-perf ]]; then
     "$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.start name="$name" settings=profile > /dev/null && profiled=true
   fi
   started=$(date +%s.%N)
@@ -93,6 +96,7 @@ measure() {
   service_cores=$(echo "scale=2; ($(cpu_ticks "$SERVICE") - $service_before) / $TICKS / $elapsed" | bc)
   broker_cores=$(echo "scale=2; ($(cpu_ticks "$BROKER") - $broker_before) / $TICKS / $elapsed" | bc)
   echo "round $round  $name  $line  service_cores=$service_cores broker_cores=$broker_cores"
+  [[ $round == 0 ]] && return
   printf '%s\t%s\t%s service_cores=%s broker_cores=%s\n' "$round" "$name" "$line" "$service_cores" "$broker_cores" >> "$RESULTS"
 }
 
@@ -113,28 +117,32 @@ producer_perf() {
     batch.size=65536 linger.ms=1
 }
 
-echo "Warming up (JIT, connections, topic metadata)..."
-DURATION=10 single > /dev/null
-DURATION=5 batch > /dev/null
-DURATION=5 ndjson > /dev/null
-
 wanted() { [[ " $SCENARIOS " == *" $1 "* ]]; }
-for round in $(seq 1 "$ROUNDS"); do
+# Every path the rounds take, for as long as a round takes it. With 5 s of batches and the recordings on, round 1's
+# batches ran at 59-66% of round 2's; with this warm-up and no recordings, at 94-98%.
+echo "Warming up (JIT, connections, topic metadata)..."
+WARMUP=${WARMUP:-$DURATION}
+DURATION=$WARMUP single > /dev/null
+if wanted batch-100; then DURATION=$WARMUP batch > /dev/null; fi
+if wanted ndjson-1000; then DURATION=$WARMUP ndjson > /dev/null; fi
+
+first_round=1
+[[ "${JFR:-0}" == "1" ]] && first_round=0
+for round in $(seq "$first_round" "$ROUNDS"); do
   wanted single-c64 && measure "$round" single-c64 single
   wanted single-c16 && CONNECTIONS=16 measure "$round" single-c16 single
   wanted fixed-2000 && measure "$round" fixed-2000 fixed_rate
   wanted batch-100 && measure "$round" batch-100 batch
   wanted ndjson-1000 && measure "$round" ndjson-1000 ndjson
-  wanted producer-perf && measure "$round" producer-perf producer_perf
+  if [[ $round != 0 ]]; then wanted producer-perf && measure "$round" producer-perf producer_perf; fi
 done
 
-"$JAVA_HOME/bin/jcmd" "$SERVICE" JFR.dump filename="$OUT/service.jfr" > /dev/null || true
-"$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/service.jfr" > "$OUT/hot-methods.txt" 2>&1 || true
-"$JAVA_HOME/bin/jfr" view --width 160 allocation-by-class "$OUT/service.jfr" > "$OUT/allocation-by-class.txt" 2>&1 || true
-# The top frames of each scenario's round-1 recording (fold.py is the warehouse benchmark's, shared).
+# The top frames and allocations of each scenario's round-0 recording (fold.py is the warehouse benchmark's, shared).
 for name in $SCENARIOS; do
   [[ -f $OUT/$name.jfr ]] || continue
   python3 "$ROOT/bench/warehouse-vs-connector/fold.py" "$OUT/$name.jfr" 25 > "$OUT/profile-$name.txt" 2>&1 || true
+  "$JAVA_HOME/bin/jfr" view --width 160 hot-methods "$OUT/$name.jfr" > "$OUT/hot-methods-$name.txt" 2>&1 || true
+  "$JAVA_HOME/bin/jfr" view --width 160 allocation-by-class "$OUT/$name.jfr" > "$OUT/allocation-by-class-$name.txt" 2>&1 || true
 done
 python3 "$BENCH/summarize.py" "$RESULTS" | tee "$OUT/summary.md"
-echo "Raw results, logs and the profile (service.jfr, hot-methods.txt) are in $OUT"
+echo "Raw results and logs (with JFR=1 each scenario's recording and its hot methods) are in $OUT"
