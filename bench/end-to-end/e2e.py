@@ -172,6 +172,28 @@ def cpu_seconds(pid):
         return float("nan")
 
 
+def jit_cpu_seconds(pid):
+    """CPU seconds of the JVM's JIT compiler threads (C1, C2) now alive: what the window still spends compiling.
+
+    A compiler thread that ended in the window takes its time with it, so this is a lower bound."""
+    total = 0
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return float("nan")
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/comm") as f:
+                if not f.read().startswith(("C1 CompilerThre", "C2 CompilerThre")):
+                    continue
+            with open(f"/proc/{pid}/task/{task}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / TICKS
+
+
 def suite_pids(run_dir):
     pids = {}
     for name in ("kafka", "store", "ingest", "sentiment", "warehouse", "alerts"):
@@ -321,7 +343,8 @@ def run(args):
 
     def snapshot(name):
         snapshots[name] = measure() | {"machine": total_cpu_seconds(), "loadavg": os.getloadavg()[0],
-                                       "gc": {n: gc_pause_seconds(pids[n]) for n in jvms if n in pids}}
+                                       "gc": {n: gc_pause_seconds(pids[n]) for n in jvms if n in pids},
+                                       "jit": {n: jit_cpu_seconds(pids[n]) for n in jvms if n in pids}}
         if name == "start" and args.jfr_dir:
             for n in jvms:
                 if n in pids:
@@ -407,6 +430,8 @@ def run(args):
         # Stop-the-world GC pauses of each JVM in the window (seconds), None where jstat could not read it.
         "gc_pause_s": {n: (None if start["gc"].get(n) is None or end["gc"].get(n) is None
                            else round(end["gc"][n] - start["gc"][n], 2)) for n in jvms},
+        # Of each JVM's cores, its JIT compiler threads' (still compiling after the warm-up), at least.
+        "jit_cores": {n: round((end["jit"][n] - start["jit"][n]) / window, 3) for n in jvms if n in end["jit"]},
         "timeline": timeline,
     }
     for q in (0.5, 0.99):
@@ -434,6 +459,8 @@ def run(args):
     suite_cores = sum(c for n, c in result["cores"].items() if n != "load")
     if result["ingest_accepted_per_s_in_window"]:
         result["suite_cpu_us_per_event"] = round(suite_cores / result["ingest_accepted_per_s_in_window"] * 1e6)
+        jit_cores = sum(c for c in result["jit_cores"].values() if not math.isnan(c))
+        result["suite_jit_us_per_event"] = round(jit_cores / result["ingest_accepted_per_s_in_window"] * 1e6)
     with open(args.out, "w") as f:
         json.dump(result, f, indent=2)
     print(line(result))
@@ -461,7 +488,8 @@ def line(r):
             f"lag_drained={sum(r['lag_after_drain'].values()):.0f} drain_s={r['drain_s']} "
             f"ingest_p99_ms={r.get('ingest_http_p99_ms')} ingest_per_s={r.get('ingest_accepted_per_s_in_window')} failed={sum(r['failed_requests'].values())} "
             f"load1={r['loadavg_1m_end']} busy_cores={r['machine_cores_busy']} "
-            f"suite_cpu_us_per_event={r.get('suite_cpu_us_per_event')} gc_pause_s={r.get('gc_pause_s')} cores[{cores}]")
+            f"suite_cpu_us_per_event={r.get('suite_cpu_us_per_event')} of_which_jit={r.get('suite_jit_us_per_event')} "
+            f"gc_pause_s={r.get('gc_pause_s')} cores[{cores}] jit_cores={r.get('jit_cores')}")
 
 
 def summarize(files):
@@ -471,8 +499,8 @@ def summarize(files):
             r = json.load(f)
         runs[r["variant"]].append(r)
     print("| variant | runs | window from s (settled) | p50 s | p99 s | share < 1 s | accepted/s in window | stored/s in window | lag at end | not stored after drain "
-          "| ingest HTTP p99 ms | load avg | busy cores | suite CPU µs per event | store GC pauses s | cores by process (median) |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| ingest HTTP p99 ms | load avg | busy cores | suite CPU µs per event | of which JIT compiling | store GC pauses s | cores by process (median) |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for variant, rs in runs.items():
         med = lambda key: statistics.median(r[key] for r in rs)  # noqa: E731
         slowest_first = lambda key: (lambda r: math.inf if r[key] is None else r[key])  # noqa: E731
@@ -493,7 +521,8 @@ def summarize(files):
               f"| {statistics.median(r['not_stored_after_drain'] for r in rs):,.0f} "
               f"| {statistics.median(r.get('ingest_http_p99_ms', float('nan')) for r in rs):,.0f} "
               f"| {med('loadavg_1m_end'):.1f} | {med('machine_cores_busy'):.2f} "
-              f"| {statistics.median(r.get('suite_cpu_us_per_event', float('nan')) for r in rs):,.0f} | {store_gc} | {cores} |")
+              f"| {statistics.median(r.get('suite_cpu_us_per_event', float('nan')) for r in rs):,.0f} "
+              f"| {statistics.median(r.get('suite_jit_us_per_event', float('nan')) for r in rs):,.0f} | {store_gc} | {cores} |")
 
 
 def main():
