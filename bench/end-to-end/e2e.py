@@ -511,6 +511,9 @@ def summarize(files):
         p99 = shown(by_p99["p99_s"], by_p99["p99_exact"])
         each = ", ".join(shown(r["p99_s"], r["p99_exact"]) for r in rs)
         cores = ", ".join(f"{n} {statistics.median(r['cores'][n] for r in rs):.2f}" for n in rs[0]["cores"])
+        # Results written before the JIT share was measured have none.
+        jits = [r["suite_jit_us_per_event"] for r in rs if r.get("suite_jit_us_per_event") is not None]
+        jit = f"{statistics.median(jits):,.0f}" if len(jits) == len(rs) else "n/a"
         store_gc = [r.get("gc_pause_s", {}).get("store") for r in rs]
         store_gc = "n/a" if None in store_gc else f"{statistics.median(store_gc):.1f}"
         window = ", ".join(f"{r.get('window_started_after_s')} ({ {True: 'yes', False: 'no'}.get(r.get('settled'), 'not waited') })" for r in rs)
@@ -522,7 +525,7 @@ def summarize(files):
               f"| {statistics.median(r.get('ingest_http_p99_ms', float('nan')) for r in rs):,.0f} "
               f"| {med('loadavg_1m_end'):.1f} | {med('machine_cores_busy'):.2f} "
               f"| {statistics.median(r.get('suite_cpu_us_per_event', float('nan')) for r in rs):,.0f} "
-              f"| {statistics.median(r.get('suite_jit_us_per_event', float('nan')) for r in rs):,.0f} | {store_gc} | {cores} |")
+              f"| {jit} | {store_gc} | {cores} |")
 
 
 def main():
