@@ -163,20 +163,25 @@ def share_within(seconds, cumulative, missing=0.0):
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def cpu_seconds(pid):
+def stat_cpu_seconds(path):
+    """utime + stime of a /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat file, NaN if unreadable."""
     try:
-        with open(f"/proc/{pid}/stat") as f:
+        with open(path) as f:
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / TICKS  # utime, stime
     except (OSError, IndexError, ValueError):
         return float("nan")
 
 
+def cpu_seconds(pid):
+    return stat_cpu_seconds(f"/proc/{pid}/stat")
+
+
 def jit_cpu_seconds(pid):
     """CPU seconds of the JVM's JIT compiler threads (C1, C2) now alive: what the window still spends compiling.
 
     A compiler thread that ended in the window takes its time with it, so this is a lower bound."""
-    total = 0
+    total = 0.0
     try:
         tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
@@ -184,14 +189,13 @@ def jit_cpu_seconds(pid):
     for task in tasks:
         try:
             with open(f"/proc/{pid}/task/{task}/comm") as f:
-                if not f.read().startswith(("C1 CompilerThre", "C2 CompilerThre")):
-                    continue
-            with open(f"/proc/{pid}/task/{task}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += int(fields[11]) + int(fields[12])
-        except (OSError, IndexError, ValueError):
-            continue
-    return total / TICKS
+                compiler = f.read().startswith(("C1 CompilerThre", "C2 CompilerThre"))
+        except OSError:
+            continue  # the thread ended
+        seconds = stat_cpu_seconds(f"/proc/{pid}/task/{task}/stat") if compiler else 0
+        if not math.isnan(seconds):
+            total += seconds
+    return total
 
 
 def suite_pids(run_dir):
