@@ -558,6 +558,41 @@ class AggregatesTests {
 	}
 
 	@Test
+	void batchesWhoseInsertsWentInBeforeTheirCombinedWriteFailedAreNotInsertedAgainAlone() throws Exception {
+		List<Arrival> arrivals = arrivals(new TestEvents(25, "made-then-failed").mixed(300), 6);
+		List<Arrival> gate = inOrder(arrivals.subList(0, 20));
+		List<Arrival> first = inOrder(partitions(arrivals.subList(20, arrivals.size()), 0, 1, 2));
+		List<Arrival> second = inOrder(partitions(arrivals.subList(20, arrivals.size()), 3, 4, 5));
+		AtomicBoolean failOnce = new AtomicBoolean(true);
+		List<Integer> insertsPerCommand = new ArrayList<>();
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		// The store refuses the last write of the combined command, a location's upsert,
+		// for a reason of its own: every write before it was made.
+		Aggregates gated = gatedAggregates(meters, new AtomicReference<>((database, command) -> {
+			BsonDocument sent = command.toBsonDocument();
+			insertsPerCommand
+				.add((int) sent.getArray("ops").stream().filter((op) -> op.asDocument().containsKey("insert")).count());
+			Document reply = database.runCommand(command);
+			if (failOnce.getAndSet(false)) {
+				reply.get("cursor", Document.class)
+					.getList("firstBatch", Document.class)
+					.add(new Document("ok", 0).append("idx", sent.getArray("ops").size() - 1)
+						.append("code", 2)
+						.append("errmsg", "refused for a reason of its own"));
+				reply.put("nErrors", 1);
+			}
+			return reply;
+		}));
+
+		List<Integer> made = whileABatchWriteIsInProgress(gated, gate, first, second);
+
+		assertThat(made).containsExactly(gate.size(), first.size(), second.size());
+		assertThat(insertsPerCommand).as("the combined command, then each batch alone with no insert")
+			.containsExactly(first.size() + second.size(), 0, 0);
+		assertAll(expected(arrivals));
+	}
+
+	@Test
 	void aRecordThatTwoBatchesWrittenTogetherHoldCountsOnceWhicheverComesFirst() {
 		// A consumer fenced by a rebalance still writes records its partitions' new
 		// owner has taken again: both batches can meet in one write.
