@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tributary.local.LocalKafkaProcess;
 import tributary.local.LocalStoreProcess;
 import tributary.testsupport.bench.Median;
+import tributary.testsupport.bench.WorkFolder;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
 import tributary.warehouse.WarehouseApplication;
@@ -82,6 +83,7 @@ public class IntakeBenchmark {
 		}
 		finally {
 			broker.close();
+			WorkFolder.remove(work);
 		}
 	}
 

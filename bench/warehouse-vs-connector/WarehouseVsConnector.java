@@ -33,6 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tributary.local.LocalKafkaProcess;
 import tributary.local.LocalStoreProcess;
 import tributary.testsupport.bench.Median;
+import tributary.testsupport.bench.WorkFolder;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
 import tributary.warehouse.WarehouseApplication;
@@ -168,6 +169,38 @@ public class WarehouseVsConnector {
 				shared.stop();
 			}
 			broker.close();
+			printGroupCommits();
+			if (WorkFolder.remove(work)) {
+				System.out.println("Removed " + work + " (-Dbench.keepWork=true keeps it)");
+			}
+		}
+	}
+
+	/**
+	 * What each store said at its close about its durable writes (write commands, sync
+	 * rounds), in the order the stores started: the figures the folder's logs held.
+	 */
+	static void printGroupCommits() throws IOException {
+		List<Path> logs;
+		try (var files = Files.list(work)) {
+			logs = files.filter((path) -> path.getFileName().toString().matches("store-.*\\.log"))
+				.sorted(java.util.Comparator.comparing((Path path) -> {
+					try {
+						return Files.getLastModifiedTime(path);
+					}
+					catch (IOException ex) {
+						throw new java.io.UncheckedIOException(ex);
+					}
+				}))
+				.toList();
+		}
+		for (Path log : logs) {
+			for (String line : Files.readAllLines(log)) {
+				int at = line.indexOf("Group commit: ");
+				if (at >= 0) {
+					System.out.println(log.getFileName() + ": " + line.substring(at));
+				}
+			}
 		}
 	}
 

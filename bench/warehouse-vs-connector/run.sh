@@ -8,7 +8,9 @@
 #   BROKER_JAVA_OPTS="-XX:StartFlightRecording=filename=broker.jfr" adds options to the broker JVM's;
 #   WAREHOUSE_JAVA_OPTS="-Xmx1g -XX:+UseG1GC" replaces the JVM options of the benchmark's JVM, which hosts the warehouse;
 #   MAX_POLL_RECORDS=5000 sets max.poll.records of both sides (2000 unless given);
-#   STORE=shared runs one store JVM for all runs, a new database each, instead of a new store JVM per run)
+#   STORE=shared runs one store JVM for all runs, a new database each, instead of a new store JVM per run;
+#   at the end each store's count of durable write commands and sync rounds is printed, in the order the stores
+#   started, and the work folder under /tmp (hundreds of MB a run) is removed unless KEEP_WORK=1)
 # The warehouse's CPU leaves out the benchmark's own threads in its JVM (the main thread, which waits for the
 # warehouse's count of records taken, and the admin client that then asks for the committed offsets); THREADS=1
 # prints how much that was.
@@ -31,4 +33,4 @@ fi
 read -r -a WAREHOUSE_OPTS <<<"${WAREHOUSE_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC}"
 cd "$ROOT/warehouse-service"
 exec "$JAVA" "${WAREHOUSE_OPTS[@]}" "${JFR_OPTS[@]}" -Dbench.peerClasspath="$PEER_CP" \
-	-Dbench.storeArgs="${STORE_ARGS:-}" -Dbench.brokerJavaOpts="${BROKER_JAVA_OPTS:-}" -Dbench.store="${STORE:-per-run}" -Dbench.maxPollRecords="${MAX_POLL_RECORDS:-2000}" -cp "$CP" "$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"
+	-Dbench.storeArgs="${STORE_ARGS:-}" -Dbench.brokerJavaOpts="${BROKER_JAVA_OPTS:-}" -Dbench.store="${STORE:-per-run}" -Dbench.maxPollRecords="${MAX_POLL_RECORDS:-2000}" -Dbench.keepWork="$([[ "${KEEP_WORK:-0}" == 1 ]] && echo true || echo false)" -cp "$CP" "$ROOT/bench/warehouse-vs-connector/WarehouseVsConnector.java" "$@"

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tributary.local.LocalStoreProcess;
 import tributary.support.topics.TopicsProperties;
 import tributary.testsupport.bench.Median;
+import tributary.testsupport.bench.WorkFolder;
 import tributary.warehouse.TestEvents;
 import tributary.warehouse.TestEvents.TestEvent;
 import tributary.warehouse.alerts.Alerts;
@@ -72,8 +73,8 @@ public final class RecordPathBenchmark {
 		if (!extra.isEmpty()) {
 			storeOptions.addAll(List.of(extra.split("\\s+")));
 		}
-		LocalStoreProcess store = LocalStoreProcess.start(Files.createTempDirectory("record-path-store-"), storeOptions,
-				List.of());
+		Path storeFolder = Files.createTempDirectory("record-path-store-");
+		LocalStoreProcess store = LocalStoreProcess.start(storeFolder, storeOptions, List.of());
 		try (store; MongoClient client = MongoClients.create(store.uri(""))) {
 			TopicsProperties topicNames = Binder.get(new StandardEnvironment())
 				.bindOrCreate("tributary.topics", TopicsProperties.class);
@@ -120,6 +121,9 @@ public final class RecordPathBenchmark {
 					"median of %d passes: this thread %.2f us/record, this JVM %.2f, store JVM %.2f; this thread allocated %,.0f B/record%n",
 					passes, Median.of(threadMicros), Median.of(processMicros), Median.of(storeMicrosPerPass),
 					Median.of(allocatedPerPass));
+		}
+		finally {
+			WorkFolder.remove(storeFolder);
 		}
 	}
 
