@@ -87,8 +87,22 @@ public class RawEvents {
 	 */
 	public List<StoreResult> store(Map<String, List<Arrival>> byTopic) {
 		Instant storedAt = Instant.now();
+		Date storedDate = Date.from(storedAt);
 		Map<String, String> topicIds = new HashMap<>();
-		List<Write> writes = inserts(byTopic, storedAt, topicIds);
+		List<Write> writes = new ArrayList<>();
+		for (Map.Entry<String, List<Arrival>> topic : byTopic.entrySet()) {
+			String topicId = topicIds.computeIfAbsent(topic.getKey(), this.topicIds::current);
+			for (Arrival arrival : topic.getValue()) {
+				Coordinates at = arrival.coordinates();
+				writes.add(new Write.Insert(topic.getKey(),
+						new Document("_id", arrival.event().id()).append(TOPIC, at.topic())
+							.append(TOPIC_ID, topicId)
+							.append(PARTITION, at.partition())
+							.append(OFFSET, at.offset())
+							.append(STORED_AT, storedDate)
+							.append(EVENT, arrival.received().document())));
+			}
+		}
 		Map<Integer, BulkWriteError> errors = new HashMap<>();
 		try {
 			this.writes.write("raw", writes);
@@ -118,38 +132,6 @@ public class RawEvents {
 			first += arrivals.size();
 		}
 		return results;
-	}
-
-	/**
-	 * The inserts that store records, to be written by the caller: a record whose insert
-	 * is confirmed is {@link Outcome#STORED}, while one whose insert is refused for its
-	 * id is decided by {@link #store(Map)} only.
-	 * @param byTopic records by topic, which names the collection, of each topic's
-	 * current incarnation
-	 * @param storedAt when they are stored
-	 * @return one insert per record, topic after topic, each topic's in the same order
-	 */
-	public List<Write> inserts(Map<String, List<Arrival>> byTopic, Instant storedAt) {
-		return inserts(byTopic, storedAt, new HashMap<>());
-	}
-
-	private List<Write> inserts(Map<String, List<Arrival>> byTopic, Instant storedAt, Map<String, String> topicIds) {
-		Date storedDate = Date.from(storedAt);
-		List<Write> writes = new ArrayList<>();
-		for (Map.Entry<String, List<Arrival>> topic : byTopic.entrySet()) {
-			String topicId = topicIds.computeIfAbsent(topic.getKey(), this.topicIds::current);
-			for (Arrival arrival : topic.getValue()) {
-				Coordinates at = arrival.coordinates();
-				writes.add(new Write.Insert(topic.getKey(),
-						new Document("_id", arrival.event().id()).append(TOPIC, at.topic())
-							.append(TOPIC_ID, topicId)
-							.append(PARTITION, at.partition())
-							.append(OFFSET, at.offset())
-							.append(STORED_AT, storedDate)
-							.append(EVENT, arrival.received().document())));
-			}
-		}
-		return writes;
 	}
 
 	private List<StoreResult> results(String topic, String topicId, List<Arrival> arrivals,

@@ -87,7 +87,7 @@ public class Aggregates {
 
 	private final Counter conflicts;
 
-	private final CombinedWrites<Batch> combined;
+	private final CombinedWrites<Map<Target, List<Part>>> combined;
 
 	private final RememberedMarks remembered;
 
@@ -101,7 +101,7 @@ public class Aggregates {
 		this.conflicts = Counter.builder("tributary.warehouse.aggregate.conflicts")
 			.description("Aggregate documents another writer changed between read and write, re-read and retried")
 			.register(meters);
-		this.combined = new CombinedWrites<>(this::write, Aggregates::sharedByAll, WritesRefused.class::isInstance,
+		this.combined = new CombinedWrites<>(this::writeTogether, Aggregates::sharedByAll,
 				DistributionSummary.builder("tributary.warehouse.aggregate.combined")
 					.description("Batches whose aggregates were written together in one write, per write")
 					.register(meters));
@@ -131,44 +131,7 @@ public class Aggregates {
 	public void apply(List<Arrival> counted, Function<Arrival, Contributions.@Nullable Computed> computed) {
 		Map<Target, List<Part>> parts = parts(counted, computed);
 		if (!parts.isEmpty()) {
-			this.combined.submit(new Batch(List.of(), parts));
-		}
-	}
-
-	/**
-	 * Makes writes and folds events into the aggregates in one durable write, if the
-	 * writes all go in: they come first in the store's order, and the aggregates' writes
-	 * after them are made only if every one of them was. This is how a batch stores its
-	 * raw events and its aggregates with one wait for the store instead of two, when none
-	 * of its ids is taken, as is the rule: that every record then counts is known before
-	 * the write.
-	 * @param first writes that must all be made before the events count, each of which
-	 * the store may refuse (an insert of a taken id)
-	 * @param counted the records that count if all of those are made, in partition order,
-	 * of their topics' current incarnations
-	 * @param computed what {@link Contributions#check} gave for an arrival, or
-	 * {@code null} to compute it here
-	 * @return how many of the writes were made, from the first on: all of them once the
-	 * aggregates are written too; fewer if the store refused the next one, or none if it
-	 * cannot write in order, and then none of the aggregates was written: the caller
-	 * decides what counts and calls {@link #apply}
-	 * @throws com.mongodb.MongoException if the store cannot be reached or could not
-	 * confirm the write concern, as {@link #apply} does: any of the writes may have been
-	 * made then
-	 */
-	public int applyAfter(List<Write> first, List<Arrival> counted,
-			Function<Arrival, Contributions.@Nullable Computed> computed) {
-		if (!this.writes.writesInOrder()) {
-			return 0;
-		}
-		Batch batch = new Batch(first, parts(counted, computed));
-		try {
-			this.combined.submit(batch);
-			return first.size();
-		}
-		catch (WritesRefused ex) {
-			log.debug("The store refused a write that a batch's aggregates were to follow ({})", ex.getMessage());
-			return batch.made;
+			this.combined.submit(parts);
 		}
 	}
 
@@ -206,36 +169,6 @@ public class Aggregates {
 	 * @param batches the parts of each batch
 	 */
 	void writeTogether(List<Map<Target, List<Part>>> batches) {
-		writeTogether(List.of(), batches, () -> {
-		});
-	}
-
-	/**
-	 * Writes batches together: the writes that come first of each that were not made yet,
-	 * then their parts. A batch's writes made in a write that failed are not made again
-	 * when it is then written alone.
-	 */
-	private void write(List<Batch> batches) {
-		List<Write> first = new ArrayList<>();
-		for (Batch batch : batches) {
-			first.addAll(batch.first.subList(batch.made, batch.first.size()));
-		}
-		Runnable allMade = () -> batches.forEach((batch) -> batch.made = batch.first.size());
-		try {
-			writeTogether(first, batches.stream().map((batch) -> batch.parts).toList(), allMade);
-		}
-		catch (WritesRefused ex) {
-			int made = ex.made;
-			for (Batch batch : batches) {
-				int ofBatch = Math.min(made, batch.first.size() - batch.made);
-				batch.made += ofBatch;
-				made -= ofBatch;
-			}
-			throw ex;
-		}
-	}
-
-	private void writeTogether(List<Write> first, List<Map<Target, List<Part>>> batches, Runnable firstMade) {
 		Map<Target, List<Part>> parts;
 		if (batches.size() == 1) {
 			parts = batches.get(0);
@@ -254,7 +187,7 @@ public class Aggregates {
 		Map<Aggregate, List<Target>> byCollection = parts.keySet()
 			.stream()
 			.collect(Collectors.groupingBy(Target::aggregate, LinkedHashMap::new, Collectors.toList()));
-		write(first, firstMade, byCollection, parts, locations(parts.keySet()));
+		write(byCollection, parts, locations(parts.keySet()));
 	}
 
 	/**
@@ -265,8 +198,6 @@ public class Aggregates {
 	 * retried, never dead-lettered; anything else is taken as being about a document.
 	 */
 	static boolean sharedByAll(Throwable failure) {
-		// not WritesRefused: it is about a write of one batch, and written alone the
-		// others go through
 		if (failure instanceof ConcurrentAggregateUpdates) {
 			return true;
 		}
@@ -275,19 +206,14 @@ public class Aggregates {
 
 	/**
 	 * Reads the marks of the documents of every collection, then writes them and the
-	 * locations in one write, after the writes that come first if there are any (in order
-	 * then, so that the aggregates are written only if all of those were); what lost a
-	 * race is read again and written again, in one write per round.
-	 * @param firstMade called once the store confirmed that every write that comes first
-	 * was made, even if the write then fails
-	 * @throws WritesRefused if one of the writes that come first was refused
+	 * locations in one write; what lost a race is read again and written again, in one
+	 * write per round.
 	 */
-	private void write(List<Write> first, Runnable firstMade, Map<Aggregate, List<Target>> byCollection,
-			Map<Target, List<Part>> parts, List<Write.Upsert> locations) {
+	private void write(Map<Aggregate, List<Target>> byCollection, Map<Target, List<Part>> parts,
+			List<Write.Upsert> locations) {
 		Map<Aggregate, List<Target>> pending = byCollection;
 		List<Write.Upsert> pendingLocations = locations;
-		for (int attempt = 0; attempt == 0 || !pending.isEmpty() || !pendingLocations.isEmpty(); attempt++) {
-			List<Write> before = (attempt == 0) ? first : List.of();
+		for (int attempt = 0; !pending.isEmpty() || !pendingLocations.isEmpty(); attempt++) {
 			List<Target> writing = new ArrayList<>();
 			List<Write> writes = new ArrayList<>();
 			// the marks each document of writing has once its write is confirmed
@@ -313,70 +239,33 @@ public class Aggregates {
 				}
 			}
 			writes.addAll(pendingLocations);
-			if (before.isEmpty() && writes.isEmpty()) {
-				return;
-			}
 			Map<Aggregate, List<Target>> lost = new LinkedHashMap<>();
 			List<Write.Upsert> lostLocations = new ArrayList<>();
 			BitSet lostWrites = new BitSet();
-			// in an ordered write, the writes after the refused one, which were not tried
-			BitSet untried = new BitSet();
 			try {
-				if (before.isEmpty()) {
-					this.writes.write("aggregate", writes);
-				}
-				else if (this.writes.writeInOrder("batch", concat(before, writes))) {
-					firstMade.run();
-				}
-				else {
-					throw new WritesRefused("the store cannot write in order in one command", 0);
-				}
+				this.writes.write("aggregate", writes);
 			}
 			catch (MongoBulkWriteException ex) {
 				if (ex.getWriteConcernError() != null) {
 					throw ex;
 				}
 				for (BulkWriteError error : ex.getWriteErrors()) {
-					int index = error.getIndex() - before.size();
-					if (index < 0) {
-						if (StoreErrorCodes.isTransient(error.getCode())) {
-							throw ex;
-						}
-						throw new WritesRefused(error.getMessage(), error.getIndex());
-					}
-					if (!before.isEmpty()) {
-						// in order: everything before this one was made
-						firstMade.run();
-					}
 					if (error.getCode() != DUPLICATE_KEY) {
 						throw ex;
 					}
-					if (!before.isEmpty()) {
-						untried.set(index + 1, writes.size());
-					}
-					if (index < writing.size()) {
-						Target target = writing.get(index);
-						lostWrites.set(index);
+					if (error.getIndex() < writing.size()) {
+						Target target = writing.get(error.getIndex());
+						lostWrites.set(error.getIndex());
 						lost.computeIfAbsent(target.aggregate(), (key) -> new ArrayList<>()).add(target);
 					}
 					else if (attempt < this.maxConflictRetries) {
 						// Two consumers inserting the same new location at once:
 						// the second time the loser's write is an update.
-						lostLocations.add(pendingLocations.get(index - writing.size()));
+						lostLocations.add(pendingLocations.get(error.getIndex() - writing.size()));
 					}
 					else {
 						throw ex;
 					}
-				}
-			}
-			for (int i = untried.nextSetBit(0); i >= 0; i = untried.nextSetBit(i + 1)) {
-				// written again in the next round, read first: its marks were taken out
-				if (i < writing.size()) {
-					Target target = writing.get(i);
-					lost.computeIfAbsent(target.aggregate(), (key) -> new ArrayList<>()).add(target);
-				}
-				else {
-					lostLocations.add(pendingLocations.get(i - writing.size()));
 				}
 			}
 			for (int i = 0; i < writing.size(); i++) {
@@ -384,12 +273,12 @@ public class Aggregates {
 				if (lostWrites.get(i)) {
 					this.remembered.contended(target);
 				}
-				else if (!untried.get(i)) {
+				else {
 					this.remembered.remember(target, written.get(i));
 				}
 			}
-			this.conflicts.increment(lostWrites.cardinality());
 			lost.forEach((aggregate, targets) -> {
+				this.conflicts.increment(targets.size());
 				log.debug("{} documents of {} changed under us; re-reading them", targets.size(),
 						aggregate.collection());
 			});
@@ -484,13 +373,6 @@ public class Aggregates {
 		return upserts;
 	}
 
-	private static List<Write> concat(List<Write> first, List<Write> then) {
-		List<Write> all = new ArrayList<>(first.size() + then.size());
-		all.addAll(first);
-		all.addAll(then);
-		return all;
-	}
-
 	/**
 	 * A count or offset this class wrote; a document without it was not written by the
 	 * warehouse.
@@ -500,47 +382,6 @@ public class Aggregates {
 			return number.longValue();
 		}
 		throw new IllegalStateException("Document " + document.get("_id") + " has no number in " + key);
-	}
-
-	/** What one batch writes, and how much of it was written. */
-	private static final class Batch {
-
-		/**
-		 * Writes the aggregates are written after, only if all of them were made, in the
-		 * same durable write; none for a batch whose records were decided already.
-		 */
-		final List<Write> first;
-
-		/** What its records add to each document. */
-		final Map<Target, List<Part>> parts;
-
-		/**
-		 * How many of {@link #first} were made, from the first on: set by the writer of a
-		 * combined write, read by the submitter once that write ended.
-		 */
-		int made;
-
-		Batch(List<Write> first, Map<Target, List<Part>> parts) {
-			this.first = first;
-			this.parts = parts;
-		}
-
-	}
-
-	/**
-	 * The store refused one of the writes the aggregates were to follow, or cannot keep
-	 * them in order: no aggregate was written.
-	 */
-	private static final class WritesRefused extends RuntimeException {
-
-		/** How many of the writes that come first were made: those before the refused. */
-		final int made;
-
-		WritesRefused(String message, int made) {
-			super(message, null, false, false);
-			this.made = made;
-		}
-
 	}
 
 	/**

@@ -40,8 +40,6 @@ final class CombinedWrites<S> {
 
 	private final Predicate<Throwable> sharedByAll;
 
-	private final Predicate<Throwable> expected;
-
 	private final DistributionSummary perWrite;
 
 	private boolean writing;
@@ -51,15 +49,11 @@ final class CombinedWrites<S> {
 	 * @param write writes submissions together, durably, or throws
 	 * @param sharedByAll whether a failure says nothing about the submissions written
 	 * (the store is unreachable, could not confirm the write concern, ...)
-	 * @param expected whether a failure that is not shared by all is one the submitters
-	 * expect now and then, which then goes unlogged
 	 * @param perWrite records how many submissions each write took
 	 */
-	CombinedWrites(Consumer<List<S>> write, Predicate<Throwable> sharedByAll, Predicate<Throwable> expected,
-			DistributionSummary perWrite) {
+	CombinedWrites(Consumer<List<S>> write, Predicate<Throwable> sharedByAll, DistributionSummary perWrite) {
 		this.write = write;
 		this.sharedByAll = sharedByAll;
-		this.expected = expected;
 		this.perWrite = perWrite;
 	}
 
@@ -129,10 +123,8 @@ final class CombinedWrites<S> {
 				taken.forEach((submission) -> submission.failure = ex);
 				return;
 			}
-			if (!this.expected.test(ex)) {
-				log.warn("A write of {} batches' aggregates failed ({}); writing each batch alone", taken.size(),
-						String.valueOf(ex));
-			}
+			log.warn("A write of {} batches' aggregates failed ({}); writing each batch alone", taken.size(),
+					String.valueOf(ex));
 		}
 		for (int i = 0; i < taken.size(); i++) {
 			Submission<S> submission = taken.get(i);

@@ -51,18 +51,6 @@
  * alerts. Where the store has no cross-collection {@code bulkWrite} (MongoDB before 8.0),
  * each of the first writes is one write per collection instead, in the same order.
  * <p>
- * The first two are one write as a rule ({@link Aggregates#applyAfter}): a batch none of
- * whose ids is taken counts whole, and that can be known only once its raw inserts went
- * in, but an ordered write makes the aggregates' writes after the inserts in one command
- * only if every insert before them was made. So the raw inserts of every batch of a
- * combined write come first in it, in order, and the aggregates after them. If the store
- * refuses an insert (an id taken: a redelivery, a duplicate), it stops there and no
- * aggregate is written; each batch of the write then goes on alone from its first insert
- * not made, and the batch that holds the refused insert stores the rest of its records as
- * above, which decides which of them count, and writes the aggregates of all it counts
- * then. The rules are unchanged: an aggregate is written only for records whose own raw
- * documents are in, in the same durable write or before it.
- * <p>
  * Batches written together are folded as one: for each document, the parts of all of them
  * in offset order per partition, each record once, since two of them hold the same
  * records when a consumer fenced by a rebalance still writes what the partition's new

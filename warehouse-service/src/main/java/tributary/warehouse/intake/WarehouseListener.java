@@ -1,6 +1,5 @@
 package tributary.warehouse.intake;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -131,48 +130,27 @@ class WarehouseListener implements BatchMessageListener<byte[], byte[]> {
 	}
 
 	/**
-	 * Stores the raw events of every topic and folds the counted ones into the
-	 * aggregates, then keeps the counted alerts.
-	 *
-	 * <p>
-	 * As a rule no id of a batch is taken, and every record counts: the raw events'
-	 * inserts and the aggregates are then written in one durable write, the aggregates
-	 * only if every insert went in. Where one did not (a redelivery, a duplicate id, a
-	 * document the store refuses) or the store cannot write in that order, the records
-	 * from that one on are stored as raw events alone (one write), which decides which of
-	 * them count, and then what counts is folded into the aggregates (one write, and one
-	 * more per round of lost races).
+	 * Stores the raw events of every topic (one write), then folds the counted ones into
+	 * the aggregates (one write, and one more per round of lost races) and keeps the
+	 * counted alerts.
 	 */
 	private void store(List<Arrival> arrivals, List<StoreResult> results,
 			Map<Arrival, Contributions.Computed> contributions) {
-		if (arrivals.isEmpty()) {
-			return;
-		}
-		Map<String, List<Arrival>> byTopic = byTopic(arrivals);
-		Instant storedAt = Instant.now();
-		List<Arrival> inOrder = byTopic.values().stream().flatMap(List::stream).toList();
-		int made = this.aggregates.applyAfter(this.rawEvents.inserts(byTopic, storedAt), inOrder, contributions::get);
-		inOrder.subList(0, made)
-			.forEach((arrival) -> results.add(new StoreResult(arrival, Outcome.STORED, storedAt, null)));
-		List<Arrival> counted = inOrder;
-		if (made < inOrder.size()) {
-			results.addAll(this.rawEvents.store(byTopic(inOrder.subList(made, inOrder.size()))));
-			counted = results.stream().filter((result) -> result.outcome().counts()).map(StoreResult::arrival).toList();
-			this.aggregates.apply(counted, contributions::get);
-		}
+		Map<String, List<Arrival>> byTopic = new LinkedHashMap<>();
+		arrivals
+			.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
+				.add(arrival));
+		results.addAll(this.rawEvents.store(byTopic));
+		List<Arrival> counted = results.stream()
+			.filter((result) -> result.outcome().counts())
+			.map(StoreResult::arrival)
+			.toList();
+		this.aggregates.apply(counted, contributions::get);
 		this.alerts.record(counted.stream()
 			.map(Arrival::event)
 			.filter(AlertRaised.class::isInstance)
 			.map(AlertRaised.class::cast)
 			.toList());
-	}
-
-	private static Map<String, List<Arrival>> byTopic(List<Arrival> arrivals) {
-		Map<String, List<Arrival>> byTopic = new LinkedHashMap<>();
-		arrivals
-			.forEach((arrival) -> byTopic.computeIfAbsent(arrival.coordinates().topic(), (topic) -> new ArrayList<>())
-				.add(arrival));
-		return byTopic;
 	}
 
 	/**

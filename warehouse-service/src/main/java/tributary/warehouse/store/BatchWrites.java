@@ -54,8 +54,7 @@ import org.springframework.stereotype.Component;
 /**
  * Writes a batch's documents of many collections, unordered, in one {@code bulkWrite}
  * command where the store has it (MongoDB 8, the embedded store), and as one write per
- * collection where it does not; or in order, stopping at the first write refused, where
- * the store has the command.
+ * collection where it does not.
  *
  * <p>
  * Every write command costs the store a durable round (a journal or file sync), and the
@@ -142,59 +141,10 @@ public class BatchWrites {
 		perCollection(target, writes);
 	}
 
-	/**
-	 * Whether {@link #writeInOrder} may write: the store has the {@code bulkWrite}
-	 * command, or is not known to lack it.
-	 * @return {@code false} once the store answered that it has no such command
-	 */
-	public boolean writesInOrder() {
-		return this.mode.get() != Mode.PER_COLLECTION;
-	}
-
-	/**
-	 * Writes in the order given, in one {@code bulkWrite} command (more only for a batch
-	 * too large for one), stopping at the first write the store refuses: what comes after
-	 * it is not tried. So a write placed after others is made only if all of them were.
-	 * @param target what is written, the tag of the timer of each command sent
-	 * @param writes the writes
-	 * @return {@code false}, with nothing written, if the store has no {@code bulkWrite}
-	 * command (MongoDB before 8.0): one write per collection could not keep the order in
-	 * one durable write
-	 * @throws MongoBulkWriteException if the store refused a write (the only error, by
-	 * its index in {@code writes}; the writes before it were made, those after it not),
-	 * or took the writes but could not confirm the write concern
-	 * @throws com.mongodb.MongoException if the store cannot be reached or refuses the
-	 * command: nothing is decided then
-	 */
-	public boolean writeInOrder(String target, List<Write> writes) {
-		if (writes.isEmpty()) {
-			return true;
-		}
-		if (!writesInOrder()) {
-			return false;
-		}
-		try {
-			inOneCommand(target, writes, true);
-			this.mode.compareAndSet(Mode.UNKNOWN, Mode.ONE_COMMAND);
-			return true;
-		}
-		catch (MongoCommandException ex) {
-			if (ex.getErrorCode() != COMMAND_NOT_FOUND) {
-				throw ex;
-			}
-			this.mode.set(Mode.PER_COLLECTION);
-			return false;
-		}
-	}
-
 	private void inOneCommand(String target, List<Write> writes) {
-		inOneCommand(target, writes, false);
-	}
-
-	private void inOneCommand(String target, List<Write> writes, boolean ordered) {
 		MongoDatabase database = this.mongo.getDb();
 		CodecRegistry registry = database.getCodecRegistry();
-		Command command = new Command(target, database.getName(), database.getWriteConcern().asDocument(), ordered);
+		Command command = new Command(target, database.getName(), database.getWriteConcern().asDocument());
 		// each command names only the collections its own operations write (MongoDB 8
 		// may refuse namespaces no operation uses), indexed in the order they first
 		// appear
@@ -209,10 +159,6 @@ public class BatchWrites {
 			int size = op.getByteBuffer().remaining();
 			if (!ops.isEmpty() && (bytes + size > MAX_OPS_BYTES || ops.size() == MAX_OPS)) {
 				command.send(ops, namespaces.keySet(), start);
-				if (ordered && command.refused()) {
-					// the store stopped at the refused write: nothing after it is tried
-					command.finish();
-				}
 				namespaces = new LinkedHashMap<>();
 				ops = new ArrayList<>();
 				start = i;
@@ -352,18 +298,10 @@ public class BatchWrites {
 
 		private int deleted;
 
-		private final BsonBoolean ordered;
-
-		Command(String target, String database, BsonDocument writeConcern, boolean ordered) {
+		Command(String target, String database, BsonDocument writeConcern) {
 			this.target = target;
 			this.database = database;
 			this.writeConcern = writeConcern;
-			this.ordered = BsonBoolean.valueOf(ordered);
-		}
-
-		/** Whether the store refused a write of a command sent so far. */
-		boolean refused() {
-			return !this.errors.isEmpty();
 		}
 
 		void send(List<RawBsonDocument> ops, Collection<String> collections, int start) {
@@ -375,7 +313,7 @@ public class BatchWrites {
 			// into a tree first, and then encode it again to send it
 			BsonDocument command = new BsonDocument("bulkWrite", new BsonInt32(1)).append("ops", new BsonArray(ops))
 				.append("nsInfo", nsInfo)
-				.append("ordered", this.ordered)
+				.append("ordered", BsonBoolean.FALSE)
 				.append("errorsOnly", BsonBoolean.TRUE);
 			if (!this.writeConcern.isEmpty()) {
 				// runCommand adds none of its own

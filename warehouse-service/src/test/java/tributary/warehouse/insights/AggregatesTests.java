@@ -415,8 +415,6 @@ class AggregatesTests {
 
 	private void writesTheStoreCouldNotConfirm(boolean withoutBulkWrite) {
 		List<Arrival> arrivals = arrivals(new TestEvents(12, "unconfirmed").mixed(200), 3);
-		List<Arrival> inOneWrite = inOrder(arrivals.subList(0, 100));
-		List<Arrival> inTwoWrites = inOrder(arrivals.subList(100, arrivals.size()));
 		MongoTemplate unconfirmed = unconfirmedWrites(this.mongo, withoutBulkWrite);
 		RawEvents rawEvents = this.rawEvents;
 		Aggregates aggregates = this.aggregates;
@@ -424,31 +422,19 @@ class AggregatesTests {
 		WarehouseProperties properties = Binder.get(new org.springframework.core.env.StandardEnvironment())
 			.bindOrCreate("tributary.warehouse", WarehouseProperties.class);
 		BatchWrites unconfirmedWrites = new BatchWrites(unconfirmed, meters);
-		Aggregates unconfirmedAggregates = new Aggregates(unconfirmed, unconfirmedWrites, this.topicIds, properties,
-				meters);
 
-		// The raw events and the aggregates written together (or, without bulkWrite, the
-		// aggregates after the raw events) applied but not confirmed.
-		this.aggregates = unconfirmedAggregates;
-		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(inOneWrite))
-			.satisfies((ex) -> assertThat(ex.getWriteConcernError()).isNotNull());
-		// The raw writes on their own applied but not confirmed: nothing is decided,
-		// nothing counted.
-		this.aggregates = aggregates;
+		// The raw writes applied but not confirmed: nothing is decided, nothing counted.
 		this.rawEvents = new RawEvents(unconfirmed, unconfirmedWrites, this.topicIds);
-		assertThatExceptionOfType(MongoBulkWriteException.class)
-			.isThrownBy(() -> finishTaking(inTwoWrites, 0, Instant.now()))
+		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(arrivals))
 			.satisfies((ex) -> assertThat(ex.getWriteConcernError()).isNotNull());
-		// Then the aggregate writes on their own applied but not confirmed.
+		// Then the aggregate writes applied but not confirmed.
 		this.rawEvents = rawEvents;
-		this.aggregates = unconfirmedAggregates;
-		assertThatExceptionOfType(MongoBulkWriteException.class)
-			.isThrownBy(() -> finishTaking(inTwoWrites, 0, Instant.now()))
+		this.aggregates = new Aggregates(unconfirmed, unconfirmedWrites, this.topicIds, properties, meters);
+		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> take(arrivals))
 			.satisfies((ex) -> assertThat(ex.getWriteConcernError()).isNotNull());
-		// The batches retried once the store confirms again.
+		// The batch retried once the store confirms again.
 		this.aggregates = aggregates;
-		assertThat(outcomes(take(inOneWrite))).containsOnly(Outcome.REDELIVERED);
-		assertThat(outcomes(take(inTwoWrites))).containsOnly(Outcome.REDELIVERED);
+		assertThat(outcomes(take(arrivals))).containsOnly(Outcome.REDELIVERED);
 
 		assertAll(expected(arrivals));
 	}
@@ -490,105 +476,6 @@ class AggregatesTests {
 		assertThat(meters.get("tributary.warehouse.bulk.write").tag("target", "aggregate").timer().count())
 			.as("commands")
 			.isEqualTo(2);
-		assertAll(expected(arrivals));
-	}
-
-	@Test
-	void aBatchWhoseIdsAreAllNewIsStoredAndFoldedInOneWrite() {
-		List<Arrival> arrivals = arrivals(new TestEvents(22, "one-write").mixed(200), 3);
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		BatchWrites writes = new BatchWrites(this.mongo, meters);
-		this.rawEvents = new RawEvents(this.mongo, writes, this.topicIds);
-		this.aggregates = new Aggregates(this.mongo, writes, this.topicIds,
-				Binder.get(new org.springframework.core.env.StandardEnvironment())
-					.bindOrCreate("tributary.warehouse", WarehouseProperties.class),
-				meters);
-
-		List<StoreResult> first = take(arrivals.subList(0, 120));
-		List<StoreResult> second = take(arrivals.subList(120, arrivals.size()));
-
-		assertThat(outcomes(first)).hasSize(120).containsOnly(Outcome.STORED);
-		assertThat(outcomes(second)).hasSize(arrivals.size() - 120).containsOnly(Outcome.STORED);
-		assertThat(meters.get("tributary.warehouse.bulk.write").timers())
-			.as("one command per batch, raw events and aggregates together")
-			.singleElement()
-			.satisfies((timer) -> {
-				assertThat(timer.getId().getTag("target")).isEqualTo("batch");
-				assertThat(timer.count()).isEqualTo(2);
-			});
-		assertAll(expected(arrivals));
-	}
-
-	@Test
-	void aTakenIdInABatchLeavesItsAggregatesUnwrittenAndTheInsertsBeforeItMade() {
-		List<Arrival> batch = inOrder(arrivals(new TestEvents(23, "refused").mixed(60), 2));
-		// stored by a write that made only this insert: its aggregates were not written
-		this.rawEvents.store(byTopic(batch.subList(30, 31)));
-		Map<String, List<Document>> before = aggregateDocuments();
-
-		int made = applyAfterInserts(this.aggregates, batch);
-
-		assertThat(made).as("the inserts before the taken id").isEqualTo(30);
-		assertThat(aggregateDocuments()).as("no aggregate written").isEqualTo(before);
-		assertThat(storedIds(batch)).containsExactlyInAnyOrderElementsOf(
-				batch.subList(0, 31).stream().map((arrival) -> arrival.event().id()).toList());
-
-		List<StoreResult> results = finishTaking(batch, made, Instant.now());
-		assertThat(outcomes(results).subList(0, 30)).containsOnly(Outcome.STORED);
-		assertThat(outcomes(results).get(30)).isEqualTo(Outcome.REDELIVERED);
-		assertThat(outcomes(results).subList(31, results.size())).containsOnly(Outcome.STORED);
-		assertAll(expected(batch));
-	}
-
-	@Test
-	void aTakenIdInOneOfTheBatchesWrittenTogetherHoldsBackOnlyThatBatch() throws Exception {
-		List<Arrival> arrivals = arrivals(new TestEvents(24, "refused-together").mixed(300), 6);
-		List<Arrival> gate = inOrder(arrivals.subList(0, 20));
-		List<Arrival> refused = inOrder(partitions(arrivals.subList(20, arrivals.size()), 0, 1, 2));
-		List<Arrival> other = inOrder(partitions(arrivals.subList(20, arrivals.size()), 3, 4, 5));
-		this.rawEvents.store(byTopic(refused.subList(10, 11)));
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		Aggregates gated = gatedAggregates(meters, new AtomicReference<>(MongoDatabase::runCommand));
-
-		List<Integer> made = whileABatchWriteIsInProgress(gated, gate, refused, other);
-
-		assertThat(made).containsExactly(gate.size(), 10, other.size());
-		finishTaking(refused, 10, Instant.now());
-		assertAll(expected(arrivals));
-	}
-
-	@Test
-	void batchesWhoseInsertsWentInBeforeTheirCombinedWriteFailedAreNotInsertedAgainAlone() throws Exception {
-		List<Arrival> arrivals = arrivals(new TestEvents(25, "made-then-failed").mixed(300), 6);
-		List<Arrival> gate = inOrder(arrivals.subList(0, 20));
-		List<Arrival> first = inOrder(partitions(arrivals.subList(20, arrivals.size()), 0, 1, 2));
-		List<Arrival> second = inOrder(partitions(arrivals.subList(20, arrivals.size()), 3, 4, 5));
-		AtomicBoolean failOnce = new AtomicBoolean(true);
-		List<Integer> insertsPerCommand = new ArrayList<>();
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		// The store refuses the last write of the combined command, a location's upsert,
-		// for a reason of its own: every write before it was made.
-		Aggregates gated = gatedAggregates(meters, new AtomicReference<>((database, command) -> {
-			BsonDocument sent = command.toBsonDocument();
-			insertsPerCommand
-				.add((int) sent.getArray("ops").stream().filter((op) -> op.asDocument().containsKey("insert")).count());
-			Document reply = database.runCommand(command);
-			if (failOnce.getAndSet(false)) {
-				reply.get("cursor", Document.class)
-					.getList("firstBatch", Document.class)
-					.add(new Document("ok", 0).append("idx", sent.getArray("ops").size() - 1)
-						.append("code", 2)
-						.append("errmsg", "refused for a reason of its own"));
-				reply.put("nErrors", 1);
-			}
-			return reply;
-		}));
-
-		List<Integer> made = whileABatchWriteIsInProgress(gated, gate, first, second);
-
-		assertThat(made).containsExactly(gate.size(), first.size(), second.size());
-		assertThat(insertsPerCommand).as("the combined command, then each batch alone with no insert")
-			.containsExactly(first.size() + second.size(), 0, 0);
 		assertAll(expected(arrivals));
 	}
 
@@ -793,33 +680,6 @@ class AggregatesTests {
 		return outcomes.subList(1, outcomes.size());
 	}
 
-	/**
-	 * As {@link #whileAnAggregateWriteIsInProgress}, each batch storing its raw events
-	 * and its aggregates in one write.
-	 * @return how many of each batch's inserts were made, the gate's first
-	 */
-	@SafeVarargs
-	private List<Integer> whileABatchWriteIsInProgress(Aggregates gated, List<Arrival> gate, List<Arrival>... batches)
-			throws Exception {
-		List<CompletableFuture<Integer>> consumers = new ArrayList<>();
-		consumers.add(CompletableFuture.supplyAsync(() -> applyAfterInserts(gated, gate),
-				(task) -> new Thread(task, "consumer").start()));
-		assertThat(this.gateEntered.await(30, TimeUnit.SECONDS)).isTrue();
-		for (int i = 0; i < batches.length; i++) {
-			List<Arrival> batch = batches[i];
-			consumers.add(CompletableFuture.supplyAsync(() -> applyAfterInserts(gated, batch),
-					(task) -> new Thread(task, "consumer").start()));
-			int waiting = i + 1;
-			await().atMost(Duration.ofSeconds(30)).until(() -> gated.waitingBatches() == waiting);
-		}
-		this.openGate.countDown();
-		List<Integer> made = new ArrayList<>();
-		for (CompletableFuture<Integer> consumer : consumers) {
-			made.add(consumer.get(30, TimeUnit.SECONDS));
-		}
-		return made;
-	}
-
 	private static CompletableFuture<Void> consuming(Runnable work) {
 		return CompletableFuture.runAsync(work, (task) -> new Thread(task, "consumer").start());
 	}
@@ -959,49 +819,12 @@ class AggregatesTests {
 		return stripped;
 	}
 
-	/**
-	 * A batch taken as the intake takes it: the raw events' inserts and the aggregates in
-	 * one write, and where an insert is refused, the rest stored and decided first.
-	 */
 	private List<StoreResult> take(List<Arrival> batch) {
-		List<Arrival> inOrder = inOrder(batch);
-		Instant storedAt = Instant.now();
-		return finishTaking(inOrder, this.aggregates.applyAfter(this.rawEvents.inserts(byTopic(inOrder), storedAt),
-				inOrder, (arrival) -> null), storedAt);
-	}
-
-	/**
-	 * The outcome of a batch of which the first were stored and folded in one write: the
-	 * rest stored alone, which decides what counts, then what counts folded in.
-	 */
-	private List<StoreResult> finishTaking(List<Arrival> inOrder, int made, Instant storedAt) {
 		List<StoreResult> results = new ArrayList<>();
-		inOrder.subList(0, made)
-			.forEach((arrival) -> results.add(new StoreResult(arrival, Outcome.STORED, storedAt, null)));
-		if (made < inOrder.size()) {
-			results.addAll(this.rawEvents.store(byTopic(inOrder.subList(made, inOrder.size()))));
-			this.aggregates.apply(
-					results.stream().filter((result) -> result.outcome().counts()).map(StoreResult::arrival).toList());
-		}
+		results.addAll(this.rawEvents.store(byTopic(batch)));
+		this.aggregates
+			.apply(results.stream().filter((result) -> result.outcome().counts()).map(StoreResult::arrival).toList());
 		return results;
-	}
-
-	private int applyAfterInserts(Aggregates aggregates, List<Arrival> inOrder) {
-		return aggregates.applyAfter(this.rawEvents.inserts(byTopic(inOrder), Instant.now()), inOrder,
-				(arrival) -> null);
-	}
-
-	/** A batch's records topic after topic, as the intake writes them. */
-	private static List<Arrival> inOrder(List<Arrival> batch) {
-		return byTopic(batch).values().stream().flatMap(List::stream).toList();
-	}
-
-	private List<String> storedIds(List<Arrival> batch) {
-		List<String> ids = new ArrayList<>();
-		for (String topic : byTopic(batch).keySet()) {
-			this.mongo.getCollection(topic).find().forEach((document) -> ids.add(document.getString("_id")));
-		}
-		return ids;
 	}
 
 	private static List<Outcome> outcomes(List<StoreResult> results) {

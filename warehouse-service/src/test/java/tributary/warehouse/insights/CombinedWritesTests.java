@@ -67,7 +67,7 @@ class CombinedWritesTests {
 			if (!batch.contains(GATE)) {
 				throw storeDown;
 			}
-		}), (failure) -> failure == storeDown, (failure) -> false, this.perWrite);
+		}), (failure) -> failure == storeDown, this.perWrite);
 
 		whileAWriteIsInProgress(combined, "a", "b");
 
@@ -101,7 +101,7 @@ class CombinedWritesTests {
 			if (batch.equals(List.of("c"))) {
 				throw storeDown;
 			}
-		}), (failure) -> failure == storeDown, (failure) -> false, this.perWrite);
+		}), (failure) -> failure == storeDown, this.perWrite);
 
 		whileAWriteIsInProgress(combined, "c", "bad", "d");
 
@@ -152,7 +152,7 @@ class CombinedWritesTests {
 	}
 
 	private CombinedWrites<String> combined(Consumer<List<String>> write) {
-		return new CombinedWrites<>(recording(write), (failure) -> false, (failure) -> false, this.perWrite);
+		return new CombinedWrites<>(recording(write), (failure) -> false, this.perWrite);
 	}
 
 	/** Records every write; the gate's write waits until the gate is opened. */

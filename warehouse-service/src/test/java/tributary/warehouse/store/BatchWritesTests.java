@@ -133,61 +133,6 @@ class BatchWritesTests {
 	}
 
 	@Test
-	void writesInOrderStoppingAtTheFirstRefusedWrite() {
-		List<Write> ordered = new ArrayList<>(racing().subList(1, 5));
-		ordered.add(1, new Write.Insert("events", new Document("_id", "e-1")));
-		BatchWrites writes = new BatchWrites(this.mongo, this.meters);
-
-		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> writes.writeInOrder("test", ordered))
-			.satisfies((ex) -> {
-				assertThat(ex.getWriteConcernError()).isNull();
-				assertThat(ex.getWriteErrors()).extracting(BulkWriteError::getIndex).containsExactly(1);
-				assertThat(ex.getWriteErrors()).extracting(BulkWriteError::getCode).containsExactly(11000);
-			});
-
-		assertThat(this.mongo.getCollection("events").find(Filters.eq("_id", "e-2")).first())
-			.as("made: before the refused write")
-			.isNotNull();
-		assertThat(this.mongo.getCollection("counts").find(Filters.eq("_id", "c-1")).first()).as("not tried: after it")
-			.isNull();
-		assertThat(this.mongo.getCollection("locations").countDocuments()).isZero();
-		assertThat(commandsTimed()).isEqualTo(1);
-
-		assertThat(writes.writeInOrder("test", ordered.subList(2, 3))).isTrue();
-		assertThat(this.mongo.getCollection("counts").find(Filters.eq("_id", "c-1")).first()).containsEntry("n", 1);
-	}
-
-	@Test
-	void sendsNoCommandAfterOneWithARefusedWriteWhenWritingInOrder() {
-		String text = "x".repeat(1024 * 1024);
-		this.mongo.getCollection("big").insertOne(new Document("_id", "b-3"));
-		List<Write> big = new ArrayList<>();
-		for (int i = 0; i < 17; i++) {
-			big.add(new Write.Insert("big", new Document("_id", "b-" + i).append("text", text)));
-		}
-		BatchWrites writes = new BatchWrites(this.mongo, this.meters);
-
-		assertThatExceptionOfType(MongoBulkWriteException.class).isThrownBy(() -> writes.writeInOrder("test", big))
-			.satisfies((ex) -> assertThat(ex.getWriteErrors()).extracting(BulkWriteError::getIndex).containsExactly(3));
-
-		assertThat(commandsTimed()).as("the first of two commands only").isEqualTo(1);
-		assertThat(this.mongo.getCollection("big").countDocuments()).isEqualTo(4);
-	}
-
-	@Test
-	void writesNothingInOrderWhereTheStoreHasNoBulkWrite() {
-		BatchWrites writes = new BatchWrites(TestStore.withoutBulkWrite(this.mongo), this.meters);
-		List<Write> batch = List.of(new Write.Insert("events", new Document("_id", "e-1")));
-
-		assertThat(writes.writesInOrder()).isTrue();
-		assertThat(writes.writeInOrder("test", batch)).isFalse();
-		assertThat(writes.writesInOrder()).as("known from then on, without asking").isFalse();
-		assertThat(writes.writeInOrder("test", batch)).isFalse();
-
-		assertThat(this.mongo.getCollection("events").countDocuments()).isZero();
-	}
-
-	@Test
 	void encodesEachOperationAsTheDriversDocumentCodecWould() {
 		CodecRegistry registry = this.mongo.getDb().getCodecRegistry();
 		RawBsonDocument event = RawBsonDocument
