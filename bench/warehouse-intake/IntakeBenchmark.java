@@ -83,8 +83,9 @@ public class IntakeBenchmark {
 		}
 		finally {
 			broker.close();
-			WorkFolder.remove(work);
 		}
+		// only after a run that ended well: the logs there tell why one did not
+		WorkFolder.remove(work);
 	}
 
 	/** A store JVM of its own with a new data directory, as ./tributary runs it. */

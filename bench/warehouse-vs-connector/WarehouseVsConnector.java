@@ -170,37 +170,35 @@ public class WarehouseVsConnector {
 			}
 			broker.close();
 			printGroupCommits();
-			if (WorkFolder.remove(work)) {
-				System.out.println("Removed " + work + " (-Dbench.keepWork=true keeps it)");
-			}
+		}
+		// only after a run that ended well: a failure's message points at the logs there
+		if (WorkFolder.remove(work)) {
+			System.out.println("Removed " + work + " (-Dbench.keepWork=true keeps it)");
 		}
 	}
 
 	/**
 	 * What each store said at its close about its durable writes (write commands, sync
-	 * rounds), in the order the stores started: the figures the folder's logs held.
+	 * rounds), in the order the stores closed, which is the order they ran: the figures
+	 * the folder's logs held. Runs in a {@code finally}, so it reports a log it cannot
+	 * read rather than throw over the benchmark's own failure.
 	 */
-	static void printGroupCommits() throws IOException {
-		List<Path> logs;
+	static void printGroupCommits() {
 		try (var files = Files.list(work)) {
-			logs = files.filter((path) -> path.getFileName().toString().matches("store-.*\\.log"))
-				.sorted(java.util.Comparator.comparing((Path path) -> {
-					try {
-						return Files.getLastModifiedTime(path);
-					}
-					catch (IOException ex) {
-						throw new java.io.UncheckedIOException(ex);
-					}
-				}))
+			List<Path> logs = files.filter((path) -> path.getFileName().toString().matches("store-.*\\.log"))
+				.sorted(java.util.Comparator.comparingLong((Path path) -> path.toFile().lastModified()))
 				.toList();
-		}
-		for (Path log : logs) {
-			for (String line : Files.readAllLines(log)) {
-				int at = line.indexOf("Group commit: ");
-				if (at >= 0) {
-					System.out.println(log.getFileName() + ": " + line.substring(at));
+			for (Path log : logs) {
+				for (String line : Files.readAllLines(log)) {
+					int at = line.indexOf("Group commit: ");
+					if (at >= 0) {
+						System.out.println(log.getFileName() + ": " + line.substring(at));
+					}
 				}
 			}
+		}
+		catch (IOException ex) {
+			System.out.println("Could not read the stores' logs in " + work + ": " + ex);
 		}
 	}
 

@@ -10,7 +10,7 @@
 #   MAX_POLL_RECORDS=5000 sets max.poll.records of both sides (2000 unless given);
 #   STORE=shared runs one store JVM for all runs, a new database each, instead of a new store JVM per run;
 #   at the end each store's count of durable write commands and sync rounds is printed, in the order the stores
-#   started, and the work folder under /tmp (hundreds of MB a run) is removed unless KEEP_WORK=1)
+#   ran, and the work folder under /tmp (hundreds of MB a run) is removed unless KEEP_WORK=1)
 # The warehouse's CPU leaves out the benchmark's own threads in its JVM (the main thread, which waits for the
 # warehouse's count of records taken, and the admin client that then asks for the committed offsets); THREADS=1
 # prints how much that was.

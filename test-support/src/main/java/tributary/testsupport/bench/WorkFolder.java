@@ -9,9 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * A benchmark's temporary folder (its broker's logs, its stores' files), removed when the
- * benchmark ends: a store of a few hundred thousand records takes hundreds of megabytes,
- * and a folder left behind by every run fills the disk. {@code -Dbench.keepWork=true}
- * keeps it, to look at the logs.
+ * benchmark ends well: a store of a few hundred thousand records takes hundreds of
+ * megabytes, and a folder left behind by every run fills the disk. A run that fails keeps
+ * it for its logs, and {@code -Dbench.keepWork=true} keeps it always.
  */
 public final class WorkFolder {
 

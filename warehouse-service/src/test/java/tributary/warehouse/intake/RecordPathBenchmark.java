@@ -122,9 +122,9 @@ public final class RecordPathBenchmark {
 					passes, Median.of(threadMicros), Median.of(processMicros), Median.of(storeMicrosPerPass),
 					Median.of(allocatedPerPass));
 		}
-		finally {
-			WorkFolder.remove(storeFolder);
-		}
+		// only after a run that ended well: the store's files and log tell why one did
+		// not
+		WorkFolder.remove(storeFolder);
 	}
 
 	private static WarehouseListener listener(MongoTemplate mongo, TopicsProperties topicNames) {
