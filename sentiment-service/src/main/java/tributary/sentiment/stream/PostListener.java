@@ -93,7 +93,7 @@ class PostListener {
 	// bean; the defaults are the same as there.
 	@KafkaListener(id = "sentiment", groupId = "${tributary.sentiment.stream.group-id:sentiment}",
 			topics = "${tributary.topics.social-media:social_media}",
-			concurrency = "${tributary.sentiment.stream.concurrency:2}", batch = "true")
+			concurrency = "${tributary.sentiment.stream.concurrency:1}", batch = "true")
 	void onPosts(List<ConsumerRecord<@Nullable String, @Nullable Post>> records, Consumer<?, ?> consumer) {
 		for (ConsumerRecord<@Nullable String, @Nullable Post> record : records) {
 			Post post = record.value();

@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tributary.testsupport.contracts.ContractSchemas;
 import tributary.sentiment.engine.SentimentScore;
 import tributary.sentiment.engine.SentimentScorer;
+import tributary.sentiment.system.SentimentProperties;
 import tributary.testsupport.Infrastructure;
 import tributary.testsupport.OperationalEndpoints;
 import tributary.testsupport.WithInfrastructure;
@@ -35,6 +36,8 @@ import tributary.testsupport.WithInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -74,6 +77,24 @@ class PostStreamIntegrationTests {
 	/** The scorer the service runs, as configured: its scores are the expected ones. */
 	@Autowired
 	SentimentScorer scorer;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Autowired
+	SentimentProperties properties;
+
+	@Test
+	void runsAsManyConsumersAsConfiguredOneByDefault() {
+		// The listener reads the setting through a placeholder with its own default, the
+		// properties through a record default: the two must not drift apart.
+		assertThat(this.properties.stream().concurrency()).isEqualTo(1);
+		ConcurrentMessageListenerContainer<?, ?> container = (ConcurrentMessageListenerContainer<?, ?>) this.listeners
+			.getListenerContainer("sentiment");
+		assertThat(container).isNotNull();
+		assertThat(container.getConcurrency()).isEqualTo(this.properties.stream().concurrency());
+		assertThat(container.getContainers()).hasSize(1);
+	}
 
 	@Test
 	void scoresEveryPostOnceAndKeepsItsKey() {
