@@ -72,6 +72,14 @@ public final class Acknowledgements {
 	}
 
 	/**
+	 * How many slots the request has taken so far.
+	 * @return the number of records it sent or is about to send
+	 */
+	int taken() {
+		return this.size;
+	}
+
+	/**
 	 * Stores the broker's acknowledgement of a record.
 	 * @param slot the record's slot
 	 * @param partition where it was written

@@ -145,7 +145,7 @@ public class Ingestion {
 		List<BatchItem> items = new ArrayList<>(batch.items().size());
 		Acknowledgements acknowledgements = new Acknowledgements(batch.items().size(),
 				this.metrics.publishTimer(topic));
-		@Nullable Throwable unavailable = null;
+		List<BatchItem.Sent> valid = new ArrayList<>(batch.items().size());
 		try (RecordWriter.Session records = this.writer.open()) {
 			for (Submission.Item item : batch.items()) {
 				JsonNode event = item.event();
@@ -158,25 +158,32 @@ public class Ingestion {
 					items.add(new BatchItem.Refused(item, Problems.invalidEvent(invalid.errors())));
 					continue;
 				}
-				Checked.Valid valid = (Checked.Valid) checked;
-				// Once a send has failed at once for want of the broker (no metadata
-				// within max.block.ms) or time is up, the rest would block just as
-				// long each: they fail without being tried. A send refused for its
-				// own event fails that one only.
-				if (unavailable == null && System.nanoTime() - deadline >= 0) {
-					unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
-				}
-				int slot = acknowledgements.next();
-				items.add(new BatchItem.Sent(item, valid.id(), slot));
-				if (unavailable != null) {
-					acknowledgements.failed(slot, unavailable);
-					continue;
-				}
-				this.publisher.publish(topic, valid.key(), type, valid.value(), acknowledgements, slot);
-				Throwable failure = acknowledgements.failure(slot);
-				if (failure != null && !Problems.refusesTheEvent(failure)) {
-					unavailable = failure;
-				}
+				BatchItem.Sent sent = new BatchItem.Sent(item, (Checked.Valid) checked, acknowledgements.next());
+				items.add(sent);
+				valid.add(sent);
+			}
+		}
+		// Every item is checked and written before the first is sent, so that the valid
+		// ones reach the producer within its linger and leave in one produce request,
+		// not split by the sender taking the first of them while the rest are checked.
+		@Nullable Throwable unavailable = null;
+		for (BatchItem.Sent sent : valid) {
+			// Once a send has failed at once for want of the broker (no metadata within
+			// max.block.ms) or time is up, the rest would block just as long each: they
+			// fail without being tried. A send refused for its own event fails that one
+			// only.
+			if (unavailable == null && System.nanoTime() - deadline >= 0) {
+				unavailable = new TimeoutException("publish-timeout elapsed before the event could be sent");
+			}
+			if (unavailable != null) {
+				acknowledgements.failed(sent.slot(), unavailable);
+				continue;
+			}
+			Checked.Valid event = sent.event();
+			this.publisher.publish(topic, event.key(), type, event.value(), acknowledgements, sent.slot());
+			Throwable failure = acknowledgements.failure(sent.slot());
+			if (failure != null && !Problems.refusesTheEvent(failure)) {
+				unavailable = failure;
 			}
 		}
 		try {
@@ -276,10 +283,15 @@ public class Ingestion {
 		 * A valid item handed to the publisher (or failed without being tried).
 		 *
 		 * @param item the item
-		 * @param id its event's id, given or generated
+		 * @param event the checked event: its id (given or generated), key and value
 		 * @param slot its slot in the request's acknowledgements
 		 */
-		record Sent(Submission.Item item, String id, int slot) implements BatchItem {
+		record Sent(Submission.Item item, Checked.Valid event, int slot) implements BatchItem {
+
+			String id() {
+				return this.event.id();
+			}
+
 		}
 
 	}

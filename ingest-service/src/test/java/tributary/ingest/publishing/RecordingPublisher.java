@@ -59,7 +59,7 @@ public class RecordingPublisher implements EventPublisher {
 		String json = new String(value, StandardCharsets.UTF_8);
 		Contracts.violations(type.contract(), json)
 			.forEach((violation) -> this.contractViolations.add(json + ": " + violation));
-		this.sent.add(new Sent(topic, key, headers, Json.object(json)));
+		this.sent.add(new Sent(topic, key, headers, Json.object(json), acknowledgements.taken()));
 		acknowledgements.acknowledged(slot, Math.floorMod(key.hashCode(), 6), this.offsets.getAndIncrement(),
 				ACKNOWLEDGED_IN_NANOS);
 	}
@@ -116,8 +116,10 @@ public class RecordingPublisher implements EventPublisher {
 	 * @param key its key
 	 * @param headers its headers, as text
 	 * @param value its value
+	 * @param slotsTaken how many records its request had taken slots for when it was
+	 * handed over
 	 */
-	public record Sent(String topic, String key, Map<String, String> headers, ObjectNode value) {
+	public record Sent(String topic, String key, Map<String, String> headers, ObjectNode value, int slotsTaken) {
 	}
 
 }

@@ -180,6 +180,15 @@ class SubmissionTests extends IngestSliceTests {
 	}
 
 	@Test
+	void checksEveryItemOfABatchBeforeSendingTheFirst() throws Exception {
+		// Sent in one go, a request's records leave in one produce request instead of
+		// being split by the producer's linger expiring while the rest are checked.
+		send(MediaType.APPLICATION_JSON, "[" + GOOD + "," + BAD + "," + GOOD + "," + GOOD + "]")
+			.andExpect(status().isMultiStatus());
+		assertThat(this.publisher.sent()).hasSize(3).extracting(Sent::slotsTaken).containsOnly(3);
+	}
+
+	@Test
 	void aBatchItemTheBrokerRefusesFailsAloneAndTheOthersAreStillSent() throws Exception {
 		this.publisher.refuseKey("big", new RecordTooLargeException("The message is 2000000 bytes"));
 		this.publisher.refuseKey("odd", new InvalidRecordException("One or more records have been rejected"));
