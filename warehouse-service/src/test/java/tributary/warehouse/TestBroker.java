@@ -187,12 +187,15 @@ public final class TestBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Writes values to a topic with kcat, one per line, without key or headers. Fails
-	 * when kcat is not installed: {@code apt-get install -y kcat}.
+	 * Writes values to a topic with kcat, one per line, without key or headers,
+	 * compressed with the given codec ({@code none}, {@code gzip}, {@code snappy},
+	 * {@code lz4} or {@code zstd}). Fails when kcat is not installed:
+	 * {@code apt-get install -y kcat}.
 	 */
-	public void publishWithKcat(String role, List<String> values) throws IOException, InterruptedException {
+	public void publishWithKcat(String role, String codec, List<String> values)
+			throws IOException, InterruptedException {
 		runClient("kcat", String.join("\n", values).concat("\n"), "kcat", "-P", "-b",
-				Infrastructure.kafkaBootstrapServers(), "-t", topic(role));
+				Infrastructure.kafkaBootstrapServers(), "-t", topic(role), "-z", codec);
 	}
 
 	/**

@@ -100,14 +100,18 @@ class WarehouseIntakeIntegrationTests {
 		broker.publish(again);
 		again.forEach((event) -> duplicates.merge(event.role(), 1, Integer::sum));
 		// Written straight to the topics by other clients, without headers: kcat without
-		// keys, the Python client with them.
+		// keys, in every codec a producer may choose, the Python client with keys.
 		List<TestEvent> byKcat = new ArrayList<>();
 		List<TestEvent> byPython = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			byKcat.add(generator.reading());
 			byPython.add(generator.feedback());
 		}
-		broker.publishWithKcat("weather", byKcat.stream().map(TestEvent::json).toList());
+		List<String> codecs = List.of("none", "gzip", "snappy", "lz4", "zstd");
+		for (int i = 0; i < codecs.size(); i++) {
+			List<TestEvent> share = byKcat.subList(i * 4, i * 4 + 4);
+			broker.publishWithKcat("weather", codecs.get(i), share.stream().map(TestEvent::json).toList());
+		}
 		broker.publishWithPython("feedback", byPython);
 		// Records nobody can use.
 		broker.publish("post", "x", "{\"id\": \"broken");

@@ -82,6 +82,20 @@ class ComposeFileTests {
 		assertThat(services.get("warehouse-service").get("depends_on").toString()).contains("kafka", "mongodb");
 	}
 
+	/**
+	 * Docker mounts a tmpfs noexec unless told otherwise, and Kafka's snappy and zstd
+	 * load native code from the temporary directory: a service could not read records in
+	 * either codec (tributary.support.codecs refuses to start then).
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void servicesHaveAReadOnlyRootAndATemporaryDirectoryThatAllowsNativeCode() {
+		for (String service : ServiceConfiguration.SERVICES) {
+			assertThat(services.get(service)).as(service).containsEntry("read_only", true);
+			assertThat((List<Object>) services.get(service).get("tmpfs")).as(service).containsExactly("/tmp:exec");
+		}
+	}
+
 	@Test
 	void serviceHealthchecksAreTheImagesHealthChecks() throws IOException {
 		for (String service : ServiceConfiguration.SERVICES) {
