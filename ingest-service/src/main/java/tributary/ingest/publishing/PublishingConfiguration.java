@@ -68,12 +68,24 @@ class PublishingConfiguration {
 				publisher::fetchMetadata);
 	}
 
+	/**
+	 * The largest record the producer takes for a broker that takes batches of at most
+	 * {@code brokerLimit} bytes. The producer measures a record uncompressed, the broker
+	 * its batch compressed, and incompressible data grows under every codec by a few
+	 * bytes a block (lz4 4 per 64 KiB, snappy about 10 per 32 KiB, zstd 3 per 128 KiB)
+	 * and the stream's header: a kilobyte below the broker's limit, or 1/2048 of it when
+	 * that is more.
+	 * @param brokerLimit the broker's limit in bytes
+	 * @return the producer's limit in bytes
+	 */
+	static int producerLimit(int brokerLimit) {
+		return brokerLimit - Math.max(COMPRESSION_MARGIN, brokerLimit / 2048);
+	}
+
 	private static void limitRequests(DefaultKafkaProducerFactory<?, ?> factory, int brokerLimit) {
 		Object configured = factory.getConfigurationProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
 		int current = (configured != null) ? Integer.parseInt(configured.toString()) : DEFAULT_MAX_REQUEST_SIZE;
-		// The producer measures a record uncompressed, the broker its batch compressed;
-		// incompressible data grows by a few bytes per 64 KiB block under lz4.
-		int limit = brokerLimit - COMPRESSION_MARGIN;
+		int limit = producerLimit(brokerLimit);
 		if (limit > 0 && limit < current) {
 			log.info("Limiting the producer's max.request.size to {} bytes: the broker takes at most {}", limit,
 					brokerLimit);
