@@ -11,7 +11,7 @@ checks: every acknowledged event in the store exactly once, every acknowledged p
 aggregate equal to what this script computes from what it sent and what was scored, no consumer lag left, every poison
 record in a dead-letter topic, every request answered (503 at worst) within 5 s. Exit status 1 when any row fails.
 
-Needs Debian's python3-kafka, python3-lz4 (the services' records are lz4-compressed), python3-pymongo and kcat (reliability/run.sh picks an interpreter that has them).
+Needs Debian's python3-kafka, python3-snappy (the services' records are snappy-compressed), python3-pymongo and kcat (reliability/run.sh picks an interpreter that has them).
 """
 
 import argparse

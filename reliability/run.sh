@@ -15,7 +15,7 @@
 # RECOVERY_BOUND [120 s until healthy], DRAIN* [120 s after the load for the backlog; 90], MANUAL_RESTART [1:
 # when nothing restarts a killed process, restart the whole suite by hand after RESTART_BOUND so that the row can
 # still count what was lost; 0 leaves it dead], OUT [reliability/target/run-DATE].
-# Needs Debian's python3-kafka, python3-lz4 (the dead letters are lz4-compressed), python3-pymongo and kcat.
+# Needs Debian's python3-kafka, python3-snappy (the dead letters are snappy-compressed), python3-pymongo and kcat.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -40,9 +40,9 @@ use_tributary_java_home
 # Debian's packages install into the system interpreter, whatever python3 comes first on PATH.
 python=""
 for candidate in /usr/bin/python3 python3; do
-  if "$candidate" -c 'import kafka, pymongo, lz4.frame' 2>/dev/null; then python=$candidate; break; fi
+  if "$candidate" -c 'import kafka, kafka.codec, pymongo, snappy; assert kafka.codec.has_snappy()' 2>/dev/null; then python=$candidate; break; fi
 done
-[[ -n "$python" ]] || { echo "needs python3-kafka, python3-lz4 and python3-pymongo (apt-get install python3-kafka python3-lz4 python3-pymongo kcat)" >&2; exit 2; }
+[[ -n "$python" ]] || { echo "needs python3-kafka, python3-snappy and python3-pymongo (apt-get install python3-kafka python3-snappy python3-pymongo kcat)" >&2; exit 2; }
 command -v kcat >/dev/null || { echo "needs kcat (apt-get install kcat)" >&2; exit 2; }
 
 if ! compgen -G "$ROOT/warehouse-service/target/warehouse-service-*.jar" >/dev/null; then
