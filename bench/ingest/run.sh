@@ -108,12 +108,13 @@ fixed_rate() {
 batch() { ITEMS=100 FORMAT=json wrk -t2 -c8 -d"${DURATION}s" -s "$BENCH/batch.lua" "$BASE/api/v1/social-media"; }
 ndjson() { ITEMS=1000 FORMAT=ndjson wrk -t2 -c4 -d"${DURATION}s" -s "$BENCH/batch.lua" "$BASE/api/v1/social-media"; }
 # The ceiling: Kafka's own producer, same broker, same producer settings as the service (acks=all, idempotent,
-# snappy (lz4 before 2026-12-07), 64 KiB batches, linger 1 ms), 300-byte records: the size of single.lua's and batch.lua's events on the topic
+# snappy, or the codec SPRING_KAFKA_PRODUCER_COMPRESSIONTYPE gives the service; lz4 before 2026-12-07; 64 KiB batches,
+# linger 1 ms), 300-byte records: the size of single.lua's and batch.lua's events on the topic
 # (~290 bytes). It runs in every round, between the service's scenarios, so each round has its own ratio.
 producer_perf() {
   "$JAVA" -Xmx1g -cp "$CP" org.apache.kafka.tools.ProducerPerformance --topic weather_data \
     --num-records "${PERF_RECORDS:-4000000}" --record-size 300 --throughput -1 \
-    --producer-props bootstrap.servers="$BOOTSTRAP" acks=all enable.idempotence=true compression.type=snappy \
+    --producer-props bootstrap.servers="$BOOTSTRAP" acks=all enable.idempotence=true compression.type="${SPRING_KAFKA_PRODUCER_COMPRESSIONTYPE:-snappy}" \
     batch.size=65536 linger.ms=1
 }
 
