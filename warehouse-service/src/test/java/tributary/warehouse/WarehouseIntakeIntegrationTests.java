@@ -108,8 +108,9 @@ class WarehouseIntakeIntegrationTests {
 			byPython.add(generator.feedback());
 		}
 		List<String> codecs = List.of("none", "gzip", "snappy", "lz4", "zstd");
+		int perCodec = byKcat.size() / codecs.size();
 		for (int i = 0; i < codecs.size(); i++) {
-			List<TestEvent> share = byKcat.subList(i * 4, i * 4 + 4);
+			List<TestEvent> share = byKcat.subList(i * perCodec, (i + 1) * perCodec);
 			broker.publishWithKcat("weather", codecs.get(i), share.stream().map(TestEvent::json).toList());
 		}
 		broker.publishWithPython("feedback", byPython);

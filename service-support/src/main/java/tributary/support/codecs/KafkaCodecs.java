@@ -22,8 +22,8 @@ import org.apache.kafka.common.utils.CloseableIterator;
  * Checks that this JVM can write and read records in every codec a Kafka producer may
  * choose. snappy and zstd are native code that their libraries unpack into a temporary
  * directory and load from there: where that directory does not allow executing files (a
- * tmpfs mounted {@code noexec}, as Docker mounts one by default), the first record in
- * either codec would fail every poll of its partition, and the flow would stop there.
+ * tmpfs mounted {@code noexec}, as Docker mounts one by default), a batch in either codec
+ * cannot be decompressed, and a consumer cannot read past it.
  */
 public final class KafkaCodecs {
 

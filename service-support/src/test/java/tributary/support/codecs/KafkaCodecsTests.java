@@ -49,14 +49,17 @@ class KafkaCodecsTests {
 	void aTemporaryDirectoryTheNativeCodeCannotGoToFailsTheCheck(@TempDir Path directory)
 			throws IOException, InterruptedException {
 		Path notADirectory = Files.writeString(directory.resolve("file"), "");
+		Path log = directory.resolve("check.log");
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		Process check = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + notADirectory.resolve("tmp"), "-cp",
 				System.getProperty("java.class.path"), CodecCheck.class.getName())
 			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
 			.start();
-		String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
+		// Read after it ends, so that a JVM that hangs fails the test after 60 s.
 		assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		String output = Files.readString(log, StandardCharsets.UTF_8);
 		assertThat(check.exitValue()).as(output).isEqualTo(1);
 		assertThat(output).contains("This JVM cannot read Kafka records compressed with snappy, zstd,")
 			.doesNotContain("gzip")
