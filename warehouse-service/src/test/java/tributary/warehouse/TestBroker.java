@@ -225,15 +225,32 @@ public final class TestBroker implements AutoCloseable {
 
 	/**
 	 * Runs a client with its input on stdin and fails unless it ends well within 60 s.
+	 * Its input and output go through files, so that neither side can block on a full
+	 * pipe and a client that hangs fails the test after the timeout instead of hanging
+	 * it.
 	 */
 	private static void runClient(String name, String input, String... command)
 			throws IOException, InterruptedException {
-		Process client = new ProcessBuilder(command).redirectErrorStream(true).start();
-		client.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
-		client.getOutputStream().close();
-		assertThat(client.waitFor(60, TimeUnit.SECONDS)).as(name + " finished").isTrue();
-		String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(client.exitValue()).as(name + " exit status; output: " + output).isZero();
+		Path in = Files.createTempFile("client-in", ".txt");
+		Path out = Files.createTempFile("client-out", ".txt");
+		try {
+			Files.writeString(in, input, StandardCharsets.UTF_8);
+			Process client = new ProcessBuilder(command).redirectInput(in.toFile())
+				.redirectOutput(out.toFile())
+				.redirectErrorStream(true)
+				.start();
+			boolean finished = client.waitFor(60, TimeUnit.SECONDS);
+			if (!finished) {
+				client.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			}
+			String output = Files.readString(out, StandardCharsets.UTF_8);
+			assertThat(finished).as(name + " finished within 60 s; output: " + output).isTrue();
+			assertThat(client.exitValue()).as(name + " exit status; output: " + output).isZero();
+		}
+		finally {
+			Files.deleteIfExists(in);
+			Files.deleteIfExists(out);
+		}
 	}
 
 	/** Records left to commit by the group: 0 once the warehouse has taken everything. */
