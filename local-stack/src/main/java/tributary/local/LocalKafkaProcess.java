@@ -66,6 +66,9 @@ public final class LocalKafkaProcess implements AutoCloseable {
 			Path logFile = dataDir.resolve("broker.log");
 			List<String> command = new ArrayList<>();
 			command.add(ChildJvm.javaExecutable());
+			// The broker reads snappy and zstd batches with native code (Java 24+ warns
+			// otherwise).
+			command.add("--enable-native-access=ALL-UNNAMED");
 			command.addAll(jvmOptions);
 			command.addAll(List.of("-Dlogback.configurationFile=tributary/local/logback-local.xml", "-cp",
 					ChildJvm.classpath(), LocalKafka.class.getName(), "--data-dir", dataDir.toString(), "--port",

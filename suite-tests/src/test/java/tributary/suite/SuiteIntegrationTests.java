@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -81,6 +82,30 @@ class SuiteIntegrationTests {
 		}
 		for (String infrastructure : List.of("kafka", "store")) {
 			assertThat(options.get(infrastructure)).as(infrastructure).doesNotContain(RunningSuite.ALL_SERVICES_OPTION);
+		}
+	}
+
+	/**
+	 * snappy and zstd (every service, and the broker reading such batches) and RocksDB
+	 * (the alerts-service) load native code, which Java 24 and newer allow with a warning
+	 * only when native access is enabled, and a later release will refuse. The services
+	 * get it from their jars' manifest, since the script runs them with
+	 * {@code java -jar}, the broker from its command line. Every service loads snappy and
+	 * zstd at start-up (its codec check), so on such a JDK a missing grant shows in its
+	 * log; the manifest is checked too, for older JDKs that read neither.
+	 */
+	@Test
+	void everyProcessMayLoadNativeCodeWithoutAWarning() throws IOException {
+		for (String service : List.of("ingest", "sentiment", "warehouse", "alerts")) {
+			try (JarFile jar = new JarFile(this.suite.dataDir().resolve("run/" + service + ".jar").toFile())) {
+				assertThat(jar.getManifest().getMainAttributes().getValue("Enable-Native-Access")).as(service)
+					.isEqualTo("ALL-UNNAMED");
+			}
+		}
+		assertThat(jvmOptions("kafka")).contains("--enable-native-access=ALL-UNNAMED");
+		for (String name : List.of("kafka", "store", "ingest", "sentiment", "warehouse", "alerts")) {
+			assertThat(Files.readString(this.suite.dataDir().resolve("logs/" + name + ".log"))).as(name)
+				.doesNotContain("A restricted method");
 		}
 	}
 

@@ -50,8 +50,8 @@ class DockerfileTests {
 			.matcher(instructions.stream().filter((line) -> line.startsWith("USER ")).findFirst().orElse(""));
 		assertThat(user.matches()).as("a numeric non-root USER, which Kubernetes can verify").isTrue();
 		assertThat(Integer.parseInt(user.group(1))).isNotZero();
-		assertThat(instructions)
-			.contains("ENTRYPOINT [\"java\", \"org.springframework.boot.loader.launch.JarLauncher\"]");
+		assertThat(instructions).contains("ENTRYPOINT [\"java\", \"--enable-native-access=ALL-UNNAMED\", "
+				+ "\"org.springframework.boot.loader.launch.JarLauncher\"]");
 		assertThat(instructions)
 			.anySatisfy((line) -> assertThat(line).startsWith("HEALTHCHECK ").contains("/readyz").contains("${PORT}"));
 	}
