@@ -238,6 +238,27 @@ def jcmd(pid, *args):
 
 # --- the load ---------------------------------------------------------------------------------------------------
 
+CLIENT_REQUESTS = ("kafka_producer_request_total", "kafka_consumer_request_total")
+
+
+def client_requests(services):
+    """{"<service> <producer|consumer>": requests sent to the broker so far} from each service's own client
+    metrics (Micrometer's binding of the Kafka clients' request-total), summed over its clients of that kind.
+    The broker's CPU follows its requests more than its records (about 0.7 ms of its request threads each,
+    BENCHMARKS.md), so this says where its load comes from. A service that cannot be scraped is left out."""
+    totals = collections.Counter()
+    for service, url in services.items():
+        try:
+            samples = scrape(url.rstrip("/") + "/actuator/prometheus")
+        except OSError:
+            continue
+        for name in CLIENT_REQUESTS:
+            for labels, value in series(samples, name):
+                if "node_id" not in labels:  # the per-node series repeats the total
+                    totals[f"{service} {name.split('_')[1]}"] += value
+    return dict(totals)
+
+
 class Load:
     """Sends one batch every batch/rate seconds (after a linear ramp from 0 over `ramp` seconds) from a pool of
     keep-alive connections, rotating the three kinds, from start() until stop()."""
@@ -337,6 +358,7 @@ class Load:
 
 def run(args):
     metrics = args.warehouse.rstrip("/") + "/actuator/prometheus"
+    services = dict(item.split("=", 1) for item in args.services.split(",") if item) if args.services else {}
     load = Load(args.ingest, args.api_key, args.rate, args.batch, args.connections, args.client_ids, args.ramp)
     pids = suite_pids(args.run_dir)
     jvms = [n for n in pids if n != "load"]  # profiled with --jfr-dir
@@ -347,6 +369,7 @@ def run(args):
 
     def snapshot(name):
         snapshots[name] = measure() | {"machine": total_cpu_seconds(), "loadavg": os.getloadavg()[0],
+                                       "requests": client_requests(services),
                                        "gc": {n: gc_pause_seconds(pids[n]) for n in jvms if n in pids},
                                        "jit": {n: jit_cpu_seconds(pids[n]) for n in jvms if n in pids}}
         if name == "start" and args.jfr_dir:
@@ -437,6 +460,10 @@ def run(args):
         # Of each JVM's cores, its JIT compiler threads' (still compiling after the warm-up), at least.
         "jit_cores": {n: round((end["jit"][n] - start["jit"][n]) / window, 3) for n in jvms if n in end["jit"]},
         "timeline": timeline,
+        # Requests each service's Kafka clients sent the broker per second in the window (producers include the
+        # transactions' requests; consumers their fetches, heartbeats and commits).
+        "client_requests_per_s": {k: round((end["requests"][k] - start["requests"].get(k, 0)) / window, 1)
+                                  for k in sorted(end["requests"])},
     }
     for q in (0.5, 0.99):
         value, exact = quantile(q, total, missing)
@@ -493,7 +520,8 @@ def line(r):
             f"ingest_p99_ms={r.get('ingest_http_p99_ms')} ingest_per_s={r.get('ingest_accepted_per_s_in_window')} failed={sum(r['failed_requests'].values())} "
             f"load1={r['loadavg_1m_end']} busy_cores={r['machine_cores_busy']} "
             f"suite_cpu_us_per_event={r.get('suite_cpu_us_per_event')} of_which_jit={r.get('suite_jit_us_per_event')} "
-            f"gc_pause_s={r.get('gc_pause_s')} cores[{cores}] jit_cores={r.get('jit_cores')}")
+            f"gc_pause_s={r.get('gc_pause_s')} cores[{cores}] jit_cores={r.get('jit_cores')} "
+            f"client_requests_per_s={r.get('client_requests_per_s')}")
 
 
 def summarize(files):
@@ -503,8 +531,9 @@ def summarize(files):
             r = json.load(f)
         runs[r["variant"]].append(r)
     print("| variant | runs | window from s (settled) | p50 s | p99 s | share < 1 s | accepted/s in window | stored/s in window | lag at end | not stored after drain "
-          "| ingest HTTP p99 ms | load avg | busy cores | suite CPU µs per event | of which JIT compiling | store GC pauses s | cores by process (median) |")
-    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "| ingest HTTP p99 ms | load avg | busy cores | suite CPU µs per event | of which JIT compiling | store GC pauses s | cores by process (median) "
+          "| clients' requests to the broker per s (median) |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|")
     for variant, rs in runs.items():
         med = lambda key: statistics.median(r[key] for r in rs)  # noqa: E731
         slowest_first = lambda key: (lambda r: math.inf if r[key] is None else r[key])  # noqa: E731
@@ -520,6 +549,10 @@ def summarize(files):
         jit = f"{statistics.median(jits):,.0f}" if len(jits) == len(rs) else "n/a"
         store_gc = [r.get("gc_pause_s", {}).get("store") for r in rs]
         store_gc = "n/a" if None in store_gc else f"{statistics.median(store_gc):.1f}"
+        # Results written before the clients' requests were measured have none.
+        clients = sorted({k for r in rs for k in r.get("client_requests_per_s", {})})
+        requests = ", ".join(f"{k} {statistics.median(r.get('client_requests_per_s', {}).get(k, 0) for r in rs):.0f}"
+                             for k in clients) or "n/a"
         window = ", ".join(f"{r.get('window_started_after_s')} ({ {True: 'yes', False: 'no'}.get(r.get('settled'), 'not waited') })" for r in rs)
         print(f"| {variant} | {len(rs)} | {window} | {p50} | {p99} ({each}) "
               f"| {med('share_under_1s'):.1%} | {med('ingest_accepted_per_s_in_window'):,.0f} "
@@ -529,7 +562,7 @@ def summarize(files):
               f"| {statistics.median(r.get('ingest_http_p99_ms', float('nan')) for r in rs):,.0f} "
               f"| {med('loadavg_1m_end'):.1f} | {med('machine_cores_busy'):.2f} "
               f"| {statistics.median(r.get('suite_cpu_us_per_event', float('nan')) for r in rs):,.0f} "
-              f"| {jit} | {store_gc} | {cores} |")
+              f"| {jit} | {store_gc} | {cores} | {requests} |")
 
 
 def main():
@@ -538,6 +571,8 @@ def main():
     r = commands.add_parser("run")
     r.add_argument("--ingest", required=True)
     r.add_argument("--warehouse", required=True)
+    r.add_argument("--services", default="",
+                   help="name=url,... of the services whose Kafka clients' requests are counted")
     r.add_argument("--api-key", required=True)
     r.add_argument("--run-dir", required=True, help="the suite's run folder with the *.pid files")
     r.add_argument("--out", required=True)

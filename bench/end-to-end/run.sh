@@ -80,14 +80,17 @@ run_once() {
   SUITE_DIR="$OUT/$name-$run"
   mkdir -p "$SUITE_DIR"
   local key="e2e-bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-  local ingest_port warehouse_port
+  local ingest_port sentiment_port warehouse_port alerts_port
   ingest_port=$(free_port)
+  sentiment_port=$(free_port)
   warehouse_port=$(free_port)
+  alerts_port=$(free_port)
   local env_args=(
     TRIBUTARY_DATA_DIR="$SUITE_DIR" TRIBUTARY_JAVA_HOME="$JAVA_HOME" TRIBUTARY_SECURITY_API_KEYS="$key"
     TRIBUTARY_KAFKA_PORT="$(free_port)" TRIBUTARY_KAFKA_CONTROLLER_PORT="$(free_port)"
     TRIBUTARY_STORE_PORT="$(free_port)" TRIBUTARY_INGEST_PORT="$ingest_port"
-    TRIBUTARY_SENTIMENT_PORT="$(free_port)" TRIBUTARY_WAREHOUSE_PORT="$warehouse_port"
+    TRIBUTARY_SENTIMENT_PORT="$sentiment_port" TRIBUTARY_WAREHOUSE_PORT="$warehouse_port"
+    TRIBUTARY_ALERTS_PORT="$alerts_port"
     # The lag gauge is measured every 15 s by default: too coarse for a 60 s window.
     TRIBUTARY_WAREHOUSE_CONSUMER_LAGINTERVAL=1s
   )
@@ -111,6 +114,7 @@ run_once() {
   if [[ -n "${JFR:-}" ]]; then jfr_args=(--jfr-dir "$SUITE_DIR"); fi
   python3 "$ROOT/bench/end-to-end/e2e.py" run --variant "$name" --ingest "http://127.0.0.1:$ingest_port" \
     --warehouse "http://127.0.0.1:$warehouse_port" --api-key "$key" --run-dir "$SUITE_DIR/run" \
+    --services "ingest=http://127.0.0.1:$ingest_port,sentiment=http://127.0.0.1:$sentiment_port,warehouse=http://127.0.0.1:$warehouse_port,alerts=http://127.0.0.1:$alerts_port" \
     --out "$OUT/$name-$run.json" --rate "$rate" --batch "$batch" --warmup "$WARMUP" --ramp "$RAMP" --settle "$SETTLE" --duration "$DURATION" \
     --drain "$DRAIN" "${id_args[@]}" "${jfr_args[@]}" &
   LOAD_PID=$!
