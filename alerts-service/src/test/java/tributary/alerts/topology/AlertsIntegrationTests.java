@@ -89,6 +89,14 @@ class AlertsIntegrationTests {
 	}
 
 	@Test
+	void theStreamThreadsProducerSendsAtTheCommitRatherThanEvery100Milliseconds() {
+		StreamsConfig config = new StreamsConfig(this.streams.asProperties());
+		Map<String, Object> producer = config.getProducerConfigs("client");
+		assertThat(String.valueOf(producer.get(ProducerConfig.LINGER_MS_CONFIG))).isEqualTo("1000");
+		assertThat(config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isLessThan(1000);
+	}
+
+	@Test
 	void raisesEachAlertExactlyOnceForAReadCommittedReader() {
 		List<ProducerRecord<String, String>> records = new ArrayList<>();
 		// Seville's 12:00-15:00 window: one reading of 36 °C, a mean of 34 over three.

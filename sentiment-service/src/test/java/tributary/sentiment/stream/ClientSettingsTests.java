@@ -16,9 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 250 ms, and each of the two can be changed through the environment without touching the
  * other services that share it. Its scores leave compressed with snappy, which costs a
  * third to two-fifths of lz4's CPU per batch from a Spring Boot jar
- * (bench/compression/BENCHMARKS.md).
+ * (bench/compression/BENCHMARKS.md), and wait for the commit, which sends them in one
+ * request, instead of leaving every few milliseconds while the poll is scored.
  */
-class FetchSettingsTests {
+class ClientSettingsTests {
 
 	@Test
 	void aFetchWaitsFor256KilobytesOr250MillisecondsByDefault() {
@@ -36,6 +37,14 @@ class FetchSettingsTests {
 
 		assertThat(consumer).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024)
 			.containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
+	}
+
+	@Test
+	void scoresWaitForTheCommitUnlessTheEnvironmentSaysOtherwise() {
+		assertThat(ApplicationYaml.kafka(Map.of()).buildProducerProperties())
+			.containsEntry(ProducerConfig.LINGER_MS_CONFIG, "1000");
+		assertThat(ApplicationYaml.kafka(Map.of("TRIBUTARY_SENTIMENT_LINGER_MS", "5")).buildProducerProperties())
+			.containsEntry(ProducerConfig.LINGER_MS_CONFIG, "5");
 	}
 
 	@Test
