@@ -23,7 +23,7 @@ class ClientSettingsTests {
 
 	@Test
 	void aFetchWaitsFor256KilobytesOr250MillisecondsByDefault() {
-		Map<String, Object> consumer = ApplicationYaml.kafka(Map.of()).buildConsumerProperties();
+		Map<String, Object> consumer = ApplicationYaml.consumer(Map.of());
 
 		assertThat(consumer).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024)
 			.containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
@@ -31,9 +31,8 @@ class ClientSettingsTests {
 
 	@Test
 	void eachSettingComesFromItsOwnEnvironmentVariable() {
-		Map<String, Object> consumer = ApplicationYaml
-			.kafka(Map.of("TRIBUTARY_SENTIMENT_FETCH_MIN_SIZE", "64KB", "TRIBUTARY_SENTIMENT_FETCH_MAX_WAIT", "100ms"))
-			.buildConsumerProperties();
+		Map<String, Object> consumer = ApplicationYaml.consumer(
+				Map.of("TRIBUTARY_SENTIMENT_FETCH_MIN_SIZE", "64KB", "TRIBUTARY_SENTIMENT_FETCH_MAX_WAIT", "100ms"));
 
 		assertThat(consumer).containsEntry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024)
 			.containsEntry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
@@ -41,18 +40,15 @@ class ClientSettingsTests {
 
 	@Test
 	void scoresWaitForTheCommitUnlessTheEnvironmentSaysOtherwise() {
-		assertThat(ApplicationYaml.kafka(Map.of()).buildProducerProperties())
-			.containsEntry(ProducerConfig.LINGER_MS_CONFIG, "1000");
-		assertThat(ApplicationYaml.kafka(Map.of("TRIBUTARY_SENTIMENT_LINGER_MS", "5")).buildProducerProperties())
+		assertThat(ApplicationYaml.producer(Map.of())).containsEntry(ProducerConfig.LINGER_MS_CONFIG, "1000");
+		assertThat(ApplicationYaml.producer(Map.of("TRIBUTARY_SENTIMENT_LINGER_MS", "5")))
 			.containsEntry(ProducerConfig.LINGER_MS_CONFIG, "5");
 	}
 
 	@Test
 	void scoresAreCompressedWithSnappyUnlessTheEnvironmentNamesAnotherCodec() {
-		assertThat(ApplicationYaml.kafka(Map.of()).buildProducerProperties())
-			.containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy");
-		assertThat(
-				ApplicationYaml.kafka(Map.of("SPRING_KAFKA_PRODUCER_COMPRESSIONTYPE", "lz4")).buildProducerProperties())
+		assertThat(ApplicationYaml.producer(Map.of())).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy");
+		assertThat(ApplicationYaml.producer(Map.of("SPRING_KAFKA_PRODUCER_COMPRESSIONTYPE", "lz4")))
 			.containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
 	}
 

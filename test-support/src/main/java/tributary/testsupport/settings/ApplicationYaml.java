@@ -34,6 +34,26 @@ public final class ApplicationYaml {
 	}
 
 	/**
+	 * The configuration Boot gives the service's producers, from the file and the
+	 * variables.
+	 * @param environment the environment variables to bind in front of the file
+	 * @return the producers' configuration
+	 */
+	public static Map<String, Object> producer(Map<String, Object> environment) {
+		return kafka(environment).buildProducerProperties();
+	}
+
+	/**
+	 * The configuration Boot gives the service's consumers, from the file and the
+	 * variables.
+	 * @param environment the environment variables to bind in front of the file
+	 * @return the consumers' configuration
+	 */
+	public static Map<String, Object> consumer(Map<String, Object> environment) {
+		return kafka(environment).buildConsumerProperties();
+	}
+
+	/**
 	 * A binder over the file and the variables.
 	 * @param environment the environment variables to bind in front of the file
 	 * @return the binder
