@@ -1,15 +1,15 @@
 package tributary.suite;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tributary.testsupport.process.Command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,11 +81,7 @@ class StalePidFileTests {
 		for (String name : List.of("KAFKA", "STORE", "INGEST", "SENTIMENT", "WAREHOUSE")) {
 			builder.environment().put("TRIBUTARY_" + name + "_PORT", "1");
 		}
-		Process process = builder.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		return output;
+		return Command.succeed(builder, "", Duration.ofSeconds(30));
 	}
 
 }

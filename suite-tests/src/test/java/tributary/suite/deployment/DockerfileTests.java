@@ -3,6 +3,7 @@ package tributary.suite.deployment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
+import tributary.testsupport.process.Command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,13 +63,9 @@ class DockerfileTests {
 	void copiesEveryLayerThePackagedJarExtractsTo(String service) throws Exception {
 		Path destination = Repository.scratchFolder("layers-" + service + "-").resolve("extracted");
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process process = new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar",
+		Command.succeed(new ProcessBuilder(java.toString(), "-Djarmode=tools", "-jar",
 				ServiceConfiguration.jar(service).toString(), "extract", "--layers", "--launcher", "--destination",
-				destination.toString())
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes());
-		assertThat(process.waitFor()).as(output).isZero();
+				destination.toString()), "", Duration.ofMinutes(2));
 
 		Set<String> extracted = new TreeSet<>();
 		try (Stream<Path> layers = Files.list(destination)) {
