@@ -3,16 +3,15 @@ package tributary.suite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+import tributary.testsupport.process.Command;
 
 /**
  * The suite started by {@code ./tributary up --detach} on free ports, once per test JVM,
@@ -139,27 +138,15 @@ public final class RunningSuite {
 		env.put("TRIBUTARY_SENTIMENT_JAVA_OPTS", SENTIMENT_OPTION);
 		env.put("JAVA_HOME", System.getProperty("java.home"));
 		this.ports.forEach((name, port) -> env.put("TRIBUTARY_" + name + "_PORT", Integer.toString(port)));
-		try {
-			Process process = builder.start();
-			byte[] output = process.getInputStream().readAllBytes();
-			if (!process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("./tributary " + String.join(" ", args) + " did not finish in time");
-			}
-			String text = new String(output, StandardCharsets.UTF_8);
-			if (process.exitValue() != 0) {
-				throw new IllegalStateException(
-						"./tributary " + String.join(" ", args) + " failed (" + process.exitValue() + "):\n" + text);
-			}
-			return text;
+		Command.Finished finished = Command.run(builder, "", SCRIPT_TIMEOUT);
+		if (!finished.inTime()) {
+			throw new IllegalStateException("./tributary " + String.join(" ", args) + " did not finish in time");
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		if (finished.exitCode() != 0) {
+			throw new IllegalStateException("./tributary " + String.join(" ", args) + " failed (" + finished.exitCode()
+					+ "):\n" + finished.output());
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted", ex);
-		}
+		return finished.output();
 	}
 
 	public String ingestUrl() {

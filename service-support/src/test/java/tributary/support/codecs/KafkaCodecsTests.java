@@ -1,14 +1,14 @@
 package tributary.support.codecs;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 import org.apache.kafka.common.record.CompressionType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tributary.testsupport.process.Command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -49,18 +49,14 @@ class KafkaCodecsTests {
 	void aTemporaryDirectoryTheNativeCodeCannotGoToFailsTheCheck(@TempDir Path directory)
 			throws IOException, InterruptedException {
 		Path notADirectory = Files.writeString(directory.resolve("file"), "");
-		Path log = directory.resolve("check.log");
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		Process check = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + notADirectory.resolve("tmp"), "-cp",
-				System.getProperty("java.class.path"), CodecCheck.class.getName())
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
+		Command.Finished check = Command
+			.run(new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + notADirectory.resolve("tmp"), "-cp",
+					System.getProperty("java.class.path"), CodecCheck.class.getName()), "", Duration.ofSeconds(60));
 
-		// Read after it ends, so that a JVM that hangs fails the test after 60 s.
-		assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
-		String output = Files.readString(log, StandardCharsets.UTF_8);
-		assertThat(check.exitValue()).as(output).isEqualTo(1);
+		String output = check.output();
+		assertThat(check.inTime()).as(output).isTrue();
+		assertThat(check.exitCode()).as(output).isEqualTo(1);
 		assertThat(output).contains("This JVM cannot read Kafka records compressed with snappy, zstd,")
 			.doesNotContain("gzip")
 			.doesNotContain("with lz4")

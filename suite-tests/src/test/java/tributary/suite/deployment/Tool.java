@@ -1,16 +1,14 @@
 package tributary.suite.deployment;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+
+import tributary.testsupport.process.Command;
 
 /**
  * A command-line tool the deployment checks run. A missing tool fails the check with the
@@ -84,7 +82,7 @@ enum Tool {
 		List<String> command = new ArrayList<>();
 		command.add(path().toString());
 		command.addAll(List.of(arguments));
-		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+		ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
 		environment.forEach((name, value) -> {
 			if (value.isEmpty()) {
 				builder.environment().remove(name);
@@ -93,35 +91,11 @@ enum Tool {
 				builder.environment().put(name, value);
 			}
 		});
-		try {
-			Process process = builder.start();
-			process.getOutputStream().close();
-			// Read on another thread: a full pipe must not
-			// stall the tool past the timeout.
-			StringBuilder output = new StringBuilder();
-			Thread reader = new Thread(() -> {
-				try {
-					output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-				}
-				catch (IOException ex) {
-					output.append("(output unreadable: ").append(ex.getMessage()).append(')');
-				}
-			}, this.executable + "-output");
-			reader.start();
-			if (!process.waitFor(DEFAULT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-				process.destroyForcibly().waitFor();
-				throw new AssertionError(String.join(" ", command) + " did not finish within " + DEFAULT_TIMEOUT);
-			}
-			reader.join(10_000);
-			return new Result(String.join(" ", command), process.exitValue(), output.toString());
+		Command.Finished finished = Command.run(builder, "", DEFAULT_TIMEOUT);
+		if (!finished.inTime()) {
+			throw new AssertionError(String.join(" ", command) + " did not finish within " + DEFAULT_TIMEOUT);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError("Interrupted while running " + command, ex);
-		}
+		return new Result(String.join(" ", command), finished.exitCode(), finished.output());
 	}
 
 	/**
