@@ -51,7 +51,7 @@ cleanup() {
 trap cleanup EXIT
 
 # The broker runs the way kafka-server-start runs it (1 GiB heap, G1), not as the tests' small C1-only JVM.
-"$JAVA" -Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 \
+"$JAVA" -Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 --enable-native-access=ALL-UNNAMED \
   -Dlogback.configurationFile=tributary/local/logback-local.xml -cp "$CP" tributary.local.LocalKafka \
   --data-dir "$OUT/kafka" --port "$KAFKA_PORT" --controller-port "$CONTROLLER_PORT" > "$OUT/broker.log" 2>&1 &
 BROKER=$!
