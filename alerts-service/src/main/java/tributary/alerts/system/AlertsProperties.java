@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -94,14 +95,23 @@ public record AlertsProperties(@DefaultValue HighTemperature highTemperature, @D
 	 * still count in a window: a reading dated in the year 9999 would otherwise close
 	 * every window of its partition for good, and one dated this far ahead closes windows
 	 * this much early, so keep it well below the windows' grace
+	 * @param instanceId this instance's static membership of the group
+	 * ({@code group.instance.id}, each stream thread's suffixed with its number), or
+	 * blank for none. With one, an instance that restarts after a crash takes its tasks
+	 * back as soon as it rejoins; without, the group waits for the dead member's session
+	 * to time out (45 s) before anything is processed again, and the backlog of that wait
+	 * reaches the windows out of event-time order, where what is older than the grace is
+	 * dropped. It must be unique among the instances and stay the same across restarts:
+	 * the pod's name in Kubernetes, the container's host name in Docker Compose
 	 */
 	public record Streams(@DefaultValue("tributary-alerts") String applicationId,
 			@DefaultValue("/tmp/tributary-alerts") Path stateDir, @DefaultValue("1") int threads,
-			@DefaultValue("5m") Duration maxClockSkew) {
+			@DefaultValue("5m") Duration maxClockSkew, @Nullable String instanceId) {
 
 		public Streams {
 			atLeastOne("tributary.alerts.streams.threads", threads);
 			notNegative("tributary.alerts.streams.max-clock-skew", maxClockSkew);
+			instanceId = (instanceId == null || instanceId.isBlank()) ? null : instanceId.strip();
 		}
 
 	}

@@ -61,6 +61,12 @@ class StreamsConfiguration {
 		config.put(StreamsConfig.STATE_DIR_CONFIG, streams.stateDir().toString());
 		config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streams.threads());
 		config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+		String instanceId = streams.instanceId();
+		if (instanceId != null) {
+			// Static membership: a restarted instance resumes its tasks at once
+			// (AlertsProperties).
+			config.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+		}
 		// Explicit although exactly_once_v2 implies it: the inputs are read as committed.
 		config.put(StreamsConfig.consumerPrefix(ConsumerConfig.ISOLATION_LEVEL_CONFIG), "read_committed");
 		// Internal topics (changelogs, repartition) as safe as the suite's own topics.

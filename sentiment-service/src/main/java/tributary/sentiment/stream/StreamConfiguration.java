@@ -68,7 +68,8 @@ class StreamConfiguration {
 	}
 
 	@Bean
-	DefaultKafkaConsumerFactoryCustomizer postConsumers(JsonMapper jsonMapper) {
+	DefaultKafkaConsumerFactoryCustomizer postConsumers(JsonMapper jsonMapper, SentimentProperties properties) {
+		String instanceId = properties.stream().instanceId();
 		return (factory) -> {
 			@SuppressWarnings("unchecked")
 			DefaultKafkaConsumerFactory<String, Post> posts = (DefaultKafkaConsumerFactory<String, Post>) factory;
@@ -80,6 +81,11 @@ class StreamConfiguration {
 			posts.setValueDeserializerSupplier(() -> postDeserializer(jsonMapper));
 			posts.updateConfigs(Map.of(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
 					ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+			if (instanceId != null) {
+				// Static membership: a restarted instance resumes at once
+				// (SentimentProperties).
+				posts.updateConfigs(Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId));
+			}
 		};
 	}
 

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
+import tributary.sentiment.system.SentimentProperties;
 import tributary.testsupport.settings.ApplicationYaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other services that share it. Its scores leave compressed with snappy, which costs a
  * third to two-fifths of lz4's CPU per batch from a Spring Boot jar
  * (bench/compression/BENCHMARKS.md), and wait for the commit, which sends them in one
- * request, instead of leaving every few milliseconds while the poll is scored.
+ * request, instead of leaving every few milliseconds while the poll is scored. Its
+ * consumer is a static member of the group when the environment names the instance, so
+ * that an instance restarted after a crash resumes at once instead of after its
+ * predecessor's session (RELIABILITY.md, kill-sentiment).
  */
 class ClientSettingsTests {
 
@@ -50,6 +56,33 @@ class ClientSettingsTests {
 		assertThat(ApplicationYaml.producer(Map.of())).containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "snappy");
 		assertThat(ApplicationYaml.producer(Map.of("SPRING_KAFKA_PRODUCER_COMPRESSIONTYPE", "lz4")))
 			.containsEntry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+	}
+
+	@Test
+	void theConsumerIsAStaticMemberOnlyWhenTheEnvironmentNamesTheInstance() {
+		assertThat(postConsumer(Map.of())).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+		assertThat(postConsumer(Map.of("TRIBUTARY_SENTIMENT_INSTANCE_ID", " ")))
+			.doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+		assertThat(postConsumer(Map.of("TRIBUTARY_SENTIMENT_INSTANCE_ID", "sentiment-0")))
+			.containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "sentiment-0")
+			.containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+	}
+
+	@Test
+	void theInstanceIdMayNameAnotherVariableSuchAsTheContainersHostName() {
+		// What docker-compose.yml passes: the service resolves ${HOSTNAME} itself.
+		assertThat(postConsumer(Map.of("TRIBUTARY_SENTIMENT_INSTANCE_ID", "${HOSTNAME}", "HOSTNAME", "3f2a9c81d0be")))
+			.containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "3f2a9c81d0be");
+	}
+
+	private static Map<String, Object> postConsumer(Map<String, Object> environment) {
+		SentimentProperties properties = ApplicationYaml.binder(environment)
+			.bind("tributary.sentiment", SentimentProperties.class)
+			.get();
+		DefaultKafkaConsumerFactory<Object, Object> factory = new DefaultKafkaConsumerFactory<>(
+				ApplicationYaml.consumer(environment));
+		new StreamConfiguration().postConsumers(JsonMapper.builder().build(), properties).customize(factory);
+		return factory.getConfigurationProperties();
 	}
 
 }
