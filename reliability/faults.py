@@ -8,8 +8,11 @@ For each scenario: a fresh suite (`./tributary up --detach`, free ports, its own
 through ingest (posts, weather, feedback; single events, JSON arrays and NDJSON; ids from ingest and from the
 client), one fault, the load continued for a while after the suite is healthy again, a bounded drain, then the
 checks: every acknowledged event in the store exactly once, every acknowledged post scored exactly once, every
-aggregate equal to what this script computes from what it sent and what was scored, no consumer lag left, every poison
-record in a dead-letter topic, every request answered (503 at worst) within 5 s. Exit status 1 when any row fails.
+aggregate equal to what this script computes from what it sent and what was scored, every alert the rules raise from
+those events on weather_alerts exactly once with the values this script computes and in the store (the suite runs
+with short windows and low thresholds, ALERT_RULES, so that windows close and alerts are many during a scenario), no
+consumer lag left, every poison record in a dead-letter topic, every request answered (503 at worst) within 5 s. Exit
+status 1 when any row fails.
 
 Needs Debian's python3-kafka, python3-snappy (the services' records are snappy-compressed), python3-pymongo and kcat (reliability/run.sh picks an interpreter that has them).
 """
@@ -42,11 +45,26 @@ from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 
 TOPICS = {"posts": "social_media", "weather": "weather_data", "feedback": "customer_feedback"}
 SENTIMENT = "customer_sentiment"
-SOURCE_TOPICS = ("social_media", "weather_data", "customer_feedback", SENTIMENT)
+ALERTS = "weather_alerts"
+ALERTS_GROUP = "tributary-alerts"  # the alerts-service's Streams application id: its group and dead letters' group
+SOURCE_TOPICS = ("social_media", "weather_data", "customer_feedback", SENTIMENT, ALERTS)
 # Who reads what: each poison record must reach a dead-letter topic from every group that consumes its topic.
-CONSUMERS = {"social_media": ("warehouse", "sentiment"), "weather_data": ("warehouse",),
-             "customer_feedback": ("warehouse",), SENTIMENT: ("warehouse",)}
-NAMES = ("kafka", "store", "ingest", "sentiment", "warehouse")
+CONSUMERS = {"social_media": ("warehouse", "sentiment"), "weather_data": ("warehouse", ALERTS_GROUP),
+             "customer_feedback": ("warehouse",), SENTIMENT: ("warehouse", ALERTS_GROUP), ALERTS: ("warehouse",)}
+NAMES = ("kafka", "store", "ingest", "sentiment", "warehouse", "alerts")
+# The alert rules the suite runs with here: windows that close within a scenario and thresholds that the load's
+# events cross often (with the defaults, 3 h and 15 min windows, no window would close). Every located window with
+# an event raises a heat-wave alert, every window with a negative post a sentiment-drop alert, every reading at or
+# above 30 °C a high-temperature alert. The grace is longer than a killed alerts-service takes to come back, so
+# that no record of the load is late.
+WINDOW_S, GRACE_S = 10, 30
+HIGH_TEMPERATURE_C = 30.0
+ALERT_RULES = {"TRIBUTARY_ALERTS_HIGH_TEMPERATURE_THRESHOLD_C": str(HIGH_TEMPERATURE_C),
+               "TRIBUTARY_ALERTS_HEAT_WAVE_THRESHOLD_C": "-1000", "TRIBUTARY_ALERTS_HEAT_WAVE_MIN_READINGS": "1",
+               "TRIBUTARY_ALERTS_HEAT_WAVE_WINDOW": f"{WINDOW_S}s", "TRIBUTARY_ALERTS_HEAT_WAVE_GRACE": f"{GRACE_S}s",
+               "TRIBUTARY_ALERTS_SENTIMENT_DROP_THRESHOLD": "0", "TRIBUTARY_ALERTS_SENTIMENT_DROP_MIN_POSTS": "1",
+               "TRIBUTARY_ALERTS_SENTIMENT_DROP_WINDOW": f"{WINDOW_S}s",
+               "TRIBUTARY_ALERTS_SENTIMENT_DROP_GRACE": f"{GRACE_S}s"}
 SLOW_S = 5.0  # an answer slower than this counts against the row, whatever its status
 POISON_LOCATION, POISON_PRODUCT = "poison-city", "poison-product"
 
@@ -56,6 +74,7 @@ SCENARIOS = {
     "kill-ingest": "kill -9 of ingest-service",
     "kill-sentiment": "kill -9 of sentiment-service",
     "kill-warehouse": "kill -9 of warehouse-service",
+    "kill-alerts": "kill -9 of alerts-service",
     "pause-kafka": "the Kafka broker paused (SIGSTOP) for PAUSE s, then SIGCONT",
     "pause-store": "the embedded store paused (SIGSTOP) for PAUSE s, then SIGCONT",
     "poison": "poison records on every partition of every topic, written with kafka-python",
@@ -88,7 +107,8 @@ class Suite:
     def __init__(self, data_dir, java_home):
         self.data_dir = data_dir
         self.ports = {"kafka": free_port(), "controller": free_port(), "store": free_port(),
-                      "ingest": free_port(), "sentiment": free_port(), "warehouse": free_port()}
+                      "ingest": free_port(), "sentiment": free_port(), "warehouse": free_port(),
+                      "alerts": free_port()}
         self.key = "faults-" + uuid.uuid4().hex
         self.env = dict(os.environ, TRIBUTARY_DATA_DIR=data_dir, TRIBUTARY_SECURITY_API_KEYS=self.key,
                         TRIBUTARY_KAFKA_PORT=str(self.ports["kafka"]),
@@ -97,8 +117,9 @@ class Suite:
                         TRIBUTARY_INGEST_PORT=str(self.ports["ingest"]),
                         TRIBUTARY_SENTIMENT_PORT=str(self.ports["sentiment"]),
                         TRIBUTARY_WAREHOUSE_PORT=str(self.ports["warehouse"]),
+                        TRIBUTARY_ALERTS_PORT=str(self.ports["alerts"]),
                         # The warehouse measures its lag every 15 s by default: too coarse to time a recovery.
-                        TRIBUTARY_WAREHOUSE_CONSUMER_LAGINTERVAL="1s")
+                        TRIBUTARY_WAREHOUSE_CONSUMER_LAGINTERVAL="1s", **ALERT_RULES)
         if java_home:
             self.env["TRIBUTARY_JAVA_HOME"] = java_home
         self.bootstrap = f"127.0.0.1:{self.ports['kafka']}"
@@ -343,6 +364,9 @@ def poison_values(topic, n):
         extreme.update(stationId="POISON-1", observedAt=at, temperatureC=20.0)
     elif topic == "customer_feedback":
         extreme.update(customerId="c-poison", rating=5, submittedAt=at)
+    elif topic == ALERTS:
+        extreme.update({"kind": "heat-wave", "from": at, "to": at, "value": 40.0, "threshold": 32.0, "count": 3,
+                        "sourceId": None, "raisedAt": at})
     else:
         extreme.update(postId=extreme["id"], platform="poison", author="poison", createdAt=at, ingestedAt=at,
                        analyzedAt=at, compound=0.5, positive=0.5, neutral=0.5, negative=0.0, label="positive",
@@ -419,11 +443,16 @@ def kcat_has_record(suite, topic, partition, offset):
 
 
 def consumer_lag(suite):
-    """{group: records it has yet to consume} counted from the broker's committed offsets and end offsets."""
+    """{group: records it has yet to consume} counted from the broker's committed offsets and end offsets. The
+    alerts-service first: the alerts of its last commit are on weather_alerts before the warehouse's lag is read."""
     admin = KafkaAdminClient(bootstrap_servers=suite.bootstrap)
     consumer = KafkaConsumer(bootstrap_servers=suite.bootstrap, enable_auto_commit=False)
+    # Its repartition topics too: an input offset is committed once a record is written to them, not aggregated.
+    repartition = tuple(sorted(t for t in consumer.topics()
+                               if t.startswith(ALERTS_GROUP + "-") and t.endswith("-repartition")))
     lags = {}
-    for group, topics in (("warehouse", SOURCE_TOPICS), ("sentiment", ("social_media",))):
+    for group, topics in ((ALERTS_GROUP, ("weather_data", SENTIMENT) + repartition), ("warehouse", SOURCE_TOPICS),
+                          ("sentiment", ("social_media",))):
         committed = admin.list_consumer_group_offsets(group)
         partitions = [TopicPartition(t, p) for t in topics for p in (consumer.partitions_for_topic(t) or ())]
         ends = consumer.end_offsets(partitions)
@@ -438,18 +467,118 @@ def consumer_lag(suite):
     return lags
 
 
-def scored_twice(suite):
-    """Post ids with more than one committed record on customer_sentiment."""
-    result = subprocess.run(["kcat", "-b", suite.bootstrap, "-C", "-t", SENTIMENT, "-o", "beginning", "-e", "-q",
+def committed_objects(suite, topic):
+    """The JSON object of every committed record of a topic, in the order a read_committed consumer reads each
+    partition; the poison records that are not JSON objects are left out."""
+    result = subprocess.run(["kcat", "-b", suite.bootstrap, "-C", "-t", topic, "-o", "beginning", "-e", "-q",
                              "-f", "%s\n", "-X", "isolation.level=read_committed"],
                             capture_output=True, timeout=300)
-    counts = collections.Counter()
+    objects = []
     for line in result.stdout.splitlines():  # bytes: poison records need not be UTF-8
         try:
-            counts[json.loads(line.decode(errors="replace")).get("postId")] += 1
-        except (ValueError, AttributeError, RecursionError):  # poison: not JSON, not an object, too deep
-            pass
+            value = json.loads(line.decode(errors="replace"))
+        except (ValueError, RecursionError):  # poison: not JSON, too deep
+            continue
+        if isinstance(value, dict):
+            objects.append(value)
+    return objects
+
+
+def scored_twice(suite):
+    """Post ids with more than one committed record on customer_sentiment."""
+    counts = collections.Counter(value.get("postId") for value in committed_objects(suite, SENTIMENT))
     return {post: n for post, n in counts.items() if post is not None and n > 1}
+
+
+# --- alerts -----------------------------------------------------------------------------------------------------
+
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def epoch_ms(text):
+    return (parse_instant(text) - EPOCH) // timedelta(milliseconds=1)
+
+
+def expected_alerts(readings, scored):
+    """What ALERT_RULES raise from these events: the ids of the high-temperature alerts, and {(kind, location,
+    window start in ms): [events, sum]} of every located window (heat-wave: °C; sentiment-drop: 1 per negative post),
+    with {kind: the event time every task's stream time has reached at least}."""
+    size = WINDOW_S * 1000
+    hot = {f"high-temperature/{reading_id}" for reading_id, reading in readings.items()
+           if reading["temperatureC"] >= HIGH_TEMPERATURE_C}
+    windows = collections.defaultdict(lambda: [0, 0.0])
+    latest = {"heat-wave": {}, "sentiment-drop": {}}
+    for reading in readings.values():
+        at = epoch_ms(reading["observedAt"])
+        window = windows[("heat-wave", reading["location"], at - at % size)]
+        window[0] += 1
+        window[1] += reading["temperatureC"]
+        latest["heat-wave"][reading["location"]] = max(at, latest["heat-wave"].get(reading["location"], at))
+    for post in scored:
+        if not post.get("location"):
+            continue
+        at = epoch_ms(post["createdAt"])
+        window = windows[("sentiment-drop", post["location"], at - at % size)]
+        window[0] += 1
+        window[1] += 1.0 if post["label"] == "negative" else 0.0
+        latest["sentiment-drop"][post["location"]] = max(at, latest["sentiment-drop"].get(post["location"], at))
+    # A window task's stream time is the latest event time of any location it aggregates: at least the latest
+    # of each of them, so at least the smallest of those latest times.
+    reached = {kind: min(times.values()) if times else None for kind, times in latest.items()}
+    return hot, windows, reached
+
+
+def check_alerts(suite, readings, scored, stored, row):
+    """Every alert ALERT_RULES raise from the stored readings and scored posts, on weather_alerts exactly once with
+    the values computed here and in the store; none for anything else. Adds its counts and failures to row."""
+    size, grace, margin = WINDOW_S * 1000, GRACE_S * 1000, 2000
+    hot, windows, reached = expected_alerts(readings, scored)
+    alerts = [a for a in committed_objects(suite, ALERTS) if not str(a.get("id", "")).startswith("poison-")]
+    counts = collections.Counter(a.get("id") for a in alerts)
+    doubled = sorted(i for i, n in counts.items() if n > 1)
+    wrong, seen = [], set()
+    for alert in alerts:
+        kind = alert.get("kind")
+        if kind == "high-temperature":
+            if alert["id"] not in hot:
+                wrong.append(f"{alert['id']}: no stored reading at or above {HIGH_TEMPERATURE_C} °C")
+            continue
+        start = epoch_ms(alert["from"])
+        key = (kind, alert["location"], start)
+        seen.add(key)
+        want = windows.get(key)
+        if want is None:
+            wrong.append(f"{alert['id']}: a window without a stored event")
+        elif (alert["count"] != want[0] or not close(alert["value"], want[1] / want[0])
+              or epoch_ms(alert["to"]) - start != size):
+            wrong.append(f"{alert['id']}: count {alert['count']}, value {alert['value']}, to {alert['to']}; "
+                         f"expected count {want[0]}, value {want[1] / want[0]:.6f}")
+    missing = sorted(hot - set(counts))
+    closed = 0
+    for (kind, location, start), (events, total) in sorted(windows.items()):
+        fires = events >= 1 and (kind == "heat-wave" or total > 0)
+        if fires and reached[kind] is not None and start + size + grace + margin <= reached[kind]:
+            closed += 1
+            if (kind, location, start) not in seen:
+                missing.append(f"{kind}/{location}/{datetime.fromtimestamp(start / 1000, timezone.utc):%H:%M:%S}")
+    unstored = sorted(i for i in counts if i not in stored[ALERTS])
+    row["alerts"] = len(counts)
+    row["alerts_by_kind"] = dict(collections.Counter(a.get("kind") for a in alerts))
+    row["alert_windows_closed"] = closed
+    row["alerts_missing"] = len(missing)
+    row["alerts_doubled"] = len(doubled)
+    row["alerts_wrong"] = len(wrong)
+    row["alerts_unstored"] = len(unstored)
+    row["alert_examples"] = (missing[:3] + doubled[:3] + wrong[:3] + unstored[:3])[:6]
+    if not hot or not closed:
+        row["failures"].append(f"the load raised too few alerts to check ({len(hot)} high-temperature, "
+                               f"{closed} closed windows)")
+    for count, what in ((len(missing), "alerts missing from weather_alerts"),
+                        (len(doubled), "alerts on weather_alerts more than once"),
+                        (len(wrong), "alerts with values other than the stored events give"),
+                        (len(unstored), "alerts not stored by the warehouse")):
+        if count:
+            row["failures"].append(f"{count} {what}")
 
 
 def stored_ids(db):
@@ -707,7 +836,8 @@ def scenario(name, args, row, suite, running):
     if healthy_at is None:
         row["failures"].append(f"not healthy within {args.recovery_bound:.0f} s of the fault")
     row["healthy_s"] = None if healthy_at is None else healthy_at - fault_at
-    time.sleep(args.after)
+    # AFTER s more, and at least until the alert windows open at the fault have closed, so that they are checked.
+    time.sleep(max(args.after, fault_at + WINDOW_S + GRACE_S + 5 - time.monotonic()))
     load.stop()
     running.remove(load)
     load_stopped = time.monotonic()
@@ -786,18 +916,27 @@ def scenario(name, args, row, suite, running):
     for topic in acked:
         for event in acked[topic].values():
             expected.add(topic, event)
+    readings = dict(acked["weather_data"])  # {id: event}: what the alerts-service reads from weather_data
+    scored = []  # the scored posts it reads from customer_sentiment
     try:
         for topic, ids in extra.items():
             for start in range(0, len(ids), 1000):
                 for document in db[topic].find({"_id": {"$in": ids[start:start + 1000]}}, {"event": 1}):
                     expected.add(topic, document["event"])
+                    if topic == "weather_data":
+                        readings[document["_id"]] = document["event"]
         for document in db[SENTIMENT].find({}, {"event": 1}):
             event = document["event"]
             if event.get("postId") in acked_posts or event.get("postId") in extra["social_media"]:
                 expected.add(SENTIMENT, event)
+                scored.append(event)
         compared, diffs = compare_aggregates(suite, expected, since)
     except Exception as ex:  # noqa: BLE001
         compared, diffs = 0, [f"aggregates could not be compared: {type(ex).__name__}: {ex}"]
+    try:
+        check_alerts(suite, readings, scored, stored, row)
+    except Exception as ex:  # noqa: BLE001
+        row["failures"].append(f"alerts could not be checked: {type(ex).__name__}: {ex}")
     row["aggregates_compared"] = compared
     row["aggregates_wrong"] = len(diffs)
     row["aggregate_differences"] = diffs[:10]
@@ -907,8 +1046,8 @@ def fmt(value, digits=1):
 def table(rows):
     lines = ["| fault | events accepted | stored | lost (not stored when the drain ended) | doubled "
              "| recovery s (healthy / backlog stored) "
-             "| 503s | slowest response s | aggregates wrong | verdict |",
-             "|---|---:|---:|---:|---:|---|---:|---:|---:|---|"]
+             "| 503s | slowest response s | aggregates wrong | alerts (missing / doubled / wrong) | verdict |",
+             "|---|---:|---:|---:|---:|---|---:|---:|---:|---|---|"]
     for r in rows:
         recovery = f"{fmt(r.get('healthy_s'))} / {fmt(r.get('caught_up_s'))}"
         if r["scenario"].startswith("kill-") and r.get("restart") is None and "accepted" in r:
@@ -919,8 +1058,15 @@ def table(rows):
             lost = f"not measured ({lost} missing, the suite did not start again)"
         lines.append(f"| {r['fault']} | {r.get('accepted', '–')} | {r.get('stored', '–')} | {lost} "
                      f"| {r.get('doubled', '–')} | {recovery} | {r.get('503s', '–')} "
-                     f"| {fmt(r.get('slowest_s'), 2)} | {r.get('aggregates_wrong', '–')} | **{r['verdict']}** |")
+                     f"| {fmt(r.get('slowest_s'), 2)} | {r.get('aggregates_wrong', '–')} "
+                     f"| {alerts_cell(r)} | **{r['verdict']}** |")
     return "\n".join(lines)
+
+
+def alerts_cell(r):
+    if "alerts" not in r:
+        return "–"
+    return f"{r['alerts']} ({r['alerts_missing']} / {r['alerts_doubled']} / {r['alerts_wrong']})"
 
 
 def details(rows):
@@ -938,6 +1084,10 @@ def details(rows):
             lines.append(f"  - poison: {r['poison_written']} records written, {r['poison_expected_letters']} dead "
                          f"letters expected, {r['poison_not_dead_lettered']} missing "
                          f"{r.get('poison_missing_by_kind') or ''}; stored as events {r['poison_stored']}")
+        if "alerts" in r:
+            lines.append(f"  - alerts on weather_alerts {r['alerts']} {r['alerts_by_kind']}, closed windows checked "
+                         f"{r['alert_windows_closed']}, not stored by the warehouse {r['alerts_unstored']}"
+                         + (f"; e.g. {'; '.join(r['alert_examples'])}" if r["alert_examples"] else ""))
         for diff in r.get("aggregate_differences", [])[:3]:
             lines.append(f"  - aggregate: {diff}")
         if r.get("lost_examples"):

@@ -3,12 +3,12 @@
 # through ingest, one fault, then the checks. Exit status 1 when any row loses or doubles anything or misses a bound.
 #
 #   reliability/run.sh                       every scenario, a fresh suite each (about 2 minutes a scenario)
-#   reliability/run.sh --short               CI: kill -9 of the store and of the warehouse, and poison records,
-#                                            at a lower rate (about 5.5 minutes)
+#   reliability/run.sh --short               CI: kill -9 of the store, the warehouse and the alerts-service, and
+#                                            poison records, at a lower rate (about 8 minutes)
 #   SCENARIOS=kill-store,pause-kafka reliability/run.sh
 #
 # Knobs (defaults in brackets; --short changes those marked *): SCENARIOS [all: kill-kafka, kill-store,
-# kill-ingest, kill-sentiment, kill-warehouse, pause-kafka, pause-store, poison], RATE* [400 events/s; 200],
+# kill-ingest, kill-sentiment, kill-warehouse, kill-alerts, pause-kafka, pause-store, poison], RATE* [400 events/s; 200],
 # BATCH [20 events per array or NDJSON request], WARMUP* [20 s of load before the fault; 15], AFTER* [20 s of load
 # once healthy again; 15], SETTLE_BOUND [30 s of load at most before the answers' 5 s bound applies: it applies
 # from the moment the cold suite answers promptly], PAUSE [10 s], RESTART_BOUND [60 s for ./tributary to restart a killed process],
@@ -27,7 +27,7 @@ for arg in "$@"; do
   esac
 done
 if $short; then
-  SCENARIOS=${SCENARIOS:-kill-store,kill-warehouse,poison}
+  SCENARIOS=${SCENARIOS:-kill-store,kill-warehouse,kill-alerts,poison}
   RATE=${RATE:-200}
   WARMUP=${WARMUP:-15}
   AFTER=${AFTER:-15}
