@@ -51,10 +51,10 @@ class MonitoringConfigurationTests {
 	}
 
 	@Test
-	void alertRulesCoverAvailabilityPublishingDeadLettersLagAndLatency() {
+	void alertRulesCoverAvailabilityPublishingDeadLettersDroppedRecordsLagAndLatency() {
 		assertThat(MetricQueries.alerts()).containsKeys("TributaryServiceDown", "TributaryIngestPublishFailing",
 				"TributarySentimentDeadLettering", "TributaryWarehouseDeadLettering", "TributaryAlertsDeadLettering",
-				"TributaryConsumerLagHigh", "TributaryEndToEndLatencyHigh");
+				"TributaryAlertsRecordsDropped", "TributaryConsumerLagHigh", "TributaryEndToEndLatencyHigh");
 		assertThat(MetricQueries.alerts().get("TributaryServiceDown")).contains("ingest-service", "sentiment-service",
 				"warehouse-service", "alerts-service");
 	}
