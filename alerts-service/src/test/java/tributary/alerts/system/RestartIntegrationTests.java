@@ -11,17 +11,13 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import tributary.alerts.AlertsApplication;
+import tributary.testsupport.CommittedRecords;
 import tributary.testsupport.Infrastructure;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -94,30 +90,12 @@ class RestartIntegrationTests {
 			.untilAsserted(() -> assertThat(alertIds()).contains(id));
 	}
 
-	/** The ids of every alert committed so far, as a read_committed reader sees them. */
+	/** The ids of every alert committed so far. */
 	private static List<String> alertIds() {
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
-						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new StringDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(ALERTS, Duration.ofSeconds(10))
-				.stream()
-				.map((info) -> new TopicPartition(ALERTS, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			List<String> ids = new ArrayList<>();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))
-					&& System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-					ids.add(record.value().replaceAll("^\\{\"id\":\"([^\"]*)\".*$", "$1"));
-				}
-			}
-			return ids;
-		}
+		return CommittedRecords.of(ALERTS)
+			.stream()
+			.map((record) -> record.value().replaceAll("^\\{\"id\":\"([^\"]*)\".*$", "$1"))
+			.toList();
 	}
 
 }

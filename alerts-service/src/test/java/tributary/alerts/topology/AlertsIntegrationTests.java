@@ -15,17 +15,16 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tributary.testsupport.CommittedRecords;
 import tributary.testsupport.contracts.ContractSchemas;
 import tributary.testsupport.Infrastructure;
 import tributary.testsupport.OperationalEndpoints;
@@ -110,12 +109,12 @@ class AlertsIntegrationTests {
 
 		List<ConsumerRecord<String, String>> alerts = await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> readCommitted(ALERTS), (read) -> read.size() >= 2);
+			.until(() -> CommittedRecords.of(ALERTS), (read) -> read.size() >= 2);
 		List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(30))
-			.until(() -> readCommitted(READINGS + "_dlt"), (read) -> !read.isEmpty());
+			.until(() -> CommittedRecords.of(READINGS + "_dlt"), (read) -> !read.isEmpty());
 		// A little longer: nothing else may come, no alert twice.
 		await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
-		alerts = readCommitted(ALERTS);
+		alerts = CommittedRecords.of(ALERTS);
 
 		assertThat(alerts).extracting((record) -> json.readTree(record.value()).get("id").stringValue())
 			.containsExactlyInAnyOrder("high-temperature/it-1", "heat-wave/Seville/2026-07-14T12:00:00Z");
@@ -164,30 +163,6 @@ class AlertsIntegrationTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	/** Everything committed on a topic so far, as a read_committed reader sees it. */
-	private static List<ConsumerRecord<String, String>> readCommitted(String topic) {
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
-						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new StringDeserializer())) {
-			List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic)
-				.stream()
-				.map((info) -> new org.apache.kafka.common.TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			List<ConsumerRecord<String, String>> records = new ArrayList<>();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))
-					&& System.nanoTime() < deadline) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
-			return records;
 		}
 	}
 

@@ -1,8 +1,6 @@
 package tributary.sentiment.stream;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -82,38 +80,6 @@ final class KafkaTestClients {
 				{"id":"%s","platform":"twitter","author":"%s","text":"%s","createdAt":"2026-11-20T09:15:00Z",\
 				"lang":"en","location":"Berlin","productId":"hp-200","hashtags":["x"],\
 				"ingestedAt":"2026-11-20T09:15:01.250Z"}""".formatted(id, author, text);
-	}
-
-	/**
-	 * Everything committed on a topic so far, as a read_committed consumer sees it.
-	 * @param topic the topic
-	 * @return its records, in partition order
-	 */
-	static List<ConsumerRecord<String, String>> readCommitted(String topic) {
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Infrastructure.kafkaBootstrapServers(),
-						ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-				new StringDeserializer(), new StringDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10))
-				.stream()
-				.map((info) -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			// For a read_committed consumer the end is the last stable offset: what
-			// has been committed or aborted, never an open transaction's records.
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-			List<ConsumerRecord<String, String>> records = new ArrayList<>();
-			Instant deadline = Instant.now().plusSeconds(30);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < ends.get(partition))) {
-				if (Instant.now().isAfter(deadline)) {
-					throw new IllegalStateException("Could not read " + topic + " to its end " + ends);
-				}
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-			}
-			return records;
-		}
 	}
 
 	/**

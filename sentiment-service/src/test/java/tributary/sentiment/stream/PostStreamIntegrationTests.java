@@ -25,6 +25,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tributary.testsupport.CommittedRecords;
 import tributary.testsupport.contracts.ContractSchemas;
 import tributary.sentiment.engine.SentimentScore;
 import tributary.sentiment.engine.SentimentScorer;
@@ -155,7 +156,7 @@ class PostStreamIntegrationTests {
 
 		assertThat(awaitScored("poison-", 1)).containsOnlyKeys("poison-" + RUN + "-3");
 		List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(60))
-			.until(() -> ofKey(KafkaTestClients.readCommitted(DEAD_LETTERS), key), (records) -> records.size() >= 2);
+			.until(() -> ofKey(CommittedRecords.of(DEAD_LETTERS), key), (records) -> records.size() >= 2);
 		assertThat(dead).hasSize(2);
 		assertThat(dead).extracting(ConsumerRecord::value).containsExactly("this is not JSON {", noText);
 		for (ConsumerRecord<String, String> record : dead) {
@@ -170,8 +171,7 @@ class PostStreamIntegrationTests {
 			.isEqualTo("Not a valid post: The post's text is missing");
 		assertThat(KafkaTestClients.header(dead.get(1), "kafka_dlt-exception-cause-fqcn"))
 			.isEqualTo(InvalidPost.class.getName());
-		assertThat(KafkaTestClients.readCommitted(SENTIMENT).stream().filter((record) -> key.equals(record.key())))
-			.hasSize(1);
+		assertThat(CommittedRecords.of(SENTIMENT).stream().filter((record) -> key.equals(record.key()))).hasSize(1);
 	}
 
 	@Test
@@ -216,8 +216,7 @@ class PostStreamIntegrationTests {
 		int expectedDead = poison;
 		List<ConsumerRecord<String, String>> dead = await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> ofKey(KafkaTestClients.readCommitted(DEAD_LETTERS), key),
-					(letters) -> letters.size() >= expectedDead);
+			.until(() -> ofKey(CommittedRecords.of(DEAD_LETTERS), key), (letters) -> letters.size() >= expectedDead);
 		assertThat(dead).hasSize(poison);
 		for (ConsumerRecord<String, String> letter : dead) {
 			assertThat(KafkaTestClients.header(letter, "kafka_dlt-original-topic")).isEqualTo(POSTS);
@@ -319,7 +318,7 @@ class PostStreamIntegrationTests {
 		String idPrefix = prefix + RUN + "-";
 		List<ConsumerRecord<String, String>> scored = await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(300))
-			.until(() -> KafkaTestClients.readCommitted(SENTIMENT)
+			.until(() -> CommittedRecords.of(SENTIMENT)
 				.stream()
 				.filter((record) -> this.json.readTree(record.value()).get("postId").stringValue().startsWith(idPrefix))
 				.toList(), (records) -> records.size() >= count);

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 import tributary.sentiment.SentimentApplication;
+import tributary.testsupport.CommittedRecords;
 import tributary.testsupport.Infrastructure;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -258,7 +259,7 @@ class RestartIntegrationTests {
 					.pollInterval(Duration.ofMillis(500))
 					.until(() -> !transactionOpen(admin));
 			}
-			List<ConsumerRecord<String, String>> scored = KafkaTestClients.readCommitted(this.sentiment);
+			List<ConsumerRecord<String, String>> scored = CommittedRecords.of(this.sentiment);
 			List<String> ids = scored.stream()
 				.map((record) -> json.readTree(record.value()).get("postId").stringValue())
 				.toList();
