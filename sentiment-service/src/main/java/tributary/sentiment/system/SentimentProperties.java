@@ -108,13 +108,15 @@ public record SentimentProperties(@DefaultValue("model") Engine engine, @Nullabl
 	 * @param retryMaxInterval longest pause between retries; a failed transaction is
 	 * retried until it succeeds, so no post is skipped while the broker is unavailable
 	 * @param instanceId this instance's static membership of the group
-	 * ({@code group.instance.id}, suffixed with each consumer's number when there are
-	 * several), or blank for none. With one, an instance that restarts after a crash
-	 * takes its partitions back as soon as it rejoins (and its predecessor's transaction
-	 * is aborted); without, the group waits for the dead member's session to time out (45
-	 * s), and the scores of that backlog then reach the alerts' windows in a burst, out
-	 * of event-time order. It must be unique among the instances and stay the same across
-	 * restarts: the pod's name in Kubernetes, the container's host name in Docker Compose
+	 * ({@code group.instance.id}, which the listener container suffixes with each
+	 * consumer's number: {@code -0}, {@code -1}...), or blank for none. With one, an
+	 * instance that restarts after a crash takes its partitions back as soon as it
+	 * rejoins (and its predecessor's transaction is aborted); without, the group waits
+	 * for the dead member's session to time out (45 s), and the scores of that backlog
+	 * then reach the alerts' windows in a burst, out of event-time order. It must be
+	 * unique among the instances and stay the same across restarts: the container's host
+	 * name in Docker Compose. Not in Kubernetes, where KEDA scales the instances in, and
+	 * a static member that leaves keeps its partitions idle until its session ends
 	 */
 	public record Stream(@DefaultValue("sentiment") String groupId, @DefaultValue("1") int concurrency,
 			@DefaultValue("sentiment-") String transactionIdPrefix, @DefaultValue("15s") Duration transactionTimeout,
