@@ -508,20 +508,19 @@ def expected_alerts(readings, scored):
            if reading["temperatureC"] >= HIGH_TEMPERATURE_C}
     windows = collections.defaultdict(lambda: [0, 0.0])
     latest = {"heat-wave": {}, "sentiment-drop": {}}
+
+    def fold(kind, location, instant, value):
+        at = epoch_ms(instant)
+        window = windows[(kind, location, at - at % size)]
+        window[0] += 1
+        window[1] += value
+        latest[kind][location] = max(at, latest[kind].get(location, at))
+
     for reading in readings.values():
-        at = epoch_ms(reading["observedAt"])
-        window = windows[("heat-wave", reading["location"], at - at % size)]
-        window[0] += 1
-        window[1] += reading["temperatureC"]
-        latest["heat-wave"][reading["location"]] = max(at, latest["heat-wave"].get(reading["location"], at))
+        fold("heat-wave", reading["location"], reading["observedAt"], reading["temperatureC"])
     for post in scored:
-        if not post.get("location"):
-            continue
-        at = epoch_ms(post["createdAt"])
-        window = windows[("sentiment-drop", post["location"], at - at % size)]
-        window[0] += 1
-        window[1] += 1.0 if post["label"] == "negative" else 0.0
-        latest["sentiment-drop"][post["location"]] = max(at, latest["sentiment-drop"].get(post["location"], at))
+        if post.get("location"):
+            fold("sentiment-drop", post["location"], post["createdAt"], 1.0 if post["label"] == "negative" else 0.0)
     # A window task's stream time is the latest event time of any location it aggregates: at least the latest
     # of each of them, so at least the smallest of those latest times.
     reached = {kind: min(times.values()) if times else None for kind, times in latest.items()}
