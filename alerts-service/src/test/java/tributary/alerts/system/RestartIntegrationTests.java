@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 import tributary.alerts.AlertsApplication;
 import tributary.testsupport.CommittedRecords;
 import tributary.testsupport.Infrastructure;
@@ -39,6 +40,8 @@ class RestartIntegrationTests {
 	private static final String READINGS = "weather_data_restart_" + RUN;
 
 	private static final String ALERTS = "weather_alerts_restart_" + RUN;
+
+	private static final JsonMapper json = JsonMapper.builder().build();
 
 	@Test
 	void anInstanceRestartedUnderItsInstanceIdResumesLongBeforeItsPredecessorsSessionEnds() throws Exception {
@@ -94,7 +97,7 @@ class RestartIntegrationTests {
 	private static List<String> alertIds() {
 		return CommittedRecords.of(ALERTS)
 			.stream()
-			.map((record) -> record.value().replaceAll("^\\{\"id\":\"([^\"]*)\".*$", "$1"))
+			.map((record) -> json.readTree(record.value()).get("id").stringValue())
 			.toList();
 	}
 
