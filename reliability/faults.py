@@ -10,7 +10,7 @@ client), one fault, the load continued for a while after the suite is healthy ag
 checks: every acknowledged event in the store exactly once, every acknowledged post scored exactly once, every
 aggregate equal to what this script computes from what it sent and what was scored, every alert the rules raise from
 those events on weather_alerts exactly once with the values this script computes and in the store (the suite runs
-with short windows and low thresholds, ALERT_RULES, so that windows close and alerts are many during a scenario), no
+with short windows and low thresholds, alert_rules, so that windows close and alerts are many during a scenario), no
 consumer lag left, every poison record in a dead-letter topic, every request answered (503 at worst) within 5 s. Exit
 status 1 when any row fails.
 
@@ -23,6 +23,7 @@ import http.client
 import json
 import os
 import random
+import re
 import signal
 import socket
 import struct
@@ -56,15 +57,22 @@ NAMES = ("kafka", "store", "ingest", "sentiment", "warehouse", "alerts")
 # events cross often (with the defaults, 3 h and 15 min windows, no window would close). Every located window with
 # an event raises a heat-wave alert, every window with a negative post a sentiment-drop alert, every reading at or
 # above 30 °C a high-temperature alert. The grace is longer than a killed alerts-service takes to come back, so
-# that no record of the load is late.
+# that no record of the load is late; a scenario that pauses a service for longer gets that much more grace
+# (grace_s): a record that reaches its window after the grace is left out by design, and the harness checks the
+# suite within its rules.
 WINDOW_S, GRACE_S = 10, 30
 HIGH_TEMPERATURE_C = 30.0
-ALERT_RULES = {"TRIBUTARY_ALERTS_HIGH_TEMPERATURE_THRESHOLD_C": str(HIGH_TEMPERATURE_C),
-               "TRIBUTARY_ALERTS_HEAT_WAVE_THRESHOLD_C": "-1000", "TRIBUTARY_ALERTS_HEAT_WAVE_MIN_READINGS": "1",
-               "TRIBUTARY_ALERTS_HEAT_WAVE_WINDOW": f"{WINDOW_S}s", "TRIBUTARY_ALERTS_HEAT_WAVE_GRACE": f"{GRACE_S}s",
-               "TRIBUTARY_ALERTS_SENTIMENT_DROP_THRESHOLD": "0", "TRIBUTARY_ALERTS_SENTIMENT_DROP_MIN_POSTS": "1",
-               "TRIBUTARY_ALERTS_SENTIMENT_DROP_WINDOW": f"{WINDOW_S}s",
-               "TRIBUTARY_ALERTS_SENTIMENT_DROP_GRACE": f"{GRACE_S}s"}
+
+
+def alert_rules(grace_s):
+    return {"TRIBUTARY_ALERTS_HIGH_TEMPERATURE_THRESHOLD_C": str(HIGH_TEMPERATURE_C),
+            "TRIBUTARY_ALERTS_HEAT_WAVE_THRESHOLD_C": "-1000", "TRIBUTARY_ALERTS_HEAT_WAVE_MIN_READINGS": "1",
+            "TRIBUTARY_ALERTS_HEAT_WAVE_WINDOW": f"{WINDOW_S}s", "TRIBUTARY_ALERTS_HEAT_WAVE_GRACE": f"{grace_s:.0f}s",
+            "TRIBUTARY_ALERTS_SENTIMENT_DROP_THRESHOLD": "0", "TRIBUTARY_ALERTS_SENTIMENT_DROP_MIN_POSTS": "1",
+            "TRIBUTARY_ALERTS_SENTIMENT_DROP_WINDOW": f"{WINDOW_S}s",
+            "TRIBUTARY_ALERTS_SENTIMENT_DROP_GRACE": f"{grace_s:.0f}s"}
+
+
 SLOW_S = 5.0  # an answer slower than this counts against the row, whatever its status
 POISON_LOCATION, POISON_PRODUCT = "poison-city", "poison-product"
 
@@ -77,8 +85,42 @@ SCENARIOS = {
     "kill-alerts": "kill -9 of alerts-service",
     "pause-kafka": "the Kafka broker paused (SIGSTOP) for PAUSE s, then SIGCONT",
     "pause-store": "the embedded store paused (SIGSTOP) for PAUSE s, then SIGCONT",
+    # A service stopped longer than its group session (45 s): the group drops it while it is stopped, so that when
+    # it resumes its offset commits (the transactional ones of the sentiment-service and the alerts-service too)
+    # carry an old generation and are refused, and the transaction they belonged to is aborted. It must notice,
+    # rejoin and redo exactly what was not committed, as a process that really was replaced would.
+    "pause-sentiment": "sentiment-service paused (SIGSTOP) for SERVICE_PAUSE s, past its group session, then SIGCONT",
+    "pause-warehouse": "warehouse-service paused (SIGSTOP) for SERVICE_PAUSE s, past its group session, then SIGCONT",
+    "pause-alerts": "alerts-service paused (SIGSTOP) for SERVICE_PAUSE s, past its group session, then SIGCONT",
     "poison": "poison records on every partition of every topic, written with kafka-python",
 }
+
+
+SERVICES_PAUSED = ("pause-sentiment", "pause-warehouse", "pause-alerts")
+
+
+# What a client logs when the group or the transaction coordinator has moved on without it.
+FENCING = re.compile(r"UNKNOWN_MEMBER_ID|FENCED_INSTANCE_ID|ILLEGAL_GENERATION|[A-Za-z]*Fenced[A-Za-z]*Exception"
+                     r"|InvalidProducerEpoch[A-Za-z]*|CommitFailedException|TaskMigratedException"
+                     r"|TRANSACTION_ABORTABLE|session timeout|rejoin", re.IGNORECASE)
+
+
+def fencing_evidence(log_file, offset):
+    """How often each sign of fencing appears in what a service logged after offset: that the pause did what it
+    is for (the group and the coordinator moved on), rather than a pause nobody noticed."""
+    try:
+        with open(log_file, "rb") as f:
+            f.seek(offset)
+            text = f.read().decode("utf-8", "replace")
+    except OSError as ex:
+        return f"unreadable ({ex})"
+    counts = collections.Counter(m.group(0).lower() for m in FENCING.finditer(text))
+    return ", ".join(f"{sign} ×{n}" for sign, n in counts.most_common())
+
+
+def grace_s(name, args):
+    """The alert windows' grace in this scenario: longer than its outage, so that no record is late by design."""
+    return GRACE_S + (args.service_pause if name in SERVICES_PAUSED else 0)
 
 
 def log(message):
@@ -104,7 +146,7 @@ def hour_of(text):
 class Suite:
     """One suite started by ./tributary on free ports under its own data folder."""
 
-    def __init__(self, data_dir, java_home):
+    def __init__(self, data_dir, java_home, grace):
         self.data_dir = data_dir
         self.ports = {"kafka": free_port(), "controller": free_port(), "store": free_port(),
                       "ingest": free_port(), "sentiment": free_port(), "warehouse": free_port(),
@@ -119,7 +161,7 @@ class Suite:
                         TRIBUTARY_WAREHOUSE_PORT=str(self.ports["warehouse"]),
                         TRIBUTARY_ALERTS_PORT=str(self.ports["alerts"]),
                         # The warehouse measures its lag every 15 s by default: too coarse to time a recovery.
-                        TRIBUTARY_WAREHOUSE_CONSUMER_LAGINTERVAL="1s", **ALERT_RULES)
+                        TRIBUTARY_WAREHOUSE_CONSUMER_LAGINTERVAL="1s", **alert_rules(grace))
         if java_home:
             self.env["TRIBUTARY_JAVA_HOME"] = java_home
         self.bootstrap = f"127.0.0.1:{self.ports['kafka']}"
@@ -500,7 +542,7 @@ def epoch_ms(text):
 
 
 def expected_alerts(readings, scored):
-    """What ALERT_RULES raise from these events: the ids of the high-temperature alerts, and {(kind, location,
+    """What alert_rules raise from these events: the ids of the high-temperature alerts, and {(kind, location,
     window start in ms): [events, sum]} of every located window (heat-wave: °C; sentiment-drop: 1 per negative post),
     with {kind: the event time every task's stream time has reached at least}."""
     size = WINDOW_S * 1000
@@ -527,10 +569,10 @@ def expected_alerts(readings, scored):
     return hot, windows, reached
 
 
-def check_alerts(suite, readings, scored, stored, row):
-    """Every alert ALERT_RULES raise from the stored readings and scored posts, on weather_alerts exactly once with
+def check_alerts(suite, readings, scored, stored, row, grace_s):
+    """Every alert alert_rules raise from the stored readings and scored posts, on weather_alerts exactly once with
     the values computed here and in the store; none for anything else. Adds its counts and failures to row."""
-    size, grace, margin = WINDOW_S * 1000, GRACE_S * 1000, 2000
+    size, grace, margin = WINDOW_S * 1000, grace_s * 1000, 2000
     hot, windows, reached = expected_alerts(readings, scored)
     alerts = [a for a in committed_objects(suite, ALERTS) if not str(a.get("id", "")).startswith("poison-")]
     counts = collections.Counter(a.get("id") for a in alerts)
@@ -734,9 +776,10 @@ def compare_aggregates(suite, expected, since):
 # --- one scenario -----------------------------------------------------------------------------------------------
 
 def run_scenario(name, args, out_dir):
-    row = {"scenario": name, "fault": SCENARIOS[name].replace("PAUSE", str(int(args.pause))), "failures": [],
-           "notes": []}
-    suite = Suite(os.path.join(out_dir, name), args.java_home)
+    fault = (SCENARIOS[name].replace("SERVICE_PAUSE", str(int(args.service_pause)))
+             .replace("PAUSE", str(int(args.pause))))
+    row = {"scenario": name, "fault": fault, "failures": [], "notes": [], "grace_s": grace_s(name, args)}
+    suite = Suite(os.path.join(out_dir, name), args.java_home, row["grace_s"])
     running = []
     try:
         return scenario(name, args, row, suite, running)
@@ -817,8 +860,10 @@ def scenario(name, args, row, suite, running):
             row["restart"] = restarted_at - fault_at
     elif name.startswith("pause-"):
         pid = suite.pid(target)
+        log_file = os.path.join(suite.data_dir, "logs", f"{target}.log")
+        log_from = os.path.getsize(log_file) if os.path.exists(log_file) else 0
         os.kill(pid, signal.SIGSTOP)
-        time.sleep(args.pause)
+        time.sleep(args.service_pause if name in SERVICES_PAUSED else args.pause)
         os.kill(pid, signal.SIGCONT)
         resumed_at = time.monotonic()
     else:
@@ -836,7 +881,7 @@ def scenario(name, args, row, suite, running):
         row["failures"].append(f"not healthy within {args.recovery_bound:.0f} s of the fault")
     row["healthy_s"] = None if healthy_at is None else healthy_at - fault_at
     # AFTER s more, and at least until the alert windows open at the fault have closed, so that they are checked.
-    time.sleep(max(args.after, fault_at + WINDOW_S + GRACE_S + 5 - time.monotonic()))
+    time.sleep(max(args.after, fault_at + WINDOW_S + row["grace_s"] + 5 - time.monotonic()))
     load.stop()
     running.remove(load)
     load_stopped = time.monotonic()
@@ -868,6 +913,9 @@ def scenario(name, args, row, suite, running):
             break
         time.sleep(2)
     row["drain_s"] = None if drained_at is None else drained_at - load_stopped
+    if name in SERVICES_PAUSED:
+        evidence = fencing_evidence(log_file, log_from) or "nothing on fencing or rejoining"
+        row["notes"].append(f"{target}'s log after the pause: {evidence}")
     # Caught up: the first second after the fault at which the warehouse was healthy with at most one second of
     # records in lag, or the end of the drain.
     per_second = args.rate * 4 / 3
@@ -933,7 +981,7 @@ def scenario(name, args, row, suite, running):
     except Exception as ex:  # noqa: BLE001
         compared, diffs = 0, [f"aggregates could not be compared: {type(ex).__name__}: {ex}"]
     try:
-        check_alerts(suite, readings, scored, stored, row)
+        check_alerts(suite, readings, scored, stored, row, row["grace_s"])
     except Exception as ex:  # noqa: BLE001
         row["failures"].append(f"alerts could not be checked: {type(ex).__name__}: {ex}")
     row["aggregates_compared"] = compared
@@ -1104,7 +1152,9 @@ def main():
     parser.add_argument("--settle-bound", type=float, default=30,
                         help="seconds of load at most before the answers' 5 s bound applies (see scenario)")
     parser.add_argument("--after", type=float, default=20, help="seconds of load once healthy again")
-    parser.add_argument("--pause", type=float, default=10, help="seconds a paused process stays stopped")
+    parser.add_argument("--pause", type=float, default=10, help="seconds a paused broker or store stays stopped")
+    parser.add_argument("--service-pause", type=float, default=50,
+                        help="seconds a paused service stays stopped: longer than its 45 s group session")
     parser.add_argument("--restart-bound", type=float, default=60, help="seconds for ./tributary to restart a process")
     parser.add_argument("--recovery-bound", type=float, default=120, help="seconds until healthy again")
     parser.add_argument("--drain", type=float, default=120, help="seconds after the load for the backlog")

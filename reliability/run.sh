@@ -3,15 +3,18 @@
 # through ingest, one fault, then the checks. Exit status 1 when any row loses or doubles anything or misses a bound.
 #
 #   reliability/run.sh                       every scenario, a fresh suite each (about 2 minutes a scenario)
-#   reliability/run.sh --short               CI: kill -9 of the store, the warehouse and the alerts-service, and
-#                                            poison records, at a lower rate (about 8 minutes)
+#   reliability/run.sh --short               CI: kill -9 of the store, the warehouse and the alerts-service, the
+#                                            alerts-service paused, and poison records, at a lower rate (about
+#                                            12 minutes)
 #   SCENARIOS=kill-store,pause-kafka reliability/run.sh
 #
 # Knobs (defaults in brackets; --short changes those marked *): SCENARIOS [all: kill-kafka, kill-store,
-# kill-ingest, kill-sentiment, kill-warehouse, kill-alerts, pause-kafka, pause-store, poison], RATE* [400 events/s; 200],
+# kill-ingest, kill-sentiment, kill-warehouse, kill-alerts, pause-kafka, pause-store, pause-sentiment,
+# pause-warehouse, pause-alerts, poison], RATE* [400 events/s; 200],
 # BATCH [20 events per array or NDJSON request], WARMUP* [20 s of load before the fault; 15], AFTER* [20 s of load
 # once healthy again; 15], SETTLE_BOUND [30 s of load at most before the answers' 5 s bound applies: it applies
-# from the moment the cold suite answers promptly], PAUSE [10 s], RESTART_BOUND [60 s for ./tributary to restart a killed process],
+# from the moment the cold suite answers promptly], PAUSE [10 s for the broker or the store], SERVICE_PAUSE [50 s for
+# a service: past its 45 s group session], RESTART_BOUND [60 s for ./tributary to restart a killed process],
 # RECOVERY_BOUND [120 s until healthy], DRAIN* [120 s after the load for the backlog; 90], MANUAL_RESTART [1:
 # when nothing restarts a killed process, restart the whole suite by hand after RESTART_BOUND so that the row can
 # still count what was lost; 0 leaves it dead], OUT [reliability/target/run-DATE].
@@ -27,7 +30,7 @@ for arg in "$@"; do
   esac
 done
 if $short; then
-  SCENARIOS=${SCENARIOS:-kill-store,kill-warehouse,kill-alerts,poison}
+  SCENARIOS=${SCENARIOS:-kill-store,kill-warehouse,kill-alerts,pause-alerts,poison}
   RATE=${RATE:-200}
   WARMUP=${WARMUP:-15}
   AFTER=${AFTER:-15}
@@ -66,6 +69,7 @@ args=(--out "$OUT")
 [[ -n "${AFTER:-}" ]] && args+=(--after "$AFTER")
 [[ -n "${SETTLE_BOUND:-}" ]] && args+=(--settle-bound "$SETTLE_BOUND")
 [[ -n "${PAUSE:-}" ]] && args+=(--pause "$PAUSE")
+[[ -n "${SERVICE_PAUSE:-}" ]] && args+=(--service-pause "$SERVICE_PAUSE")
 [[ -n "${RESTART_BOUND:-}" ]] && args+=(--restart-bound "$RESTART_BOUND")
 [[ -n "${RECOVERY_BOUND:-}" ]] && args+=(--recovery-bound "$RECOVERY_BOUND")
 [[ -n "${DRAIN:-}" ]] && args+=(--drain "$DRAIN")
