@@ -126,6 +126,11 @@ def lag(samples):
     return {labels.get("topic"): v for labels, v in series(samples, "tributary_warehouse_consumer_lag")}
 
 
+def known(total):
+    """A sum of gauges rounded, or None when one of them is NaN (not measured yet)."""
+    return None if math.isnan(total) else round(total)
+
+
 def delta(after, before):
     return {le: after.get(le, 0.0) - before.get(le, 0.0) for le in after}
 
@@ -391,9 +396,10 @@ def run(args):
         span = now["time"] - last["time"]
         timeline.append({"t": round(now["time"] - load.started, 1),
                          "stored_per_s": round((stored(now["samples"]) - stored(last["samples"])) / span),
-                         "lag": round(sum(lag(now["samples"]).values())),
+                         # None while the warehouse has not measured its lag yet (NaN)
+                         "lag": known(sum(lag(now["samples"]).values())),
                          "cores": {n: round((now["cpu"][n] - last["cpu"][n]) / span, 2) for n in pids}})
-        print("t=%5.1fs stored/s=%6d lag=%8d %s" % (timeline[-1]["t"], timeline[-1]["stored_per_s"],
+        print("t=%5.1fs stored/s=%6d lag=%8s %s" % (timeline[-1]["t"], timeline[-1]["stored_per_s"],
               timeline[-1]["lag"], " ".join(f"{n}={c}" for n, c in timeline[-1]["cores"].items())), flush=True)
         last.update(now)
         return timeline[-1]
@@ -420,7 +426,8 @@ def run(args):
     # after at most `settle` more seconds, whichever comes first, so that it measures the steady state if there
     # is one, and shows the backlog if there is none.
     records_per_s = args.rate * 4 / 3  # every post also brings its sentiment
-    settled = wait_until(args.warmup + args.settle, lambda p: p["lag"] <= records_per_s) if args.settle else None
+    settled = (wait_until(args.warmup + args.settle, lambda p: p["lag"] is not None and p["lag"] <= records_per_s)
+               if args.settle else None)
     settled_after = time.monotonic() - load.started
     snapshot("start")
     wait_until(settled_after + args.duration)

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +35,19 @@ import org.springframework.stereotype.Component;
  * has not committed yet, measured from the broker's side. It grows while the store is
  * unreachable (nothing is committed then) and, unlike the consumer's own metrics, it is
  * there for every topic whether or not this instance owns its partitions.
+ *
+ * <p>
+ * Until it has been measured it is NaN, not 0: a restarted warehouse must not report that
+ * it has caught up before it has looked. The first measurement is taken as it starts, not
+ * one interval later (15 s by default). A topic that does not exist has no records to lag
+ * behind: 0.
  */
 @Component
 class ConsumerLag implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ConsumerLag.class);
+
+	private static final long UNKNOWN = -1;
 
 	private final BrokerAdmin admin;
 
@@ -46,6 +55,7 @@ class ConsumerLag implements SmartLifecycle {
 
 	private final WarehouseProperties.Consumer consumer;
 
+	/** Records behind per topic, or {@link #UNKNOWN} until measured. */
 	private final Map<String, AtomicLong> lags = new ConcurrentHashMap<>();
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
@@ -55,9 +65,9 @@ class ConsumerLag implements SmartLifecycle {
 		this.topics = topics;
 		this.consumer = properties.consumer();
 		for (String topic : topics.names()) {
-			AtomicLong lag = new AtomicLong();
+			AtomicLong lag = new AtomicLong(UNKNOWN);
 			this.lags.put(topic, lag);
-			Gauge.builder("tributary.warehouse.consumer.lag", lag, AtomicLong::get)
+			Gauge.builder("tributary.warehouse.consumer.lag", lag, ConsumerLag::value)
 				.description("Records of the topic not yet committed by the warehouse's consumer group")
 				.tag("topic", topic)
 				.tag("group", this.consumer.groupId())
@@ -70,7 +80,7 @@ class ConsumerLag implements SmartLifecycle {
 		ScheduledExecutorService scheduler = Executors
 			.newSingleThreadScheduledExecutor((task) -> new Thread(task, "warehouse-lag"));
 		long interval = this.consumer.lagInterval().toMillis();
-		scheduler.scheduleWithFixedDelay(this::measure, interval, interval, TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(this::measure, 0, interval, TimeUnit.MILLISECONDS);
 		this.scheduler = scheduler;
 	}
 
@@ -79,6 +89,7 @@ class ConsumerLag implements SmartLifecycle {
 			Admin admin = this.admin.client();
 			List<String> names = this.topics.names();
 			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+			Map<String, Long> lag = new HashMap<>();
 			for (Map.Entry<String, KafkaFuture<TopicDescription>> described : admin.describeTopics(names)
 				.topicNameValues()
 				.entrySet()) {
@@ -88,7 +99,11 @@ class ConsumerLag implements SmartLifecycle {
 				}
 				catch (ExecutionException ex) {
 					// A missing topic (not created where topics are not provisioned)
-					// leaves the lag of the others measured.
+					// has nothing to lag behind, and leaves the lag of the others
+					// measured; any other failure leaves its last measurement.
+					if (ex.getCause() instanceof UnknownTopicOrPartitionException) {
+						lag.put(described.getKey(), 0L);
+					}
 					log.debug("Could not describe {}: {}", described.getKey(), String.valueOf(ex.getCause()));
 					continue;
 				}
@@ -100,7 +115,6 @@ class ConsumerLag implements SmartLifecycle {
 			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(this.consumer.groupId())
 				.partitionsToOffsetAndMetadata()
 				.get();
-			Map<String, Long> lag = new HashMap<>();
 			latest.forEach((partition, end) -> {
 				OffsetAndMetadata done = committed.get(partition);
 				long behind = end.offset() - ((done != null) ? done.offset() : 0);
@@ -119,6 +133,11 @@ class ConsumerLag implements SmartLifecycle {
 		catch (Exception ex) {
 			log.debug("Could not measure the consumer lag: {}", ex.getMessage());
 		}
+	}
+
+	private static double value(AtomicLong lag) {
+		long behind = lag.get();
+		return (behind == UNKNOWN) ? Double.NaN : behind;
 	}
 
 	@Override
