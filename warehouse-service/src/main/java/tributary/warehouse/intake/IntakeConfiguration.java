@@ -109,7 +109,7 @@ class IntakeConfiguration {
 		return container;
 	}
 
-	private static Properties consumerProperties(WarehouseProperties.Consumer consumer) {
+	static Properties consumerProperties(WarehouseProperties.Consumer consumer) {
 		Properties properties = new Properties();
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
@@ -122,6 +122,12 @@ class IntakeConfiguration {
 		properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(consumer.maxPollRecords()));
 		properties.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Long.toString(consumer.fetchMinSize().toBytes()));
 		properties.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Long.toString(consumer.fetchMaxWait().toMillis()));
+		String instanceId = consumer.instanceId();
+		if (instanceId != null) {
+			// Static membership (WarehouseProperties); the container numbers it per
+			// consumer: -0, -1...
+			properties.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+		}
 		return properties;
 	}
 

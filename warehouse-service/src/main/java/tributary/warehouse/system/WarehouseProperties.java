@@ -2,6 +2,8 @@ package tributary.warehouse.system;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -38,14 +40,24 @@ public record WarehouseProperties(@DefaultValue Consumer consumer, @DefaultValue
 	 * committed for stored records, so a longer interval only means more records read
 	 * again (and recognised by the store) after a crash, and that long before the lag
 	 * shows a quiet topic as taken
+	 * @param instanceId this instance's static membership of the group
+	 * ({@code group.instance.id}, which the listener container suffixes with each
+	 * consumer's number: {@code -0}, {@code -1}...), or blank for none. With one, an
+	 * instance restarted after a crash takes its partitions back as soon as it rejoins;
+	 * without, the group waits for the dead members' sessions to time out (45 s) before
+	 * anything is stored again. It must be unique among the instances and stay the same
+	 * across restarts: the container's host name in Docker Compose. Not in Kubernetes,
+	 * where KEDA scales the instances in, and a static member that leaves keeps its
+	 * partitions idle until its session ends
 	 */
 	public record Consumer(@DefaultValue("warehouse") String groupId, @DefaultValue("3") int concurrency,
 			@DefaultValue("2000") int maxPollRecords, @DefaultValue("1MB") DataSize fetchMinSize,
 			@DefaultValue("500ms") Duration fetchMaxWait, @DefaultValue("500ms") Duration retryInitialInterval,
 			@DefaultValue("15s") Duration retryMaxInterval, @DefaultValue("15s") Duration lagInterval,
-			@DefaultValue("1s") Duration commitInterval) {
+			@DefaultValue("1s") Duration commitInterval, @Nullable String instanceId) {
 
 		public Consumer {
+			instanceId = (instanceId == null || instanceId.isBlank()) ? null : instanceId.strip();
 			if (groupId.isBlank()) {
 				throw new IllegalArgumentException("tributary.warehouse.consumer.group-id must not be blank");
 			}

@@ -59,7 +59,7 @@ class WarehousePropertiesTests {
 	private static WarehouseProperties.Consumer consumer(DataSize fetchMinSize, Duration fetchMaxWait,
 			Duration commitInterval) {
 		return new WarehouseProperties.Consumer("warehouse", 3, 2000, fetchMinSize, fetchMaxWait,
-				Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofSeconds(15), commitInterval);
+				Duration.ofMillis(500), Duration.ofSeconds(15), Duration.ofSeconds(15), commitInterval, null);
 	}
 
 	private static WarehouseProperties bind(Map<String, String> properties) {
