@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import tributary.sentiment.system.SentimentProperties;
 import tributary.testsupport.settings.ApplicationYaml;
+import tributary.testsupport.settings.StaticMembership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,19 +61,9 @@ class ClientSettingsTests {
 
 	@Test
 	void theConsumerIsAStaticMemberOnlyWhenTheEnvironmentNamesTheInstance() {
-		assertThat(postConsumer(Map.of())).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-		assertThat(postConsumer(Map.of("TRIBUTARY_SENTIMENT_INSTANCE_ID", " ")))
-			.doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+		StaticMembership.assertNamedBy("TRIBUTARY_SENTIMENT_INSTANCE_ID", ClientSettingsTests::postConsumer);
 		assertThat(postConsumer(Map.of("TRIBUTARY_SENTIMENT_INSTANCE_ID", "sentiment-0")))
-			.containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "sentiment-0")
 			.containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-	}
-
-	@Test
-	void theInstanceIdMayNameAnotherVariableSuchAsTheContainersHostName() {
-		// What docker-compose.yml passes: the service resolves ${HOSTNAME} itself.
-		assertThat(postConsumer(Map.of("TRIBUTARY_SENTIMENT_INSTANCE_ID", "${HOSTNAME}", "HOSTNAME", "3f2a9c81d0be")))
-			.containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "3f2a9c81d0be");
 	}
 
 	private static Map<String, Object> postConsumer(Map<String, Object> environment) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tributary.testsupport.Infrastructure;
 import tributary.testsupport.settings.ApplicationYaml;
+import tributary.testsupport.settings.StaticMembership;
 import tributary.warehouse.TestBroker;
 import tributary.warehouse.system.WarehouseProperties;
 
@@ -43,19 +44,7 @@ class ConsumerSettingsTests {
 
 	@Test
 	void theConsumersAreStaticMembersOnlyWhenTheEnvironmentNamesTheInstance() {
-		assertThat(consumer(Map.of())).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-		assertThat(consumer(Map.of("TRIBUTARY_WAREHOUSE_INSTANCE_ID", " ")))
-			.doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-		assertThat(consumer(Map.of("TRIBUTARY_WAREHOUSE_INSTANCE_ID", "local")))
-			.containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "local")
-			.containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-	}
-
-	@Test
-	void theInstanceIdMayNameAnotherVariableSuchAsTheContainersHostName() {
-		// What docker-compose.yml passes: the service resolves ${HOSTNAME} itself.
-		assertThat(consumer(Map.of("TRIBUTARY_WAREHOUSE_INSTANCE_ID", "${HOSTNAME}", "HOSTNAME", "3f2a9c81d0be")))
-			.containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "3f2a9c81d0be");
+		StaticMembership.assertNamedBy("TRIBUTARY_WAREHOUSE_INSTANCE_ID", ConsumerSettingsTests::consumer);
 	}
 
 	@Test
