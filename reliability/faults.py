@@ -64,13 +64,15 @@ WINDOW_S, GRACE_S = 10, 30
 HIGH_TEMPERATURE_C = 30.0
 
 
-def alert_rules(grace_s):
+def alert_rules(grace_seconds):
+    """The suite's alert rules here (above), with this grace for both kinds of window."""
     return {"TRIBUTARY_ALERTS_HIGH_TEMPERATURE_THRESHOLD_C": str(HIGH_TEMPERATURE_C),
             "TRIBUTARY_ALERTS_HEAT_WAVE_THRESHOLD_C": "-1000", "TRIBUTARY_ALERTS_HEAT_WAVE_MIN_READINGS": "1",
-            "TRIBUTARY_ALERTS_HEAT_WAVE_WINDOW": f"{WINDOW_S}s", "TRIBUTARY_ALERTS_HEAT_WAVE_GRACE": f"{grace_s:.0f}s",
+            "TRIBUTARY_ALERTS_HEAT_WAVE_WINDOW": f"{WINDOW_S}s",
+            "TRIBUTARY_ALERTS_HEAT_WAVE_GRACE": f"{grace_seconds:.0f}s",
             "TRIBUTARY_ALERTS_SENTIMENT_DROP_THRESHOLD": "0", "TRIBUTARY_ALERTS_SENTIMENT_DROP_MIN_POSTS": "1",
             "TRIBUTARY_ALERTS_SENTIMENT_DROP_WINDOW": f"{WINDOW_S}s",
-            "TRIBUTARY_ALERTS_SENTIMENT_DROP_GRACE": f"{grace_s:.0f}s"}
+            "TRIBUTARY_ALERTS_SENTIMENT_DROP_GRACE": f"{grace_seconds:.0f}s"}
 
 
 SLOW_S = 5.0  # an answer slower than this counts against the row, whatever its status
@@ -569,10 +571,10 @@ def expected_alerts(readings, scored):
     return hot, windows, reached
 
 
-def check_alerts(suite, readings, scored, stored, row, grace_s):
+def check_alerts(suite, readings, scored, stored, row, grace_seconds):
     """Every alert alert_rules raise from the stored readings and scored posts, on weather_alerts exactly once with
     the values computed here and in the store; none for anything else. Adds its counts and failures to row."""
-    size, grace, margin = WINDOW_S * 1000, grace_s * 1000, 2000
+    size, grace, margin = WINDOW_S * 1000, grace_seconds * 1000, 2000
     hot, windows, reached = expected_alerts(readings, scored)
     alerts = [a for a in committed_objects(suite, ALERTS) if not str(a.get("id", "")).startswith("poison-")]
     counts = collections.Counter(a.get("id") for a in alerts)
